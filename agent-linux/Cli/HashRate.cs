@@ -1,0 +1,21 @@
+using System.Globalization;
+
+namespace IotMinerAgent.Linux.Cli;
+
+/// <summary>Formats hash rates the way miners print them (H/s, kH/s, MH/s, GH/s).</summary>
+internal static class HashRate
+{
+    private static readonly string[] Units = ["H/s", "kH/s", "MH/s", "GH/s", "TH/s"];
+
+    public static string Format(double hashesPerSecond)
+    {
+        int unit = 0;
+        while (hashesPerSecond >= 1000 && unit < Units.Length - 1)
+        {
+            hashesPerSecond /= 1000;
+            unit++;
+        }
+
+        return hashesPerSecond.ToString(unit == 0 ? "F0" : "F2", CultureInfo.InvariantCulture) + " " + Units[unit];
+    }
+}
