@@ -116,6 +116,11 @@ namespace IotMinerAgent.Hashing
                 }
             }
 
+            if (position < trimmed.Length && trimmed[position] != 'e' && trimmed[position] != 'E')
+            {
+                return "Difficulty '" + text + "' has '" + trimmed[position] + "' where a digit, '.' or an exponent belongs: " + Expected + ".";
+            }
+
             if (!sawDigit)
             {
                 return "Difficulty '" + text + "' has no digits: " + Expected + ".";
@@ -124,7 +129,7 @@ namespace IotMinerAgent.Hashing
             int exponent = 0;
             if (position < trimmed.Length)
             {
-                string? exponentError = ParseExponent(text, trimmed, position, out exponent);
+                string? exponentError = ParseExponent(text, trimmed, position + 1, out exponent);
                 if (exponentError != null)
                 {
                     return exponentError;
@@ -148,17 +153,10 @@ namespace IotMinerAgent.Hashing
             return null;
         }
 
-        /// <summary>Parses "e[+-]digits" at <paramref name="position"/> to the end of the text.</summary>
+        /// <summary>Parses the exponent's optional sign and digits, from <paramref name="position"/> (just after the 'e') to the end.</summary>
         private static string? ParseExponent(string text, string trimmed, int position, out int exponent)
         {
             exponent = 0;
-            string bad = "Difficulty '" + text + "' has '" + trimmed[position] + "' where a digit, '.' or an exponent belongs: " + Expected + ".";
-            if (trimmed[position] != 'e' && trimmed[position] != 'E')
-            {
-                return bad;
-            }
-
-            position++;
             bool negative = false;
             if (position < trimmed.Length && (trimmed[position] == '+' || trimmed[position] == '-'))
             {

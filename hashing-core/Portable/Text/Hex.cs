@@ -40,7 +40,13 @@ namespace IotMinerAgent.Hashing
         public static byte[] DecodeReversed(string hex)
         {
             byte[] bytes = Decode(hex);
-            Array.Reverse(bytes);
+            for (int i = 0, j = bytes.Length - 1; i < j; i++, j--)
+            {
+                byte swap = bytes[i];
+                bytes[i] = bytes[j];
+                bytes[j] = swap;
+            }
+
             return bytes;
         }
 
