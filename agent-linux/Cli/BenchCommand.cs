@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using IotMinerAgent.Hashing;
+using IotMinerAgent.Linux.Status;
 using IotMinerAgent.Linux.Benchmarking;
 
 namespace IotMinerAgent.Linux.Cli;

@@ -6,8 +6,9 @@ namespace IotMinerAgent.Linux.Mining;
 public interface IMiningThrottle
 {
     /// <summary>
-    /// Blocks worker <paramref name="workerIndex"/> until it may hash its next chunk (or until cancelled).
-    /// Returns false when it was woken without a turn (e.g. cancelled): the caller re-checks and asks again.
+    /// Blocks worker <paramref name="workerIndex"/> until it may hash its next chunk, for at most about 250 ms.
+    /// Returns false when it has no turn yet (paused, outside its duty slice, cancelled): the caller beats its
+    /// heartbeat, re-checks and asks again, so a paused worker still counts as alive.
     /// </summary>
     bool WaitForTurn(int workerIndex, CancellationToken cancellationToken);
 }

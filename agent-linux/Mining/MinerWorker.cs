@@ -9,7 +9,7 @@ namespace IotMinerAgent.Linux.Mining;
 /// One hashing thread: takes units of the current job, scans them in adaptive chunks with the engine, and hands
 /// every hit to the <see cref="ShareSink"/>. Between chunks it checks for a new job and asks the throttle for its turn.
 /// </summary>
-public sealed class MinerWorker(int index, INonceScanner engine, JobBoard board, IMiningThrottle throttle, ShareSink sink, MinerStats stats)
+public sealed class MinerWorker(int index, INonceScanner engine, JobBoard board, IMiningThrottle throttle, ShareSink sink, MinerStats stats, WorkerHeartbeat heartbeat)
 {
     private readonly AdaptiveChunk _chunk = new(engine.Lanes);
     private readonly NonceHits _hits = new();
@@ -28,6 +28,7 @@ public sealed class MinerWorker(int index, INonceScanner engine, JobBoard board,
 
         while (!stopping.IsCancellationRequested)
         {
+            heartbeat.Beat(index);
             if (!throttle.WaitForTurn(index, stopping))
             {
                 continue;

@@ -1,12 +1,13 @@
 using System.Globalization;
 
-namespace IotMinerAgent.Linux.Cli;
+namespace IotMinerAgent.Linux.Status;
 
 /// <summary>Formats hash rates the way miners print them (H/s, kH/s, MH/s, GH/s).</summary>
-internal static class HashRate
+public static class HashRate
 {
     private static readonly string[] Units = ["H/s", "kH/s", "MH/s", "GH/s", "TH/s"];
 
+    /// <summary>e.g. 12.34 MH/s.</summary>
     public static string Format(double hashesPerSecond)
     {
         int unit = 0;
