@@ -13,19 +13,20 @@ internal sealed record NanoCheckResult(int SourceCount, IReadOnlyList<Finding> R
     public IEnumerable<Finding> All => RuleFindings.Concat(CompileErrors);
 
     /// <summary>
-    /// Every problem, one per line as "file:line: explanation", sorted by place. A compiler error on a line a rule
-    /// already explains is counted, not repeated: "List&lt;int&gt; is not allowed" says more than "List&lt;&gt; not found".
+    /// Every problem, one per line as "file:line: explanation", sorted by place, each said once. A compiler error on a
+    /// line a rule already explains is counted, not repeated: "List&lt;int&gt; is not allowed" says more than "List&lt;&gt; not found".
     /// </summary>
     public string Describe()
     {
         HashSet<(string, int)> explained = RuleFindings.Select(f => (f.Path, f.Line)).ToHashSet();
         List<Finding> shown = RuleFindings
             .Concat(CompileErrors.Where(e => !explained.Contains((e.Path, e.Line))))
+            .DistinctBy(f => f.ToString())
             .OrderBy(f => f.Path, System.StringComparer.Ordinal)
             .ThenBy(f => f.Line)
             .ThenBy(f => f.Column)
             .ToList();
-        int repeated = RuleFindings.Count + CompileErrors.Count - shown.Count;
+        int repeated = CompileErrors.Count(e => explained.Contains((e.Path, e.Line)));
 
         StringBuilder text = new();
         text.AppendLine($"Portable code must also build and run on .NET nanoFramework 1.x (the ESP32 firmware). {shown.Count} problem(s) in {SourceCount} portable file(s):");

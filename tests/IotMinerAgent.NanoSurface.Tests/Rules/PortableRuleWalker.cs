@@ -312,6 +312,12 @@ internal sealed partial class PortableRuleWalker : CSharpSyntaxWalker
     {
         switch (token.Kind())
         {
+            case SyntaxKind.VolatileKeyword:
+                string fields = token.Parent is FieldDeclarationSyntax field
+                    ? string.Join(", ", field.Declaration.Variables.Select(v => v.Identifier.Text))
+                    : "field";
+                Report(PortableRules.VolatileFields, token, $"volatile {fields}");
+                break;
             case SyntaxKind.UnsafeKeyword:
                 Report(PortableRules.Unsafe, token, "unsafe code");
                 break;

@@ -123,6 +123,11 @@ internal static class PortableRules
         ".NET nanoFramework has no System.Security.Cryptography hash classes (no SHA-256, no SHA-1) (shared/REFERENCE.md)",
         "Hash with the portable IotMinerAgent.Hashing.Sha256 (managed code that runs on the ESP32 too).");
 
+    public static readonly PortableRule VolatileFields = new(
+        "NANO025",
+        "a volatile field compiles to a modreq on System.Runtime.CompilerServices.IsVolatile, which nanoFramework.CoreLibrary does not define",
+        "Guard the field with lock, or use Interlocked.Exchange/CompareExchange on an int.");
+
     public static readonly PortableRule MissingNamespaces = new(
         "NANO024",
         "this namespace is not part of .NET nanoFramework 1.x's class libraries (shared/REFERENCE.md)",

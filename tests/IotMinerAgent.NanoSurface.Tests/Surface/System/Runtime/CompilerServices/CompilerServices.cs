@@ -1,8 +1,8 @@
 // Model of nanoFramework.CoreLibrary 1.x (mscorlib) System/Runtime/CompilerServices/*.cs. RuntimeHelpers.InitializeArray
-// is what `static readonly uint[] K = { ... }` compiles to. Deliberately absent: IsVolatile (so `volatile` fields do
-// not compile for nanoFramework), IsExternalInit (init accessors), and every generic helper (Unsafe, the Span
-// machinery). The nullable, readonly and ref-struct marker attributes are synthesized by the compiler, as they are
-// when nanoFramework's own mscorlib is built.
+// is what `static readonly uint[] K = { ... }` compiles to. Absent, as from nanoFramework.CoreLibrary's sources:
+// IsVolatile (a `volatile` field cannot be emitted), IsExternalInit (init accessors; only recent CoreLibrary builds add
+// it) and every generic helper (Unsafe, the Span machinery). The nullable, readonly and ref-struct marker attributes
+// need not be here: the compiler synthesizes them into the assembly that uses them.
 namespace System.Runtime.CompilerServices
 {
     [AttributeUsage(AttributeTargets.Assembly | AttributeTargets.Class | AttributeTargets.Method)]
