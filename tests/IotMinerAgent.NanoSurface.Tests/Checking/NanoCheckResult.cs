@@ -13,20 +13,20 @@ internal sealed record NanoCheckResult(int SourceCount, IReadOnlyList<Finding> R
     public IEnumerable<Finding> All => RuleFindings.Concat(CompileErrors);
 
     /// <summary>
-    /// Every problem, one per line as "file:line: explanation", sorted by place, each said once. A compiler error on a
-    /// line a rule already explains is counted, not repeated: "List&lt;int&gt; is not allowed" says more than "List&lt;&gt; not found".
+    /// Every problem, one per line as "file:line: explanation", sorted by place, each said once. A compiler error inside
+    /// a construct a rule already reports is counted, not repeated: "List&lt;int&gt; is not allowed" says more than
+    /// "List&lt;&gt; not found".
     /// </summary>
     public string Describe()
     {
-        HashSet<(string, int)> explained = RuleFindings.Select(f => (f.Path, f.Line)).ToHashSet();
+        List<Finding> explained = CompileErrors.Where(e => RuleFindings.Any(e.IsWithin)).ToList();
         List<Finding> shown = RuleFindings
-            .Concat(CompileErrors.Where(e => !explained.Contains((e.Path, e.Line))))
+            .Concat(CompileErrors.Except(explained))
             .DistinctBy(f => f.ToString())
             .OrderBy(f => f.Path, System.StringComparer.Ordinal)
             .ThenBy(f => f.Line)
             .ThenBy(f => f.Column)
             .ToList();
-        int repeated = CompileErrors.Count(e => explained.Contains((e.Path, e.Line)));
 
         StringBuilder text = new();
         text.AppendLine($"Portable code must also build and run on .NET nanoFramework 1.x (the ESP32 firmware). {shown.Count} problem(s) in {SourceCount} portable file(s):");
@@ -35,9 +35,9 @@ internal sealed record NanoCheckResult(int SourceCount, IReadOnlyList<Finding> R
             text.AppendLine(finding.ToString());
         }
 
-        if (repeated > 0)
+        if (explained.Count > 0)
         {
-            text.AppendLine($"({repeated} more compiler error(s) on the lines above.)");
+            text.AppendLine($"({explained.Count} compiler error(s) about the constructs above are not repeated.)");
         }
 
         if (shown.Count == 0 && !Emitted)

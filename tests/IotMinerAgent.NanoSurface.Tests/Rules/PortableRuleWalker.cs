@@ -204,7 +204,7 @@ internal sealed partial class PortableRuleWalker : CSharpSyntaxWalker
         string what = call != null ? $"generic method call {Snippet(call)}"
             : rule == PortableRules.GenericDelegates ? $"generic delegate {Snippet(node)}"
             : $"generic type {Snippet(node)}";
-        Report(rule, node, what);
+        Report(rule, WrittenName(node), what);
 
         // The type arguments are not visited: List<Span<byte>> is one problem, reported once.
     }
@@ -522,6 +522,18 @@ internal sealed partial class PortableRuleWalker : CSharpSyntaxWalker
         }
 
         return null;
+    }
+
+    // System.Collections.Generic.List<int> as written: the compiler's complaint is about "Generic", left of List<int>.
+    private static SyntaxNode WrittenName(SimpleNameSyntax name)
+    {
+        SyntaxNode written = name;
+        while (written.Parent is QualifiedNameSyntax qualified && qualified.Right == written)
+        {
+            written = qualified;
+        }
+
+        return written;
     }
 
     private static bool IsNullableValueType(ITypeSymbol? type)
