@@ -32,7 +32,7 @@ namespace System
         public override string ToString() => throw null;
     }
 
-    // nanoFramework keeps no enum member names on the device: ToString() gives the number (shared/REFERENCE.md).
+    // On nanoFramework an enum's ToString() gives its number (shared/REFERENCE.md); see rule NANO021.
     public abstract class Enum : ValueType
     {
     }

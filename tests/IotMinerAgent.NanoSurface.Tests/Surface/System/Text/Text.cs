@@ -1,6 +1,6 @@
-// StringBuilder models the nanoFramework.System.Text package (Text/StringBuilder.cs); Encoding/UTF8Encoding model
-// nanoFramework's System.Text.Encoding: UTF-8 only, and GetString takes (bytes, index, count) - there is no
-// GetString(byte[]) overload on the device.
+// Model of the nanoFramework.System.Text package: StringBuilder (Text/StringBuilder.cs) and the UTF-8 Encoding. Only
+// GetString(bytes, index, count) is modelled, the form nanoFramework's own tests use (nanoframework/System.Text,
+// Tests/NFUnitTestEncoding); .NET's GetString(byte[]) is not.
 namespace System.Text
 {
     public sealed class StringBuilder
