@@ -1,3 +1,4 @@
+using System;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
@@ -32,12 +33,10 @@ internal readonly struct Sha256dLaneKernel<TVector, TLanes> : ISha256dKernel
         Debug.Assert(blocks * (ulong)TLanes.Count <= NonceRange.Limit - firstNonce, "the blocks must stay below 2^32");
 
         // Separate schedules: each keeps zeros where its hash has padding words folded into its round constants.
-        Schedule kw1 = default;
-        Schedule kw2 = default;
-        Schedule w1 = default;
-        Schedule w2 = default;
-        FirstHashConstants(ref kw1);
-        SecondHashConstants(ref kw2);
+        Schedule kw1Buffer = default, kw2Buffer = default, w1Buffer = default, w2Buffer = default;
+        Span<TVector> kw1 = kw1Buffer, kw2 = kw2Buffer, w1 = w1Buffer, w2 = w2Buffer;
+        FirstHashConstants(kw1);
+        SecondHashConstants(kw2);
 
         TVector round3A = TLanes.Broadcast(job.Round3A);
         TVector round3E = TLanes.Broadcast(job.Round3E);
@@ -49,8 +48,8 @@ internal readonly struct Sha256dLaneKernel<TVector, TLanes> : ISha256dKernel
         for (ulong block = 0; block < blocks; block++)
         {
             TVector w3 = TLanes.ByteSwap(nonces);
-            FirstHash(job, w3, round3A, round3E, ref w1, ref kw1, ref w2);
-            TVector hash7 = TLanes.Add(h7, SecondHashE61(ref w2, ref kw2));
+            FirstHash(job, w3, round3A, round3E, w1, kw1, w2);
+            TVector hash7 = TLanes.Add(h7, SecondHashE61(job, w2, kw2));
             if (TLanes.AnyAtOrBelow(TLanes.ByteSwap(hash7), target7))
             {
                 confirm.Check(blockNonce, TLanes.AtOrBelowMask(TLanes.ByteSwap(hash7), target7));
@@ -66,9 +65,9 @@ internal readonly struct Sha256dLaneKernel<TVector, TLanes> : ISha256dKernel
     /// <paramref name="digest"/>[0..7], the second hash's message.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void FirstHash(Sha256dPrecomputed job, TVector w3, TVector round3A, TVector round3E, ref Schedule w, ref Schedule kw, ref Schedule digest)
+    private static void FirstHash(Sha256dPrecomputed job, TVector w3, TVector round3A, TVector round3E, Span<TVector> w, Span<TVector> kw, Span<TVector> digest)
     {
-        FirstSchedule(job, w3, ref w);
+        FirstSchedule(job, w3, w);
 
         TVector a = TLanes.Add(round3A, w3);
         TVector b = TLanes.Broadcast(job.Round3B);
@@ -80,7 +79,7 @@ internal readonly struct Sha256dLaneKernel<TVector, TLanes> : ISha256dKernel
         TVector h = TLanes.Broadcast(job.Round3H);
         for (int t = 4; t < 60; t += 8)
         {
-            Rounds8(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref kw, ref w, t);
+            Rounds8(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, kw, w, t);
         }
 
         Round(a, b, c, ref d, e, f, g, ref h, TLanes.Add(kw[60], w[60]));
@@ -102,7 +101,7 @@ internal readonly struct Sha256dLaneKernel<TVector, TLanes> : ISha256dKernel
 
     /// <summary>W16..W63 of the header's second block: W0..W2 fixed, W3 the nonce, W4..W15 padding (see <see cref="Sha256dPrecomputed"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void FirstSchedule(Sha256dPrecomputed job, TVector w3, ref Schedule w)
+    private static void FirstSchedule(Sha256dPrecomputed job, TVector w3, Span<TVector> w)
     {
         w[16] = TLanes.Broadcast(job.W16);
         w[17] = TLanes.Broadcast(job.W17);
@@ -116,10 +115,10 @@ internal readonly struct Sha256dLaneKernel<TVector, TLanes> : ISha256dKernel
             w[t] = TLanes.Add(TLanes.SmallSigma1(w[t - 2]), w[t - 7]);
         }
 
-        w[30] = TLanes.Add(TLanes.Add(TLanes.SmallSigma1(w[28]), w[23]), TLanes.Broadcast(Sha256dPrecomputed.SmallSigma0(Sha256dPrecomputed.HeaderBits)));
+        w[30] = TLanes.Add(TLanes.Add(TLanes.SmallSigma1(w[28]), w[23]), TLanes.Broadcast(job.W30Part));
         w[31] = TLanes.Add(TLanes.Add(TLanes.SmallSigma1(w[29]), w[24]), TLanes.Broadcast(job.W31Part));
         w[32] = TLanes.Add(TLanes.Add(TLanes.SmallSigma1(w[30]), w[25]), TLanes.Broadcast(job.W32Part));
-        Expand(ref w, 33, 64);
+        Expand(w, 33, 64);
     }
 
     /// <summary>
@@ -127,22 +126,22 @@ internal readonly struct Sha256dLaneKernel<TVector, TLanes> : ISha256dKernel
     /// (digest word 7 = H7 + that e, FIPS 180-4 §6.2.2: h after round 63 is e after round 60).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVector SecondHashE61(ref Schedule w, ref Schedule kw)
+    private static TVector SecondHashE61(Sha256dPrecomputed job, Span<TVector> w, Span<TVector> kw)
     {
-        SecondSchedule(ref w);
+        SecondSchedule(job, w);
 
         uint[] iv = Sha256.InitialHash;
-        TVector a = TLanes.Add(TLanes.Broadcast(Sha256dPrecomputed.SecondRound0A), w[0]);
+        TVector a = TLanes.Add(TLanes.Broadcast(job.SecondRound0A), w[0]);
         TVector b = TLanes.Broadcast(iv[0]);
         TVector c = TLanes.Broadcast(iv[1]);
         TVector d = TLanes.Broadcast(iv[2]);
-        TVector e = TLanes.Add(TLanes.Broadcast(Sha256dPrecomputed.SecondRound0E), w[0]);
+        TVector e = TLanes.Add(TLanes.Broadcast(job.SecondRound0E), w[0]);
         TVector f = TLanes.Broadcast(iv[4]);
         TVector g = TLanes.Broadcast(iv[5]);
         TVector h = TLanes.Broadcast(iv[6]);
         for (int t = 1; t < 57; t += 8)
         {
-            Rounds8(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, ref kw, ref w, t);
+            Rounds8(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, kw, w, t);
         }
 
         // Rounds 57..60 only as far as e: their new a would first be read by round 61's e via d = a of round 57.
@@ -154,33 +153,33 @@ internal readonly struct Sha256dLaneKernel<TVector, TLanes> : ISha256dKernel
 
     /// <summary>W16..W60 of the second hash: W0..W7 the first digest, W8 = 0x80000000, W9..W14 = 0, W15 = 256.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void SecondSchedule(ref Schedule w)
+    private static void SecondSchedule(Sha256dPrecomputed job, Span<TVector> w)
     {
         TVector padding = TLanes.Broadcast(Sha256dPrecomputed.PaddingWord);
         TVector bits = TLanes.Broadcast(Sha256dPrecomputed.DigestBits);
         w[16] = TLanes.Add(TLanes.SmallSigma0(w[1]), w[0]);
-        w[17] = TLanes.Add(TLanes.Add(TLanes.SmallSigma0(w[2]), w[1]), TLanes.Broadcast(Sha256dPrecomputed.SmallSigma1(Sha256dPrecomputed.DigestBits)));
+        w[17] = TLanes.Add(TLanes.Add(TLanes.SmallSigma0(w[2]), w[1]), TLanes.Broadcast(job.SecondW17Part));
         for (int t = 18; t < 22; t++)
         {
             w[t] = TLanes.Add(TLanes.Add(TLanes.SmallSigma1(w[t - 2]), TLanes.SmallSigma0(w[t - 15])), w[t - 16]);
         }
 
         w[22] = TLanes.Add(TLanes.Add(TLanes.SmallSigma1(w[20]), TLanes.SmallSigma0(w[7])), TLanes.Add(w[6], bits));
-        w[23] = TLanes.Add(TLanes.Add(TLanes.SmallSigma1(w[21]), w[16]), TLanes.Add(w[7], TLanes.Broadcast(Sha256dPrecomputed.SmallSigma0(Sha256dPrecomputed.PaddingWord))));
+        w[23] = TLanes.Add(TLanes.Add(TLanes.SmallSigma1(w[21]), w[16]), TLanes.Add(w[7], TLanes.Broadcast(job.SecondW23Part)));
         w[24] = TLanes.Add(TLanes.Add(TLanes.SmallSigma1(w[22]), w[17]), padding);
         for (int t = 25; t < 30; t++)
         {
             w[t] = TLanes.Add(TLanes.SmallSigma1(w[t - 2]), w[t - 7]);
         }
 
-        w[30] = TLanes.Add(TLanes.Add(TLanes.SmallSigma1(w[28]), w[23]), TLanes.Broadcast(Sha256dPrecomputed.SmallSigma0(Sha256dPrecomputed.DigestBits)));
+        w[30] = TLanes.Add(TLanes.Add(TLanes.SmallSigma1(w[28]), w[23]), TLanes.Broadcast(job.SecondW30Part));
         w[31] = TLanes.Add(TLanes.Add(TLanes.SmallSigma1(w[29]), w[24]), TLanes.Add(TLanes.SmallSigma0(w[16]), bits));
-        Expand(ref w, 32, 61);
+        Expand(w, 32, 61);
     }
 
     /// <summary>The general schedule recurrence (FIPS 180-4 §6.2.2 step 1) for W[from..to).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Expand(ref Schedule w, int from, int to)
+    private static void Expand(Span<TVector> w, int from, int to)
     {
         for (int t = from; t < to; t++)
         {
@@ -192,7 +191,7 @@ internal readonly struct Sha256dLaneKernel<TVector, TLanes> : ISha256dKernel
     /// Round constants with the constant message words folded in: K[t] + W[t] for the padding words 4..15 of the
     /// header's second block, K[t] where W[t] varies (the schedule buffer then holds 0 for the folded words).
     /// </summary>
-    private static void FirstHashConstants(ref Schedule kw)
+    private static void FirstHashConstants(Span<TVector> kw)
     {
         for (int t = 0; t < 64; t++)
         {
@@ -204,7 +203,7 @@ internal readonly struct Sha256dLaneKernel<TVector, TLanes> : ISha256dKernel
     }
 
     /// <summary>The same for the second hash, whose words 8..15 are padding.</summary>
-    private static void SecondHashConstants(ref Schedule kw)
+    private static void SecondHashConstants(Span<TVector> kw)
     {
         for (int t = 0; t < 64; t++)
         {
@@ -217,16 +216,19 @@ internal readonly struct Sha256dLaneKernel<TVector, TLanes> : ISha256dKernel
 
     /// <summary>Eight rounds from round <paramref name="t"/>; the state comes back in the same variables (FIPS 180-4 §6.2.2 step 3, with the renaming of the usual unrolled code).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Rounds8(ref TVector a, ref TVector b, ref TVector c, ref TVector d, ref TVector e, ref TVector f, ref TVector g, ref TVector h, ref Schedule kw, ref Schedule w, int t)
+    private static void Rounds8(ref TVector a, ref TVector b, ref TVector c, ref TVector d, ref TVector e, ref TVector f, ref TVector g, ref TVector h, Span<TVector> kw, Span<TVector> w, int t)
     {
-        Round(a, b, c, ref d, e, f, g, ref h, TLanes.Add(kw[t], w[t]));
-        Round(h, a, b, ref c, d, e, f, ref g, TLanes.Add(kw[t + 1], w[t + 1]));
-        Round(g, h, a, ref b, c, d, e, ref f, TLanes.Add(kw[t + 2], w[t + 2]));
-        Round(f, g, h, ref a, b, c, d, ref e, TLanes.Add(kw[t + 3], w[t + 3]));
-        Round(e, f, g, ref h, a, b, c, ref d, TLanes.Add(kw[t + 4], w[t + 4]));
-        Round(d, e, f, ref g, h, a, b, ref c, TLanes.Add(kw[t + 5], w[t + 5]));
-        Round(c, d, e, ref f, g, h, a, ref b, TLanes.Add(kw[t + 6], w[t + 6]));
-        Round(b, c, d, ref e, f, g, h, ref a, TLanes.Add(kw[t + 7], w[t + 7]));
+        // Slices of exactly eight: one range check per eight rounds, then constant offsets from one base register.
+        Span<TVector> k8 = kw.Slice(t, 8);
+        Span<TVector> w8 = w.Slice(t, 8);
+        Round(a, b, c, ref d, e, f, g, ref h, TLanes.Add(k8[0], w8[0]));
+        Round(h, a, b, ref c, d, e, f, ref g, TLanes.Add(k8[1], w8[1]));
+        Round(g, h, a, ref b, c, d, e, ref f, TLanes.Add(k8[2], w8[2]));
+        Round(f, g, h, ref a, b, c, d, ref e, TLanes.Add(k8[3], w8[3]));
+        Round(e, f, g, ref h, a, b, c, ref d, TLanes.Add(k8[4], w8[4]));
+        Round(d, e, f, ref g, h, a, b, ref c, TLanes.Add(k8[5], w8[5]));
+        Round(c, d, e, ref f, g, h, a, ref b, TLanes.Add(k8[6], w8[6]));
+        Round(b, c, d, ref e, f, g, h, ref a, TLanes.Add(k8[7], w8[7]));
     }
 
     /// <summary>One round: d += T1 becomes the new e, h = T1 + T2 the new a; the caller renames the rest.</summary>

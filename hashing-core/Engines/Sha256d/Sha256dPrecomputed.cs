@@ -25,21 +25,6 @@ internal sealed class Sha256dPrecomputed
     /// <summary>W15 of the second hash: 32 bytes = 256 bits.</summary>
     public const uint DigestBits = 256;
 
-    /// <summary>The second hash starts from the initial hash value; its round 0 reads only W0, so all but "+ W0" is constant.</summary>
-    public static readonly uint SecondRound0E;
-
-    /// <summary>New a of the second hash's round 0, less W0.</summary>
-    public static readonly uint SecondRound0A;
-
-    static Sha256dPrecomputed()
-    {
-        uint[] iv = Sha256.InitialHash;
-        uint t1 = iv[7] + BigSigma1(iv[4]) + Choose(iv[4], iv[5], iv[6]) + Sha256.K[0];
-        uint t2 = BigSigma0(iv[0]) + Majority(iv[0], iv[1], iv[2]);
-        SecondRound0E = iv[3] + t1;
-        SecondRound0A = t1 + t2;
-    }
-
     /// <summary>Computes the nonce-free values of <paramref name="work"/>.</summary>
     public Sha256dPrecomputed(HeaderWork work)
     {
@@ -71,8 +56,18 @@ internal sealed class Sha256dPrecomputed
         W17 = SmallSigma1(HeaderBits) + SmallSigma0(W2) + W1;
         W18Part = SmallSigma1(W16) + W2;
         W19Part = SmallSigma1(W17) + SmallSigma0(PaddingWord);
+        W30Part = SmallSigma0(HeaderBits);
         W31Part = SmallSigma0(W16) + HeaderBits;
         W32Part = SmallSigma0(W17) + W16;
+
+        // The second hash starts from the initial hash value, so its round 0 is constant but for "+ W0".
+        uint[] iv = Sha256.InitialHash;
+        uint secondT1 = iv[7] + BigSigma1(iv[4]) + Choose(iv[4], iv[5], iv[6]) + Sha256.K[0];
+        SecondRound0E = iv[3] + secondT1;
+        SecondRound0A = secondT1 + BigSigma0(iv[0]) + Majority(iv[0], iv[1], iv[2]);
+        SecondW17Part = SmallSigma1(DigestBits);
+        SecondW23Part = SmallSigma0(PaddingWord);
+        SecondW30Part = SmallSigma0(DigestBits);
         TargetWord7 = work.Target.GetWord(7);
     }
 
@@ -124,11 +119,29 @@ internal sealed class Sha256dPrecomputed
     /// <summary>W19 = W3 + W19Part, W19Part = σ1(W17) + σ0(W4) (W12 = 0).</summary>
     public uint W19Part { get; }
 
+    /// <summary>W30 = σ1(W28) + W23 + W30Part, W30Part = σ0(W15) (W14 = 0).</summary>
+    public uint W30Part { get; }
+
     /// <summary>W31 = σ1(W29) + W24 + W31Part, W31Part = σ0(W16) + W15.</summary>
     public uint W31Part { get; }
 
     /// <summary>W32 = σ1(W30) + W25 + W32Part, W32Part = σ0(W17) + W16.</summary>
     public uint W32Part { get; }
+
+    /// <summary>New e of the second hash's round 0, less W0.</summary>
+    public uint SecondRound0E { get; }
+
+    /// <summary>New a of the second hash's round 0, less W0.</summary>
+    public uint SecondRound0A { get; }
+
+    /// <summary>Second hash: W17 = σ0(W2) + W1 + SecondW17Part, SecondW17Part = σ1(W15 = 256) (W10 = 0).</summary>
+    public uint SecondW17Part { get; }
+
+    /// <summary>Second hash: W23 = σ1(W21) + W16 + W7 + SecondW23Part, SecondW23Part = σ0(W8 = 0x80000000).</summary>
+    public uint SecondW23Part { get; }
+
+    /// <summary>Second hash: W30 = σ1(W28) + W23 + SecondW30Part, SecondW30Part = σ0(W15 = 256) (W14 = 0).</summary>
+    public uint SecondW30Part { get; }
 
     /// <summary>The most significant word of the target: a hash whose word 7 is above it cannot meet the target.</summary>
     public uint TargetWord7 { get; }
