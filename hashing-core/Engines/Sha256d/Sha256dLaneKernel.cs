@@ -64,7 +64,7 @@ internal readonly struct Sha256dLaneKernel<TVector, TLanes> : ISha256dKernel
     /// Rounds 3..63 of the header's second block from the precomputed state; writes the first digest to
     /// <paramref name="digest"/>[0..7], the second hash's message.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void FirstHash(Sha256dPrecomputed job, TVector w3, TVector round3A, TVector round3E, Span<TVector> w, Span<TVector> kw, Span<TVector> digest)
     {
         FirstSchedule(job, w3, w);
@@ -125,7 +125,7 @@ internal readonly struct Sha256dLaneKernel<TVector, TLanes> : ISha256dKernel
     /// The second SHA-256 over the first digest in <paramref name="w"/>[0..7], as far as e after round 60
     /// (digest word 7 = H7 + that e, FIPS 180-4 §6.2.2: h after round 63 is e after round 60).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static TVector SecondHashE61(Sha256dPrecomputed job, Span<TVector> w, Span<TVector> kw)
     {
         SecondSchedule(job, w);
