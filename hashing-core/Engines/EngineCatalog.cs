@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using IotMinerAgent.Hashing.Engines.Sha256d;
 
 namespace IotMinerAgent.Hashing.Engines;
 

@@ -1,4 +1,4 @@
-namespace IotMinerAgent.Hashing.Engines.Sha256d;
+namespace IotMinerAgent.Hashing.Engines;
 
 /// <summary>
 /// Which message words of a block are fixed padding (FIPS 180-4 §5.1.1), so a kernel folds them into the round

@@ -1,4 +1,4 @@
-namespace IotMinerAgent.Hashing.Engines.Sha256d;
+namespace IotMinerAgent.Hashing.Engines;
 
 /// <summary>
 /// The SHA-256 word operations on one SIMD register of 32-bit lanes, each lane a different nonce. One struct per

@@ -1,4 +1,4 @@
-namespace IotMinerAgent.Hashing.Engines.Sha256d;
+namespace IotMinerAgent.Hashing.Engines;
 
 /// <summary>A sha256d nonce loop over whole blocks of <see cref="Lanes"/> nonces (see <see cref="Sha256dLaneScan"/> for the range handling around it).</summary>
 internal interface ISha256dKernel

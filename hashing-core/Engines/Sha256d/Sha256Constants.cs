@@ -1,6 +1,6 @@
 using System;
 
-namespace IotMinerAgent.Hashing.Engines.Sha256d;
+namespace IotMinerAgent.Hashing.Engines;
 
 /// <summary>
 /// The SHA-256 round constants as static data (FIPS 180-4 §4.2.2; the same values as <see cref="Sha256.K"/>, which a

@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using ArmSha256 = System.Runtime.Intrinsics.Arm.Sha256;
 
-namespace IotMinerAgent.Hashing.Engines.Sha256d;
+namespace IotMinerAgent.Hashing.Engines;
 
 /// <summary>
 /// sha256d with the ARMv8 SHA-2 instructions (Raspberry Pi 5 / Cortex-A76): SHA256H and SHA256H2 run four rounds

@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.Arm;
 
-namespace IotMinerAgent.Hashing.Engines.Sha256d;
+namespace IotMinerAgent.Hashing.Engines;
 
 /// <summary>
 /// sha256d on any 128-bit SIMD unit, 4 nonces per register: SSE2 on x86 (pooler cpuminer's sha256d_ms_4way width)
@@ -23,15 +23,15 @@ internal sealed class Sha256dVector128Engine : INonceScanner
     public string Algorithm => Algorithms.Sha256d;
 
     /// <inheritdoc />
-    public int Lanes => Vector128Lanes.Count;
+    public int Lanes => Vector128Sha256Lanes.Count;
 
     /// <inheritdoc />
     public void Scan(MiningWork work, uint firstNonce, ulong count, NonceHits hits) =>
-        Sha256dLaneScan.Scan<Sha256dLaneKernel<Vector128<uint>, Vector128Lanes>>(work, firstNonce, count, hits);
+        Sha256dLaneScan.Scan<Sha256dLaneKernel<Vector128<uint>, Vector128Sha256Lanes>>(work, firstNonce, count, hits);
 }
 
 /// <summary>SHA-256 word operations on 4 lanes with the portable Vector128 API.</summary>
-internal readonly struct Vector128Lanes : ISha256Lanes<Vector128<uint>>
+internal readonly struct Vector128Sha256Lanes : ISha256Lanes<Vector128<uint>>
 {
     /// <inheritdoc />
     public static int Count => Vector128<uint>.Count;

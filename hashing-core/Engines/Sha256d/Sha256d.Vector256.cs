@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace IotMinerAgent.Hashing.Engines.Sha256d;
+namespace IotMinerAgent.Hashing.Engines;
 
 /// <summary>
 /// sha256d on AVX2: 8 nonces per register, the width of pooler cpuminer's sha256d_ms_8way (sha2-x64.S).
@@ -20,15 +20,15 @@ internal sealed class Sha256dAvx2Engine : INonceScanner
     public string Algorithm => Algorithms.Sha256d;
 
     /// <inheritdoc />
-    public int Lanes => Avx2Lanes.Count;
+    public int Lanes => Avx2Sha256Lanes.Count;
 
     /// <inheritdoc />
     public void Scan(MiningWork work, uint firstNonce, ulong count, NonceHits hits) =>
-        Sha256dLaneScan.Scan<Sha256dLaneKernel<Vector256<uint>, Avx2Lanes>>(work, firstNonce, count, hits);
+        Sha256dLaneScan.Scan<Sha256dLaneKernel<Vector256<uint>, Avx2Sha256Lanes>>(work, firstNonce, count, hits);
 }
 
 /// <summary>SHA-256 word operations on 8 lanes (Vector256, which the JIT compiles to AVX2).</summary>
-internal readonly struct Avx2Lanes : ISha256Lanes<Vector256<uint>>
+internal readonly struct Avx2Sha256Lanes : ISha256Lanes<Vector256<uint>>
 {
     /// <inheritdoc />
     public static int Count => Vector256<uint>.Count;

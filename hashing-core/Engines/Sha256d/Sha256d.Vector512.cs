@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace IotMinerAgent.Hashing.Engines.Sha256d;
+namespace IotMinerAgent.Hashing.Engines;
 
 /// <summary>
 /// sha256d on AVX-512F: 16 nonces per register. vprord rotates in one instruction and vpternlogd computes any
@@ -21,15 +21,15 @@ internal sealed class Sha256dAvx512Engine : INonceScanner
     public string Algorithm => Algorithms.Sha256d;
 
     /// <inheritdoc />
-    public int Lanes => Avx512Lanes.Count;
+    public int Lanes => Avx512Sha256Lanes.Count;
 
     /// <inheritdoc />
     public void Scan(MiningWork work, uint firstNonce, ulong count, NonceHits hits) =>
-        Sha256dLaneScan.Scan<Sha256dLaneKernel<Vector512<uint>, Avx512Lanes>>(work, firstNonce, count, hits);
+        Sha256dLaneScan.Scan<Sha256dLaneKernel<Vector512<uint>, Avx512Sha256Lanes>>(work, firstNonce, count, hits);
 }
 
 /// <summary>SHA-256 word operations on 16 lanes with AVX-512F.</summary>
-internal readonly struct Avx512Lanes : ISha256Lanes<Vector512<uint>>
+internal readonly struct Avx512Sha256Lanes : ISha256Lanes<Vector512<uint>>
 {
     // vpternlogd truth tables (Intel SDM, VPTERNLOGD): bit (4a + 2b + c) of the immediate is f(a, b, c).
     private const byte Xor3 = 0x96;

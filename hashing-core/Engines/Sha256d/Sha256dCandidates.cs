@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Numerics;
 
-namespace IotMinerAgent.Hashing.Engines.Sha256d;
+namespace IotMinerAgent.Hashing.Engines;
 
 /// <summary>
 /// Lanes a SIMD kernel flagged (digest word 7 at or below the target's) are hashed again by the scalar reference,

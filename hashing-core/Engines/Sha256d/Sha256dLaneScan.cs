@@ -1,6 +1,6 @@
 using System;
 
-namespace IotMinerAgent.Hashing.Engines.Sha256d;
+namespace IotMinerAgent.Hashing.Engines;
 
 /// <summary>What every SIMD sha256d engine's Scan does: check the range, run the kernel over whole blocks of lanes, hand the tail to the scalar reference.</summary>
 internal static class Sha256dLaneScan

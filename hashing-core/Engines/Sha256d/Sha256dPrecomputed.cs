@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace IotMinerAgent.Hashing.Engines.Sha256d;
+namespace IotMinerAgent.Hashing.Engines;
 
 /// <summary>
 /// Everything of one sha256d header job that does not depend on the nonce, computed once per scan, as the best
