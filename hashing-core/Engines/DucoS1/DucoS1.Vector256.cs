@@ -7,8 +7,8 @@ using System.Runtime.Intrinsics.X86;
 namespace IotMinerAgent.Hashing.Engines;
 
 /// <summary>
-/// DUCO-S1 on AVX2: 8 nonces per vector. Where AVX-512VL is also there (and enabled), the same 256-bit code uses its
-/// rotates and three-input logic; otherwise a rotate is two shifts and an or.
+/// DUCO-S1 on AVX2: 8 nonces per vector; a rotate is two shifts and an or. (Where AVX-512VL is enabled the JIT
+/// folds the bitwise functions into vpternlogd by itself; such CPUs run <see cref="DucoS1Vector512Engine"/> anyway.)
 /// </summary>
 internal sealed class DucoS1Vector256Engine : INonceScanner
 {
@@ -29,14 +29,13 @@ internal sealed class DucoS1Vector256Engine : INonceScanner
         DucoS1Lanes<Vector256<uint>, Vector256Sha1Lanes>.Scan(work, firstNonce, count, hits);
 }
 
-/// <summary>SHA-1 lane operations on <see cref="Vector256{T}"/>: AVX2, with AVX-512VL instructions when available.</summary>
+/// <summary>
+/// SHA-1 lane operations on <see cref="Vector256{T}"/> with the vector operators only. No IsSupported branches
+/// here: they would count against the JIT's inlining budget, which the ~600 operations of the unrolled kernel need
+/// whole (see <see cref="DucoS1Lanes{TVector, TLanes}"/>).
+/// </summary>
 internal readonly struct Vector256Sha1Lanes : ISha1Lanes<Vector256<uint>>
 {
-    // vpternlogd truth tables: bit (x<<2 | y<<1 | z) of the immediate is the result for those input bits.
-    private const byte ChooseTable = 0xCA;
-    private const byte ParityTable = 0x96;
-    private const byte MajorityTable = 0xE8;
-
     public static int Count => Vector256<uint>.Count;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -64,27 +63,27 @@ internal readonly struct Vector256Sha1Lanes : ISha1Lanes<Vector256<uint>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<uint> Ch(Vector256<uint> x, Vector256<uint> y, Vector256<uint> z) =>
-        Avx512F.VL.IsSupported ? Avx512F.VL.TernaryLogic(x, y, z, ChooseTable) : z ^ (x & (y ^ z));
+        z ^ (x & (y ^ z));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<uint> Parity(Vector256<uint> x, Vector256<uint> y, Vector256<uint> z) =>
-        Avx512F.VL.IsSupported ? Avx512F.VL.TernaryLogic(x, y, z, ParityTable) : x ^ y ^ z;
+        x ^ y ^ z;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<uint> Maj(Vector256<uint> x, Vector256<uint> y, Vector256<uint> z) =>
-        Avx512F.VL.IsSupported ? Avx512F.VL.TernaryLogic(x, y, z, MajorityTable) : (x & y) | (z & (x | y));
+        (x & y) | (z & (x | y));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<uint> RotateLeft1(Vector256<uint> x) =>
-        Avx512F.VL.IsSupported ? Avx512F.VL.RotateLeft(x, 1) : Vector256.ShiftLeft(x, 1) | Vector256.ShiftRightLogical(x, 31);
+        (x << 1) | (x >>> 31);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<uint> RotateLeft5(Vector256<uint> x) =>
-        Avx512F.VL.IsSupported ? Avx512F.VL.RotateLeft(x, 5) : Vector256.ShiftLeft(x, 5) | Vector256.ShiftRightLogical(x, 27);
+        (x << 5) | (x >>> 27);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<uint> RotateLeft30(Vector256<uint> x) =>
-        Avx512F.VL.IsSupported ? Avx512F.VL.RotateLeft(x, 30) : Vector256.ShiftLeft(x, 30) | Vector256.ShiftRightLogical(x, 2);
+        (x << 30) | (x >>> 2);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong EqualLanes(Vector256<uint> x, Vector256<uint> y) => Vector256.Equals(x, y).ExtractMostSignificantBits();
