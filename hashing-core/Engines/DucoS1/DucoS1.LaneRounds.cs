@@ -11,18 +11,20 @@ internal static partial class DucoS1Lanes<TVector, TLanes>
     /// Working variable a after round 75 for message words 10..12 of each lane; the rest of the block is in
     /// <paramref name="k"/>. Rounds 76..79 are not run: a76 already fixes the digest's last word.
     /// W[t] lives in w(t mod 16); schedule words 18..33 fold in their nonce-independent parts (S18..S33).
+    /// A method of its own, never inlined: the JIT's inlining budget grows with the root method's size, and the
+    /// kernel's ~600 lane operations need all of it (one left as a call makes the engine several times slower).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static TVector A76(DucoS1LaneConstants k, TVector w10, TVector w11, TVector w12)
     {
         TVector k0 = TLanes.Broadcast(Sha1.K0), k1 = TLanes.Broadcast(Sha1.K1);
         TVector k2 = TLanes.Broadcast(Sha1.K2), k3 = TLanes.Broadcast(Sha1.K3);
         TVector kw15 = TLanes.Broadcast(k.KW15), kw16 = TLanes.Broadcast(k.KW16), kw17 = TLanes.Broadcast(k.KW17);
-        TVector c18 = TLanes.Broadcast(k.S18), c19 = TLanes.Broadcast(k.S19), c20 = TLanes.Broadcast(k.S20);
-        TVector c21 = TLanes.Broadcast(k.S21), c22 = TLanes.Broadcast(k.S22), c23 = TLanes.Broadcast(k.S23);
-        TVector c24 = TLanes.Broadcast(k.S24), c25 = TLanes.Broadcast(k.S25), c29 = TLanes.Broadcast(k.S29);
-        TVector c30 = TLanes.Broadcast(k.S30), c31 = TLanes.Broadcast(k.S31), c32 = TLanes.Broadcast(k.S32);
-        TVector c33 = TLanes.Broadcast(k.S33);
+        TVector s18 = TLanes.Broadcast(k.S18), s19 = TLanes.Broadcast(k.S19), s20 = TLanes.Broadcast(k.S20);
+        TVector s21 = TLanes.Broadcast(k.S21), s22 = TLanes.Broadcast(k.S22), s23 = TLanes.Broadcast(k.S23);
+        TVector s24 = TLanes.Broadcast(k.S24), s25 = TLanes.Broadcast(k.S25), s29 = TLanes.Broadcast(k.S29);
+        TVector s30 = TLanes.Broadcast(k.S30), s31 = TLanes.Broadcast(k.S31), s32 = TLanes.Broadcast(k.S32);
+        TVector s33 = TLanes.Broadcast(k.S33);
 
         // Rounds 10 and 11 see only constants besides their own message word.
         TVector b = TLanes.Add(TLanes.Broadcast(k.Round10), w10);
@@ -35,21 +37,21 @@ internal static partial class DucoS1Lanes<TVector, TLanes>
         RoundCh(c, ref d, e, a, ref b, kw15);
         RoundCh(b, ref c, d, e, ref a, kw16);
         RoundCh(a, ref b, c, d, ref e, kw17);
-        TVector w2 = TLanes.RotateLeft1(TLanes.Xor(w10, c18));
+        TVector w2 = TLanes.RotateLeft1(TLanes.Xor(w10, s18));
         RoundCh(e, ref a, b, c, ref d, TLanes.Add(w2, k0));
-        TVector w3 = TLanes.RotateLeft1(TLanes.Xor(w11, c19));
+        TVector w3 = TLanes.RotateLeft1(TLanes.Xor(w11, s19));
         RoundCh(d, ref e, a, b, ref c, TLanes.Add(w3, k0));
-        TVector w4 = TLanes.RotateLeft1(TLanes.Xor(w12, c20));
+        TVector w4 = TLanes.RotateLeft1(TLanes.Xor(w12, s20));
         RoundParity(c, ref d, e, a, ref b, TLanes.Add(w4, k1));
-        TVector w5 = TLanes.RotateLeft1(TLanes.Xor(w2, c21));
+        TVector w5 = TLanes.RotateLeft1(TLanes.Xor(w2, s21));
         RoundParity(b, ref c, d, e, ref a, TLanes.Add(w5, k1));
-        TVector w6 = TLanes.RotateLeft1(TLanes.Xor(w3, c22));
+        TVector w6 = TLanes.RotateLeft1(TLanes.Xor(w3, s22));
         RoundParity(a, ref b, c, d, ref e, TLanes.Add(w6, k1));
-        TVector w7 = TLanes.RotateLeft1(TLanes.Xor(w4, c23));
+        TVector w7 = TLanes.RotateLeft1(TLanes.Xor(w4, s23));
         RoundParity(e, ref a, b, c, ref d, TLanes.Add(w7, k1));
-        TVector w8 = TLanes.RotateLeft1(TLanes.Parity(w5, w10, c24));
+        TVector w8 = TLanes.RotateLeft1(TLanes.Parity(w5, w10, s24));
         RoundParity(d, ref e, a, b, ref c, TLanes.Add(w8, k1));
-        TVector w9 = TLanes.RotateLeft1(TLanes.Parity(w6, w11, c25));
+        TVector w9 = TLanes.RotateLeft1(TLanes.Parity(w6, w11, s25));
         RoundParity(c, ref d, e, a, ref b, TLanes.Add(w9, k1));
         w10 = TLanes.RotateLeft1(TLanes.Xor(TLanes.Parity(w10, w7, w2), w12));
         RoundParity(b, ref c, d, e, ref a, TLanes.Add(w10, k1));
@@ -57,15 +59,15 @@ internal static partial class DucoS1Lanes<TVector, TLanes>
         RoundParity(a, ref b, c, d, ref e, TLanes.Add(w11, k1));
         w12 = TLanes.RotateLeft1(TLanes.Parity(w9, w4, w12));
         RoundParity(e, ref a, b, c, ref d, TLanes.Add(w12, k1));
-        TVector w13 = TLanes.RotateLeft1(TLanes.Parity(w10, w5, c29));
+        TVector w13 = TLanes.RotateLeft1(TLanes.Parity(w10, w5, s29));
         RoundParity(d, ref e, a, b, ref c, TLanes.Add(w13, k1));
-        TVector w14 = TLanes.RotateLeft1(TLanes.Parity(w11, w6, c30));
+        TVector w14 = TLanes.RotateLeft1(TLanes.Parity(w11, w6, s30));
         RoundParity(c, ref d, e, a, ref b, TLanes.Add(w14, k1));
-        TVector w15 = TLanes.RotateLeft1(TLanes.Parity(w12, w7, c31));
+        TVector w15 = TLanes.RotateLeft1(TLanes.Parity(w12, w7, s31));
         RoundParity(b, ref c, d, e, ref a, TLanes.Add(w15, k1));
-        TVector w0 = TLanes.RotateLeft1(TLanes.Xor(TLanes.Parity(w13, w8, w2), c32));
+        TVector w0 = TLanes.RotateLeft1(TLanes.Xor(TLanes.Parity(w13, w8, w2), s32));
         RoundParity(a, ref b, c, d, ref e, TLanes.Add(w0, k1));
-        TVector w1 = TLanes.RotateLeft1(TLanes.Xor(TLanes.Parity(w14, w9, w3), c33));
+        TVector w1 = TLanes.RotateLeft1(TLanes.Xor(TLanes.Parity(w14, w9, w3), s33));
         RoundParity(e, ref a, b, c, ref d, TLanes.Add(w1, k1));
         w2 = TLanes.RotateLeft1(TLanes.Xor(TLanes.Parity(w2, w15, w10), w4));
         RoundParity(d, ref e, a, b, ref c, TLanes.Add(w2, k1));
