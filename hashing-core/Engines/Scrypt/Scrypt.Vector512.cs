@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -29,46 +28,14 @@ internal sealed class ScryptAvx512Engine : INonceScanner
         ScryptLaneScan.Scan<Avx512ScryptLanes>(work, firstNonce, count, hits);
 }
 
-/// <summary>Salsa20/8 on 16 word-interleaved lanes with AVX-512F.</summary>
-internal readonly struct Avx512ScryptLanes : IScryptLanes
+/// <summary>16 word-interleaved lanes with AVX-512F: vprold rotates in one instruction, vshufi32x4 moves 128-bit quarters.</summary>
+internal readonly struct Avx512ScryptLanes : IScryptLanes, ILaneWords<Vector512<uint>>
 {
     /// <inheritdoc />
     public static int Count => Vector512<uint>.Count;
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void XorSalsa(ref uint b, ref uint x)
-    {
-        Vector512<uint> x00 = Load(ref b, 0) ^ Load(ref x, 0), x01 = Load(ref b, 1) ^ Load(ref x, 1);
-        Vector512<uint> x02 = Load(ref b, 2) ^ Load(ref x, 2), x03 = Load(ref b, 3) ^ Load(ref x, 3);
-        Vector512<uint> x04 = Load(ref b, 4) ^ Load(ref x, 4), x05 = Load(ref b, 5) ^ Load(ref x, 5);
-        Vector512<uint> x06 = Load(ref b, 6) ^ Load(ref x, 6), x07 = Load(ref b, 7) ^ Load(ref x, 7);
-        Vector512<uint> x08 = Load(ref b, 8) ^ Load(ref x, 8), x09 = Load(ref b, 9) ^ Load(ref x, 9);
-        Vector512<uint> x10 = Load(ref b, 10) ^ Load(ref x, 10), x11 = Load(ref b, 11) ^ Load(ref x, 11);
-        Vector512<uint> x12 = Load(ref b, 12) ^ Load(ref x, 12), x13 = Load(ref b, 13) ^ Load(ref x, 13);
-        Vector512<uint> x14 = Load(ref b, 14) ^ Load(ref x, 14), x15 = Load(ref b, 15) ^ Load(ref x, 15);
-        Vector512<uint> i00 = x00, i01 = x01, i02 = x02, i03 = x03, i04 = x04, i05 = x05, i06 = x06, i07 = x07;
-        Vector512<uint> i08 = x08, i09 = x09, i10 = x10, i11 = x11, i12 = x12, i13 = x13, i14 = x14, i15 = x15;
-
-        for (int doubleRound = 0; doubleRound < 4; doubleRound++)
-        {
-            // Column round, then row round (RFC 7914 §3; the same order as Salsa208.XorCore).
-            x04 ^= Rotl(x00 + x12, 7); x09 ^= Rotl(x05 + x01, 7); x14 ^= Rotl(x10 + x06, 7); x03 ^= Rotl(x15 + x11, 7);
-            x08 ^= Rotl(x04 + x00, 9); x13 ^= Rotl(x09 + x05, 9); x02 ^= Rotl(x14 + x10, 9); x07 ^= Rotl(x03 + x15, 9);
-            x12 ^= Rotl(x08 + x04, 13); x01 ^= Rotl(x13 + x09, 13); x06 ^= Rotl(x02 + x14, 13); x11 ^= Rotl(x07 + x03, 13);
-            x00 ^= Rotl(x12 + x08, 18); x05 ^= Rotl(x01 + x13, 18); x10 ^= Rotl(x06 + x02, 18); x15 ^= Rotl(x11 + x07, 18);
-
-            x01 ^= Rotl(x00 + x03, 7); x06 ^= Rotl(x05 + x04, 7); x11 ^= Rotl(x10 + x09, 7); x12 ^= Rotl(x15 + x14, 7);
-            x02 ^= Rotl(x01 + x00, 9); x07 ^= Rotl(x06 + x05, 9); x08 ^= Rotl(x11 + x10, 9); x13 ^= Rotl(x12 + x15, 9);
-            x03 ^= Rotl(x02 + x01, 13); x04 ^= Rotl(x07 + x06, 13); x09 ^= Rotl(x08 + x11, 13); x14 ^= Rotl(x13 + x12, 13);
-            x00 ^= Rotl(x03 + x02, 18); x05 ^= Rotl(x04 + x07, 18); x10 ^= Rotl(x09 + x08, 18); x15 ^= Rotl(x14 + x13, 18);
-        }
-
-        Store(x00 + i00, ref b, 0); Store(x01 + i01, ref b, 1); Store(x02 + i02, ref b, 2); Store(x03 + i03, ref b, 3);
-        Store(x04 + i04, ref b, 4); Store(x05 + i05, ref b, 5); Store(x06 + i06, ref b, 6); Store(x07 + i07, ref b, 7);
-        Store(x08 + i08, ref b, 8); Store(x09 + i09, ref b, 9); Store(x10 + i10, ref b, 10); Store(x11 + i11, ref b, 11);
-        Store(x12 + i12, ref b, 12); Store(x13 + i13, ref b, 13); Store(x14 + i14, ref b, 14); Store(x15 + i15, ref b, 15);
-    }
+    public static void XorSalsa(ref uint b, ref uint x) => LaneSalsa208.XorSalsa<Vector512<uint>, Avx512ScryptLanes>(ref b, ref x);
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -175,14 +142,37 @@ internal readonly struct Avx512ScryptLanes : IScryptLanes
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<uint> Row(ref uint scratchpad, nint offset) => Vector512.LoadUnsafe(ref scratchpad, (nuint)offset);
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<uint> Rotl(Vector512<uint> value, [ConstantExpected] byte count) => Avx512F.RotateLeft(value, count);
+    public static Vector512<uint> Load(ref uint words, int index) =>
+        Vector512.LoadUnsafe(ref words, (nuint)(index * Vector512<uint>.Count));
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<uint> Load(ref uint words, int vector) =>
-        Vector512.LoadUnsafe(ref words, (nuint)(vector * Vector512<uint>.Count));
+    public static void Store(Vector512<uint> value, ref uint words, int index) =>
+        value.StoreUnsafe(ref words, (nuint)(index * Vector512<uint>.Count));
 
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(Vector512<uint> value, ref uint words, int vector) =>
-        value.StoreUnsafe(ref words, (nuint)(vector * Vector512<uint>.Count));
+    public static Vector512<uint> Add(Vector512<uint> left, Vector512<uint> right) => left + right;
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<uint> Xor(Vector512<uint> left, Vector512<uint> right) => left ^ right;
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<uint> RotateLeft7(Vector512<uint> value) => Avx512F.RotateLeft(value, 7);
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<uint> RotateLeft9(Vector512<uint> value) => Avx512F.RotateLeft(value, 9);
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<uint> RotateLeft13(Vector512<uint> value) => Avx512F.RotateLeft(value, 13);
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<uint> RotateLeft18(Vector512<uint> value) => Avx512F.RotateLeft(value, 18);
 }
