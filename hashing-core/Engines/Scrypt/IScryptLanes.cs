@@ -16,7 +16,9 @@ internal interface IScryptLanes
 
     /// <summary>
     /// b = Salsa20/8(b xor x) on every lane, where <paramref name="b"/> and <paramref name="x"/> each start sixteen
-    /// consecutive vectors (one per Salsa word) of <see cref="Count"/> words.
+    /// consecutive vectors (one per Salsa word) of <see cref="Count"/> words. Implementations are NoInlining wrappers
+    /// of <see cref="LaneSalsa208"/>: inlined twice into each ROMix loop it would exhaust the JIT's inlining budget and
+    /// leave the vector operations as calls.
     /// </summary>
     static abstract void XorSalsa(ref uint b, ref uint x);
 

@@ -22,8 +22,6 @@ internal static class LaneSalsa208
         TVector x10 = Input<TVector, TWords>(ref b, ref x, 10), x11 = Input<TVector, TWords>(ref b, ref x, 11);
         TVector x12 = Input<TVector, TWords>(ref b, ref x, 12), x13 = Input<TVector, TWords>(ref b, ref x, 13);
         TVector x14 = Input<TVector, TWords>(ref b, ref x, 14), x15 = Input<TVector, TWords>(ref b, ref x, 15);
-        TVector i00 = x00, i01 = x01, i02 = x02, i03 = x03, i04 = x04, i05 = x05, i06 = x06, i07 = x07;
-        TVector i08 = x08, i09 = x09, i10 = x10, i11 = x11, i12 = x12, i13 = x13, i14 = x14, i15 = x15;
 
         for (int doubleRound = 0; doubleRound < 4; doubleRound++)
         {
@@ -64,14 +62,16 @@ internal static class LaneSalsa208
             x15 = TWords.Xor(x15, TWords.RotateLeft18(TWords.Add(x14, x13)));
         }
 
-        TWords.Store(TWords.Add(x00, i00), ref b, 0); TWords.Store(TWords.Add(x01, i01), ref b, 1);
-        TWords.Store(TWords.Add(x02, i02), ref b, 2); TWords.Store(TWords.Add(x03, i03), ref b, 3);
-        TWords.Store(TWords.Add(x04, i04), ref b, 4); TWords.Store(TWords.Add(x05, i05), ref b, 5);
-        TWords.Store(TWords.Add(x06, i06), ref b, 6); TWords.Store(TWords.Add(x07, i07), ref b, 7);
-        TWords.Store(TWords.Add(x08, i08), ref b, 8); TWords.Store(TWords.Add(x09, i09), ref b, 9);
-        TWords.Store(TWords.Add(x10, i10), ref b, 10); TWords.Store(TWords.Add(x11, i11), ref b, 11);
-        TWords.Store(TWords.Add(x12, i12), ref b, 12); TWords.Store(TWords.Add(x13, i13), ref b, 13);
-        TWords.Store(TWords.Add(x14, i14), ref b, 14); TWords.Store(TWords.Add(x15, i15), ref b, 15);
+        // The feed-forward adds the input again, reloaded from b xor x (both still in memory): keeping sixteen input
+        // vectors live would need 32 registers, which AVX2 and SSE do not have.
+        TWords.Store(TWords.Add(x00, Input<TVector, TWords>(ref b, ref x, 0)), ref b, 0); TWords.Store(TWords.Add(x01, Input<TVector, TWords>(ref b, ref x, 1)), ref b, 1);
+        TWords.Store(TWords.Add(x02, Input<TVector, TWords>(ref b, ref x, 2)), ref b, 2); TWords.Store(TWords.Add(x03, Input<TVector, TWords>(ref b, ref x, 3)), ref b, 3);
+        TWords.Store(TWords.Add(x04, Input<TVector, TWords>(ref b, ref x, 4)), ref b, 4); TWords.Store(TWords.Add(x05, Input<TVector, TWords>(ref b, ref x, 5)), ref b, 5);
+        TWords.Store(TWords.Add(x06, Input<TVector, TWords>(ref b, ref x, 6)), ref b, 6); TWords.Store(TWords.Add(x07, Input<TVector, TWords>(ref b, ref x, 7)), ref b, 7);
+        TWords.Store(TWords.Add(x08, Input<TVector, TWords>(ref b, ref x, 8)), ref b, 8); TWords.Store(TWords.Add(x09, Input<TVector, TWords>(ref b, ref x, 9)), ref b, 9);
+        TWords.Store(TWords.Add(x10, Input<TVector, TWords>(ref b, ref x, 10)), ref b, 10); TWords.Store(TWords.Add(x11, Input<TVector, TWords>(ref b, ref x, 11)), ref b, 11);
+        TWords.Store(TWords.Add(x12, Input<TVector, TWords>(ref b, ref x, 12)), ref b, 12); TWords.Store(TWords.Add(x13, Input<TVector, TWords>(ref b, ref x, 13)), ref b, 13);
+        TWords.Store(TWords.Add(x14, Input<TVector, TWords>(ref b, ref x, 14)), ref b, 14); TWords.Store(TWords.Add(x15, Input<TVector, TWords>(ref b, ref x, 15)), ref b, 15);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
