@@ -1,5 +1,6 @@
 using System;
 using IotMinerAgent.Hashing;
+using IotMinerAgent.Hashing.Engines;
 using IotMinerAgent.Linux.Configuration;
 
 namespace IotMinerAgent.Linux.Agent;

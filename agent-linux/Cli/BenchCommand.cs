@@ -1,8 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
+using System.Linq;
 using System.Globalization;
 using System.IO;
 using IotMinerAgent.Hashing;
+using IotMinerAgent.Hashing.Engines;
 using IotMinerAgent.Linux.Status;
 using IotMinerAgent.Linux.Benchmarking;
 
@@ -65,15 +68,11 @@ internal sealed class BenchCommand : Command
     {
         foreach (string algo in new[] { Algorithms.Sha256d, Algorithms.Scrypt, Algorithms.DucoS1 })
         {
-            string selected = EngineCatalog.Fastest(algo).Name;
-            foreach (INonceScanner engine in EngineCatalog.All)
+            IReadOnlyList<INonceScanner> runnable = EngineCatalog.Supported(algo);
+            foreach (INonceScanner engine in EngineCatalog.All.Where(e => e.Algorithm == algo))
             {
-                if (engine.Algorithm != algo)
-                {
-                    continue;
-                }
-
-                bool supported = EngineCatalog.IsSupported(engine);
+                bool supported = runnable.Contains(engine);
+                string selected = runnable[0].Name;
                 output.WriteLine(json
                     ? CliJson.Serialize(new EngineJson(algo, engine.Name, engine.Lanes, supported, engine.Name == selected))
                     : $"{algo,-8} {engine.Name,-10} {engine.Lanes,2} lanes  {(supported ? "supported" : "not supported on this CPU")}{(engine.Name == selected ? "  (selected)" : "")}");

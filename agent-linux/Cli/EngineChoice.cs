@@ -1,5 +1,6 @@
 using System;
 using IotMinerAgent.Hashing;
+using IotMinerAgent.Hashing.Engines;
 
 namespace IotMinerAgent.Linux.Cli;
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using IotMinerAgent.Hashing;
+using IotMinerAgent.Hashing.Engines;
 using Microsoft.Extensions.Options;
 
 namespace IotMinerAgent.Linux.Configuration;

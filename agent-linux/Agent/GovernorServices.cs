@@ -1,0 +1,1 @@
+namespace IotMinerAgent.Linux.Agent;
