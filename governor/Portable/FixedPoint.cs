@@ -36,6 +36,18 @@ namespace IotMinerAgent.Governor
             return value > max ? max : value;
         }
 
+        /// <summary>The smaller of two values (nanoFramework's Math lacks long overloads).</summary>
+        public static long Min(long a, long b)
+        {
+            return a < b ? a : b;
+        }
+
+        /// <summary>The larger of two values.</summary>
+        public static long Max(long a, long b)
+        {
+            return a > b ? a : b;
+        }
+
         /// <summary>Division rounding half away from zero, for a positive divisor.</summary>
         public static long DivideRounded(long numerator, long divisor)
         {

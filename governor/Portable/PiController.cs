@@ -4,10 +4,12 @@ namespace IotMinerAgent.Governor
 {
     /// <summary>
     /// A fixed-point PI controller from temperature error (milli-°C) to load (ppm of full load), with anti-windup by
-    /// conditional integration: the integral is frozen whenever integrating would push further into a limit the
-    /// output already sits at — the controller's own clamp, or an actuator that lags behind (the rate limiter).
-    /// Without it, an hour at full duty in a cold room would wind the integral up, and the first warm minutes would
-    /// overshoot the target by many degrees.
+    /// clamping. Going up, the integral may grow only until the output would sit at its maximum even with half the
+    /// proportional term (max − P/2), and not at all while the actuator lags behind the output (the rate limiter);
+    /// going down, symmetrically. Without a clamp an hour at full duty in a cold room would wind the integral up and
+    /// the first warm minutes would overshoot by many degrees. Clamping at max − P instead would knock the output off
+    /// its limit at every 0.5 °C step of a quantized sensor while the device is still far below the target; the
+    /// half-P margin keeps it pinned there and shrinks to nothing as the error does.
     /// </summary>
     public sealed class PiController
     {
@@ -71,16 +73,19 @@ namespace IotMinerAgent.Governor
         {
             // Kp [‰/°C] × e [m°C] = ppm exactly; Ki [‰/(°C·min)] × e [m°C] × dt [ms] = ppm × 60000.
             long proportional = (long)_proportionalGain * errorMilliC;
-            bool pushingUp = errorMilliC > 0;
-            bool pushingDown = errorMilliC < 0;
-            bool heldHigh = _output >= _maxPpm || _applied < _output;
-            bool heldLow = _output <= _minPpm || _applied > _output;
-            if ((pushingUp && !heldHigh) || (pushingDown && !heldLow))
+            long integral = _integralScaled + ((long)_integralGain * errorMilliC * elapsedMs);
+            if (errorMilliC > 0)
             {
-                _integralScaled += (long)_integralGain * errorMilliC * elapsedMs;
-                _integralScaled = FixedPoint.Clamp(_integralScaled, _minPpm * IntegralScale, _maxPpm * IntegralScale);
+                long saturating = (_maxPpm - (proportional / 2)) * IntegralScale;
+                integral = _applied < _output ? _integralScaled : FixedPoint.Min(integral, FixedPoint.Max(_integralScaled, saturating));
+            }
+            else if (errorMilliC < 0)
+            {
+                long saturating = (_minPpm - (proportional / 2)) * IntegralScale;
+                integral = _applied > _output ? _integralScaled : FixedPoint.Max(integral, FixedPoint.Min(_integralScaled, saturating));
             }
 
+            _integralScaled = FixedPoint.Clamp(integral, _minPpm * IntegralScale, _maxPpm * IntegralScale);
             _output = (int)FixedPoint.Clamp(proportional + (_integralScaled / IntegralScale), _minPpm, _maxPpm);
             _applied = _output;
             return _output;
