@@ -23,7 +23,7 @@ public sealed class VcgencmdSensor(ICommandRunner runner) : ITemperatureSensor
     }
 
     /// <summary>Parses "temp=48.3'C" into 48300.</summary>
-    internal static bool TryParse(string output, out int milliCelsius)
+    public static bool TryParse(string output, out int milliCelsius)
     {
         milliCelsius = 0;
         string text = output.Trim();
