@@ -140,7 +140,7 @@ public sealed record ProcStatIdleSettings
     public int IdleCpuPercent { get; init; } = 10;
 
     /// <summary>The sliding window over which the share is measured.</summary>
-    public TimeSpan Window { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan Window { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Root of procfs (<c>/proc</c>; a temporary tree in tests).</summary>
     public string ProcRoot { get; init; } = "/proc";

@@ -49,6 +49,9 @@ public sealed class GovernorLoop
     /// <summary>The latest decision, or null before the first.</summary>
     public GovernorStatus? Latest => Volatile.Read(ref _latest);
 
+    /// <summary>How many mining workers to start (indexes 0..MaxThreads−1); the gate tells each when to run.</summary>
+    public int MaxThreads => _governor.Policy.Threads;
+
     /// <summary>The sensor in use, or null.</summary>
     public ITemperatureSensor? Sensor => _sensor;
 

@@ -50,7 +50,7 @@ public sealed class GovernorOptions
     public int IdleDelaySeconds { get; set; } = 30;
 
     /// <summary>Window over which other processes' CPU use is measured, s (1..60).</summary>
-    public int IdleWindowSeconds { get; set; } = 2;
+    public int IdleWindowSeconds { get; set; } = 1;
 
     /// <summary>Other processes above this share of all cores make the device busy, % (1..100).</summary>
     public int BusyCpuPercent { get; set; } = 20;

@@ -166,7 +166,7 @@ namespace IotMinerAgent.Governor
             string limit = MilliCelsius.FormatSetting(_policy.HardLimitMilliC);
             if (!hasTemperature)
             {
-                return "paused: above hard limit " + limit + " °C, no temperature reading since";
+                return "paused: above hard limit " + limit + " °C, no temperature reading since then";
             }
 
             if (milliC >= _policy.HardLimitMilliC)

@@ -64,6 +64,7 @@ public sealed class ThermalGovernorTests
 
         GovernorDecision lost = governor.Decide(new GovernorInputs(), 41_000);
         Assert.Equal(GovernorState.Paused, lost.State);
+        Assert.Equal("paused: above hard limit 80 °C, no temperature reading since then", lost.Reason);
         Assert.False(lost.HasTemperature);
 
         GovernorDecision resumed = governor.Decide(At(75_000), 50_000);
