@@ -52,6 +52,9 @@ public sealed class GovernorLoop
     /// <summary>How many mining workers to start (indexes 0..MaxThreads−1); the gate tells each when to run.</summary>
     public int MaxThreads => _governor.Policy.Threads;
 
+    /// <summary>The idle sources consulted.</summary>
+    public IReadOnlyList<IIdleSource> IdleSources => _idleSources;
+
     /// <summary>The sensor in use, or null.</summary>
     public ITemperatureSensor? Sensor => _sensor;
 

@@ -23,7 +23,8 @@ public sealed class ClosedLoopSimulationTests
         Assert.All(trace, s => Assert.True(s.TemperatureC < HardLimitC, $"{s.TemperatureC:F2} °C at t={s.Second} s reached the hard limit"));
         AssertInBand(trace, from: 900, to: 1800);
         AssertInBand(trace, from: 2700, to: 3600);
-        Assert.Contains(trace, s => s.Second > 1800 && s.Decision.State == GovernorState.Throttled);
+        double peakAfterRise = trace.Where(s => s.Second >= 1800).Max(s => s.TemperatureC);
+        Assert.True(peakAfterRise < TargetC + 4, $"the +10 °C ambient step peaked at {peakAfterRise:F2} °C");
     }
 
     [Fact]

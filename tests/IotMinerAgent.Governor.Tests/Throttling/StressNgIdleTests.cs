@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using IotMinerAgent.Hashing;
+using IotMinerAgent.Linux.Hardware;
 using IotMinerAgent.Linux.Throttling;
 
 namespace IotMinerAgent.Governor.Tests.Throttling;
@@ -75,11 +76,17 @@ public sealed class StressNgIdleTests
     // Two threads hashing flat out would be 100 % busy if the monitor counted them: mining must start and hold.
     private async Task MinesDespiteItsOwnLoad(GovernorLoop loop)
     {
+        var cpu = loop.IdleSources.OfType<ProcStatIdleMonitor>().Single();
         TimeSpan minedAt = await WaitFor(loop, s => s.State != "paused", TimeSpan.Zero, _clock.Elapsed + TimeSpan.FromSeconds(10),
-            "mining never started: this machine is busy with other processes (see the last reason); rerun when it is quieter");
+            $"mining never started: other processes use {cpu.OthersCpuPercent:F0} % of this machine's CPU; rerun when it is quieter");
         await Task.Delay(1500);
-        Assert.All(Between(minedAt, _clock.Elapsed), s => Assert.NotEqual("paused", s.State));
+        Assert.All(Between(minedAt, _clock.Elapsed), s => Assert.True(s.State != "paused",
+            $"paused while only the agent's miners should run: '{s.Reason}' (others {cpu.OthersCpuPercent:F0} %, own {cpu.OwnCpuPercent:F0} %)"));
         Assert.Equal((2, 100), (loop.Latest!.Threads, loop.Latest.DutyPercent));
+
+        // The monitor did see the miners' load, and left it out.
+        double fullShare = 100.0 * 2 / Environment.ProcessorCount;
+        Assert.True(cpu.OwnCpuPercent > 0.6 * Math.Min(100, fullShare), $"the miners used only {cpu.OwnCpuPercent:F0} % of the CPU");
         await AssertHashing();
     }
 
