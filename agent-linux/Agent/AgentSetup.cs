@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Configuration;
+using IotMinerAgent.Linux.Throttling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -12,12 +13,13 @@ namespace IotMinerAgent.Linux.Agent;
 /// <param name="Agent">Top-level options.</param>
 /// <param name="Mining">The mining section.</param>
 /// <param name="Pools">The pools, primary first (empty: the local demo).</param>
+/// <param name="Governor">The governor section, its thread count taken from mining:threads.</param>
 /// <param name="Runtime">Engine and threads resolved for this machine.</param>
 /// <param name="Plan">What will run, as shown to the owner.</param>
 /// <param name="StateDirectory">Where state lives.</param>
 /// <param name="HasConsent">True when the owner opted in for this plan.</param>
 public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent, MiningOptions Mining, IReadOnlyList<PoolOptions> Pools,
-    MiningRuntime Runtime, MiningPlan Plan, string StateDirectory, bool HasConsent)
+    GovernorOptions Governor, MiningRuntime Runtime, MiningPlan Plan, string StateDirectory, bool HasConsent)
 {
     /// <summary>Loads and validates; throws <see cref="ConfigurationException"/> naming the key, value and what is allowed.</summary>
     public static AgentSetup Load(string? configPath, IEnumerable<string> overrides, string workingDirectory)
@@ -36,10 +38,17 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
         }
 
         var runtime = MiningRuntime.From(mining);
+        GovernorOptions governor = Bind<GovernorOptions>(configuration, GovernorOptions.Section);
+        governor.Threads = runtime.Threads;
+        if (!governor.TryCreatePolicy(System.Environment.ProcessorCount, out _, out IReadOnlyList<string> governorErrors))
+        {
+            throw new ConfigurationException(string.Join("\n", governorErrors));
+        }
+
         var plan = new MiningPlan(runtime.Algorithm, runtime.Threads, runtime.Engine.Name, pools, PowerEstimate.ForThisBoard());
-        string state = Agent.StateDirectory.Resolve(agent.StateDirectory);
+        string state = StatePath.Resolve(agent.StateDirectory);
         bool consent = agent.Consent || ConsentRecord.Matches(state, plan);
-        return new AgentSetup(configuration, agent, mining, pools, runtime, plan, state, consent);
+        return new AgentSetup(configuration, agent, mining, pools, governor, runtime, plan, state, consent);
     }
 
     private static T Bind<T>(IConfiguration configuration, string? section)

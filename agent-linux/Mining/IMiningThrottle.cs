@@ -6,9 +6,8 @@ namespace IotMinerAgent.Linux.Mining;
 public interface IMiningThrottle
 {
     /// <summary>
-    /// Blocks worker <paramref name="workerIndex"/> until it may hash its next chunk, for at most about 250 ms.
-    /// Returns false when it has no turn yet (paused, outside its duty slice, cancelled): the caller beats its
-    /// heartbeat, re-checks and asks again, so a paused worker still counts as alive.
+    /// Blocks worker <paramref name="workerIndex"/> until it may hash its next chunk (the worker counts as parked,
+    /// not hung, meanwhile). Returns false when woken without a turn (cancelled): the caller re-checks and asks again.
     /// </summary>
     bool WaitForTurn(int workerIndex, CancellationToken cancellationToken);
 }

@@ -28,8 +28,10 @@ public sealed class MinerWorker(int index, INonceScanner engine, JobBoard board,
 
         while (!stopping.IsCancellationRequested)
         {
+            heartbeat.Park(index);
+            bool turn = throttle.WaitForTurn(index, stopping);
             heartbeat.Beat(index);
-            if (!throttle.WaitForTurn(index, stopping))
+            if (!turn)
             {
                 continue;
             }

@@ -22,15 +22,19 @@ public sealed class WorkerHeartbeat
     /// <summary>Worker <paramref name="worker"/> made progress.</summary>
     public void Beat(int worker) => Volatile.Write(ref _lastBeat[worker], Stopwatch.GetTimestamp());
 
-    /// <summary>The time since the least recent worker beat.</summary>
+    /// <summary>Worker <paramref name="worker"/> is parked by the throttle (paused, out of its duty slice): alive until it beats again.</summary>
+    public void Park(int worker) => Volatile.Write(ref _lastBeat[worker], long.MaxValue);
+
+    /// <summary>The time since the least recent beat of a worker that is not parked (zero when all are parked).</summary>
     public TimeSpan OldestAge()
     {
-        long oldest = long.MaxValue;
+        long now = Stopwatch.GetTimestamp();
+        long oldest = now;
         for (int i = 0; i < _lastBeat.Length; i++)
         {
             oldest = Math.Min(oldest, Volatile.Read(ref _lastBeat[i]));
         }
 
-        return Stopwatch.GetElapsedTime(oldest);
+        return Stopwatch.GetElapsedTime(oldest, now);
     }
 }
