@@ -46,9 +46,11 @@ public static class AgentHost
         }
 
         using IHost host = Build(setup);
+        FatalErrorMonitor fatal = host.Services.GetRequiredService<FatalErrorMonitor>();
         try
         {
-            await host.RunAsync(cancellationToken).ConfigureAwait(false);
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+            await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OptionsValidationException ex)
         {
@@ -60,7 +62,7 @@ public static class AgentHost
             return ExitCodes.Config;
         }
 
-        return host.Services.GetRequiredService<FatalErrorMonitor>().ExitCode;
+        return fatal.ExitCode;
     }
 
     private static IHost Build(AgentSetup setup)
