@@ -18,7 +18,7 @@ public sealed class CommandHandler
 {
     /// <summary>Answer to a command delivered from the broker's retained store.</summary>
     public const string RetainedError =
-        "retained commands are ignored (they would be replayed on every reconnect); publish the command without the retain flag, and clear the retained one with an empty retained message";
+        "retained commands are refused (they would be replayed at every reconnect); publish commands without the retain flag (mosquitto_pub without -r)";
 
     readonly IAgentControl _control;
     readonly IMqttSender _sender;
@@ -62,8 +62,9 @@ public sealed class CommandHandler
                 await AnswerAsync(answer, cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
+            // Stopping: MQTTnet reports a publish cut short by cancellation as a timeout, not only as OperationCanceledException.
         }
     }
 
