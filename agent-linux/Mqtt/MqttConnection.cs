@@ -113,8 +113,9 @@ public sealed class MqttConnection : IMqttSender, IAsyncDisposable
                 await Task.Delay(_backoff.Next(), cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
+            // Stopping: MQTTnet wraps a connect cut short by cancellation in MqttConnectingFailedException.
         }
 
         await GoOfflineAsync().ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -114,15 +115,19 @@ public sealed class MqttReporter
         using var stopWorkers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var stopConnection = new CancellationTokenSource();
         Task session = connection.RunAsync(stopConnection.Token);
-        Task[] workers =
+        List<Task> workers =
         [
             statusPublisher.RunAsync(stopWorkers.Token),
             commands.RunAsync(stopWorkers.Token),
             shares.RunAsync(stopWorkers.Token),
-            PublishDiscoveryAsync(connection, stopWorkers.Token),
         ];
-        // Returns on cancellation, or early when a worker failed (e.g. the outbox disk is full): that failure
-        // is rethrown below so the agent host sees it instead of silently losing MQTT.
+        if (_options.HomeAssistant)
+        {
+            workers.Add(PublishDiscoveryAsync(connection, stopWorkers.Token));
+        }
+
+        // Workers only end when stopped or failed: this returns on cancellation, or early when a worker failed
+        // (e.g. the outbox disk is full), and that failure is rethrown below so the host sees it.
         await Task.WhenAny([.. workers, Task.Delay(Timeout.Infinite, cancellationToken)]).ConfigureAwait(false);
         stopWorkers.Cancel();
         try
@@ -151,11 +156,6 @@ public sealed class MqttReporter
 
     async Task PublishDiscoveryAsync(MqttConnection connection, CancellationToken cancellationToken)
     {
-        if (!_options.HomeAssistant)
-        {
-            return;
-        }
-
         byte[] payload = Encoding.UTF8.GetBytes(HomeAssistantDiscovery.Build(Topics, _version).ToJsonString());
         try
         {

@@ -39,6 +39,7 @@ public static class Program
         var reporter = new MqttReporter(options, deviceId, outbox, agent, agent, "probe");
         using var stop = new CancellationTokenSource();
         Task running = reporter.RunAsync(stop.Token);
+        _ = ReportConnectionAsync(reporter, outbox, stop.Token);
         Console.Out.WriteLine($"ready {outbox.Count}");
         Console.Out.Flush();
 
@@ -73,6 +74,17 @@ public static class Program
         stop.Cancel();
         await running;
         return 0;
+    }
+
+    // Diagnostics for the test's failure message: the connection state and the outbox size, twice a second.
+    static async Task ReportConnectionAsync(MqttReporter reporter, ShareOutbox outbox, CancellationToken cancellationToken)
+    {
+        MqttConnection connection = await reporter.Connection;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} connected={connection.IsConnected} queued={outbox.Count} error={connection.LastError}");
+            await Task.Delay(500, CancellationToken.None);
+        }
     }
 
     sealed class ProbeAgent : IAgentStatusSource, IAgentControl

@@ -110,14 +110,14 @@ public sealed class MqttBrokerContractTests : IAsyncLifetime
         Assert.Equal("offline", retained.Payload);
     }
 
-    internal static async Task WaitUntilAsync(Func<bool> condition, string what, double seconds = 10)
+    internal static async Task WaitUntilAsync(Func<bool> condition, string what, double seconds = 10, Func<string>? detail = null)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (!condition())
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"not reached within {seconds} s: {what}");
+                throw new TimeoutException($"not reached within {seconds} s: {what}. {detail?.Invoke()}");
             }
 
             await Task.Delay(20);
