@@ -149,7 +149,9 @@ public sealed class MqttConnection : IMqttSender, IAsyncDisposable
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            LastError = exception is MqttBrokerRefusedException ? exception.Message : $"cannot connect to MQTT broker {_settings.Host}:{_settings.Port}: {Flatten(exception)}";
+            LastError = exception is MqttBrokerRefusedException
+                ? exception.Message
+                : $"cannot connect to MQTT broker {_settings.Host}:{_settings.Port}: {_settings.LastCertificateProblem ?? Flatten(exception)}";
             _logger.LogWarning("{Error}", LastError);
             await DisconnectQuietlyAsync().ConfigureAwait(false);
             return false;

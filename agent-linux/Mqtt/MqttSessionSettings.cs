@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Security;
 using System.Security.Authentication;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -47,6 +50,9 @@ public sealed class MqttSessionSettings
     /// <summary>The device's topics.</summary>
     public MqttTopics Topics { get; }
 
+    /// <summary>Why the last TLS handshake refused the broker's certificate; null when it was accepted.</summary>
+    public string? LastCertificateProblem { get; private set; }
+
     /// <summary>Builds the MQTTnet client options for <paramref name="version"/>.</summary>
     public MqttClientOptions Build(MqttProtocolVersion version)
     {
@@ -81,7 +87,8 @@ public sealed class MqttSessionSettings
         MqttClientTlsOptionsBuilder tls = new MqttClientTlsOptionsBuilder()
             .UseTls(true)
             .WithTargetHost(Host)
-            .WithSslProtocols(SslProtocols.Tls12 | SslProtocols.Tls13);
+            .WithSslProtocols(SslProtocols.Tls12 | SslProtocols.Tls13)
+            .WithCertificateValidationHandler(ValidateServerCertificate);
         if (_trustedCas is not null)
         {
             // MQTTnet turns a trust chain into X509ChainTrustMode.CustomRootTrust: only these CAs are trusted,
@@ -95,6 +102,39 @@ public sealed class MqttSessionSettings
         }
 
         return tls.Build();
+    }
+
+    // The platform has already evaluated the chain (against mqtt:caFile only, when set) and the host name;
+    // this only keeps the reason, so the error says more than "rejected by the validation callback".
+    bool ValidateServerCertificate(MqttClientCertificateValidationEventArgs args)
+    {
+        if (args.SslPolicyErrors == SslPolicyErrors.None)
+        {
+            LastCertificateProblem = null;
+            return true;
+        }
+
+        var problems = new List<string>();
+        if (args.SslPolicyErrors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
+        {
+            problems.Add("the broker sent no certificate");
+        }
+
+        if (args.SslPolicyErrors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
+        {
+            problems.Add($"the certificate is not issued for '{Host}' (set mqtt:host to a name in its subject alternative names)");
+        }
+
+        if (args.SslPolicyErrors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors))
+        {
+            string status = string.Join(", ", (args.Chain?.ChainStatus ?? []).Select(s => s.Status).Distinct());
+            problems.Add(_trustedCas is null
+                ? $"the certificate chain is not trusted by the system ({status}); set mqtt:caFile to the CA that signed it"
+                : $"the certificate chain does not lead to a CA in mqtt:caFile ({status})");
+        }
+
+        LastCertificateProblem = $"broker certificate '{args.Certificate?.Subject}' refused: {string.Join("; ", problems)}";
+        return false;
     }
 
     static X509Certificate2Collection LoadCas(string path)

@@ -110,6 +110,23 @@ public sealed class MqttBrokerContractTests : IAsyncLifetime
         Assert.Equal("offline", retained.Payload);
     }
 
+    [Fact]
+    public async Task A_killed_agent_is_marked_offline_by_its_last_will()
+    {
+        await using TestSubscriber sub = await TestSubscriber.ConnectAsync(_broker.Port, ["iotminer/will-test/availability"]);
+        string state = System.IO.Directory.CreateTempSubdirectory("iotminer-will-").FullName;
+        using ShareProbeProcess agent = ShareProbeProcess.Start(_broker.Port, state, "will-test", 0, 0, 0);
+        await sub.WaitForAsync(m => m.Payload == "online", "online");
+
+        agent.Kill();
+
+        Received will = await sub.WaitForAsync(m => m.Payload == "offline", "offline from the last will");
+        Assert.Equal(MqttQualityOfServiceLevel.AtLeastOnce, will.Qos);
+        await using TestSubscriber late = await TestSubscriber.ConnectAsync(_broker.Port, ["iotminer/will-test/availability"]);
+        Assert.True((await late.WaitForAsync(_ => true, "retained will")).Retain);
+        System.IO.Directory.Delete(state, recursive: true);
+    }
+
     internal static async Task WaitUntilAsync(Func<bool> condition, string what, double seconds = 10, Func<string>? detail = null)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
