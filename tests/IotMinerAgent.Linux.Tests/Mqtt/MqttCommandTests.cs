@@ -115,4 +115,20 @@ public sealed class MqttCommandTests : IAsyncLifetime
         Assert.Equal(CommandHandler.RetainedError, answer.Json.GetProperty("error").GetString());
         Assert.Empty(late.Agent.Applied);
     }
+
+    [Fact]
+    public async Task After_a_broker_restart_the_agent_reconnects_resubscribes_and_republishes()
+    {
+        MqttConnection connection = await _agent.ConnectedAsync();
+        await _broker.StopAsync();
+        await _broker.StartAgainAsync();
+        await MqttBrokerContractTests.WaitUntilAsync(() => connection.ConnectionCount == 2 && connection.IsConnected, "reconnected");
+        await using TestSubscriber sub = await TestSubscriber.ConnectAsync(_broker.Port, ["iotminer/cmd-test/event", "iotminer/cmd-test/availability"]);
+
+        await sub.PublishAsync("iotminer/cmd-test/cmd/threads", "1");
+
+        Received answer = await sub.WaitForAsync(m => m.Topic.EndsWith("event"), "answer after reconnect");
+        Assert.True(answer.Json.GetProperty("ok").GetBoolean());
+        Assert.Equal("online", (await sub.WaitForAsync(m => m.Topic.EndsWith("availability"), "availability")).Payload);
+    }
 }
