@@ -24,6 +24,7 @@ public static class AgentServices
         services.AddSingleton(_ => CreateWorkSource(setup));
         GovernorServices.Add(services, setup);
         services.AddSingleton<AgentStatusProvider>();
+        MqttServices.Add(services, setup);
         services.AddSingleton(TerminalOutput.FromConsole());
         services.AddSingleton<FatalErrorMonitor>();
 

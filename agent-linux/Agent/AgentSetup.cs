@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Configuration;
+using IotMinerAgent.Linux.Mqtt;
 using IotMinerAgent.Linux.Throttling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
@@ -14,12 +15,13 @@ namespace IotMinerAgent.Linux.Agent;
 /// <param name="Mining">The mining section.</param>
 /// <param name="Pools">The pools, primary first (empty: the local demo).</param>
 /// <param name="Governor">The governor section, its thread count taken from mining:threads.</param>
+/// <param name="Mqtt">The validated mqtt section.</param>
 /// <param name="Runtime">Engine and threads resolved for this machine.</param>
 /// <param name="Plan">What will run, as shown to the owner.</param>
 /// <param name="StateDirectory">Where state lives.</param>
 /// <param name="HasConsent">True when the owner opted in for this plan.</param>
 public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent, MiningOptions Mining, IReadOnlyList<PoolOptions> Pools,
-    GovernorOptions Governor, MiningRuntime Runtime, MiningPlan Plan, string StateDirectory, bool HasConsent)
+    GovernorOptions Governor, MqttOptions Mqtt, MiningRuntime Runtime, MiningPlan Plan, string StateDirectory, bool HasConsent)
 {
     /// <summary>Loads and validates; throws <see cref="ConfigurationException"/> naming the key, value and what is allowed.</summary>
     public static AgentSetup Load(string? configPath, IEnumerable<string> overrides, string workingDirectory)
@@ -37,6 +39,16 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
             throw new ConfigurationException(string.Join("\n", failures));
         }
 
+        MqttOptions mqtt;
+        try
+        {
+            mqtt = MqttOptions.Parse(key => configuration[key]);
+        }
+        catch (MqttOptionsException ex)
+        {
+            throw new ConfigurationException(ex.Message);
+        }
+
         var runtime = MiningRuntime.From(mining);
         GovernorOptions governor = Bind<GovernorOptions>(configuration, GovernorOptions.Section);
         governor.Threads = runtime.Threads;
@@ -48,7 +60,7 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
         var plan = new MiningPlan(runtime.Algorithm, runtime.Threads, runtime.Engine.Name, pools, PowerEstimate.ForThisBoard());
         string state = StatePath.Resolve(agent.StateDirectory);
         bool consent = agent.Consent || ConsentRecord.Matches(state, plan);
-        return new AgentSetup(configuration, agent, mining, pools, governor, runtime, plan, state, consent);
+        return new AgentSetup(configuration, agent, mining, pools, governor, mqtt, runtime, plan, state, consent);
     }
 
     private static T Bind<T>(IConfiguration configuration, string? section)

@@ -1,6 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 using IotMinerAgent.Linux.Mining;
+using IotMinerAgent.Linux.Mqtt;
 using IotMinerAgent.Linux.Status;
 using IotMinerAgent.Linux.Throttling;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace IotMinerAgent.Linux.Agent;
 
-/// <summary>Wires the governor into the agent: its loop as a hosted service, its gate as the workers' throttle, its decision as status.</summary>
+/// <summary>Wires the governor into the agent: its loop as a hosted service, and <see cref="MiningControl"/> (the owner's controls over it) as the workers' throttle, status and command target.</summary>
 public static class GovernorServices
 {
     /// <summary>Registers the governor for <paramref name="setup"/> (options already validated by <see cref="AgentSetup"/>).</summary>
@@ -18,8 +19,11 @@ public static class GovernorServices
         GovernorLoop loop = GovernorLoop.Create(setup.Governor, gate);
         services.AddSingleton(gate);
         services.AddSingleton(loop);
-        services.AddSingleton<IMiningThrottle>(new GovernedThrottle(gate));
-        services.AddSingleton<IThrottleStatus>(new GovernorThrottleStatus(loop));
+        var control = new MiningControl(loop, gate, setup.Runtime.Threads);
+        services.AddSingleton(control);
+        services.AddSingleton<IMiningThrottle>(control);
+        services.AddSingleton<IThrottleStatus>(control);
+        services.AddSingleton<IAgentControl>(control);
         services.AddHostedService<GovernorService>();
     }
 
@@ -27,25 +31,5 @@ public static class GovernorServices
     private sealed class GovernorService(GovernorLoop loop) : BackgroundService
     {
         protected override Task ExecuteAsync(CancellationToken stoppingToken) => loop.RunAsync(stoppingToken);
-    }
-
-    /// <summary>Workers wait at the duty-cycle gate between chunks.</summary>
-    private sealed class GovernedThrottle(DutyCycleGate gate) : IMiningThrottle
-    {
-        public bool WaitForTurn(int workerIndex, CancellationToken cancellationToken) => gate.WaitForTurn(workerIndex, cancellationToken);
-    }
-
-    /// <summary>The latest governor decision as status; before the first, "paused: starting".</summary>
-    private sealed class GovernorThrottleStatus(GovernorLoop loop) : IThrottleStatus
-    {
-        public string State => loop.Latest?.State ?? "paused";
-
-        public string Reason => loop.Latest?.Reason ?? "paused: starting";
-
-        public int DutyPercent => loop.Latest?.DutyPercent ?? 0;
-
-        public int Threads => loop.Latest?.Threads ?? 0;
-
-        public double? TemperatureC => loop.Latest?.TemperatureC;
     }
 }

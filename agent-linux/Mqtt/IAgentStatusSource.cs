@@ -1,3 +1,5 @@
+using IotMinerAgent.Linux.Status;
+
 namespace IotMinerAgent.Linux.Mqtt;
 
 /// <summary>Gives the agent's current state for the <c>status</c> message (implemented by the agent host).</summary>

@@ -1,5 +1,7 @@
 using System;
 
+using IotMinerAgent.Linux.Status;
+
 namespace IotMinerAgent.Linux.Mqtt;
 
 /// <summary>Payload of <c>iotminer/&lt;device_id&gt;/status</c> (retained). Field names are snake_case on the wire.</summary>

@@ -6,6 +6,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MQTTnet.Protocol;
 
+using IotMinerAgent.Linux.Status;
+
 namespace IotMinerAgent.Linux.Mqtt;
 
 /// <summary>

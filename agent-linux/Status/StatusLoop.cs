@@ -27,7 +27,7 @@ public sealed class StatusLoop(AgentStatusProvider provider, ILogger<StatusLoop>
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
             provider.Sample();
-            AgentStatus status = provider.Current();
+            AgentStatus status = provider.GetStatus();
             Sampled?.Invoke(status);
             if (terminal.IsInteractive)
             {

@@ -9,7 +9,18 @@ public static class StatusText
     public static string OneLine(AgentStatus s)
     {
         string temperature = s.TemperatureC is double t ? t.ToString("F1", CultureInfo.InvariantCulture) + " °C" : "no sensor";
-        return $"{s.State} · {HashRate.Format(s.HashrateHs)} · {temperature} · duty {s.DutyPercent} % · {s.Threads} threads · " +
+        string state = Name(s.State);
+        return $"{state} · {HashRate.Format(s.HashrateHs)} · {temperature} · duty {s.DutyPercent:F0} % · {s.Threads} threads · " +
                $"{s.Accepted} accepted · {s.Rejected} rejected · {s.Stale} stale · pool {s.Pool}";
     }
+
+    /// <summary>The state as the MQTT contract spells it.</summary>
+    public static string Name(AgentState state) => state switch
+    {
+        AgentState.Mining => "mining",
+        AgentState.Throttled => "throttled",
+        AgentState.Paused => "paused",
+        AgentState.NoWork => "no-work",
+        _ => "error",
+    };
 }

@@ -14,7 +14,8 @@ namespace IotMinerAgent.Linux.Throttling;
 /// </summary>
 public sealed class GovernorLoop
 {
-    private readonly ThermalGovernor _governor;
+    private readonly Lock _retuneLock = new();
+    private ThermalGovernor _governor;
     private readonly DutyCycleGate _gate;
     private readonly ITemperatureSensor? _sensor;
     private readonly IReadOnlyList<IIdleSource> _idleSources;
@@ -48,6 +49,39 @@ public sealed class GovernorLoop
 
     /// <summary>The latest decision, or null before the first.</summary>
     public GovernorStatus? Latest => Volatile.Read(ref _latest);
+
+    /// <summary>The policy in force (a copy: change it through <see cref="Retune"/>).</summary>
+    public GovernorPolicy Policy
+    {
+        get
+        {
+            lock (_retuneLock)
+            {
+                return _governor.Policy.Copy();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Changes the policy at run time (the owner's commands: target temperature, max duty, threads). The new policy
+    /// is validated first and takes effect at the next decision (within one interval).
+    /// </summary>
+    /// <exception cref="ArgumentException">The change makes the policy invalid; the message names the key.</exception>
+    public void Retune(Action<GovernorPolicy> change)
+    {
+        lock (_retuneLock)
+        {
+            GovernorPolicy policy = _governor.Policy.Copy();
+            change(policy);
+            string[] errors = policy.Validate("governor:");
+            if (errors.Length > 0)
+            {
+                throw new ArgumentException(string.Join(" ", errors));
+            }
+
+            _governor = new ThermalGovernor(policy);
+        }
+    }
 
     /// <summary>How many mining workers to start (indexes 0..MaxThreads−1); the gate tells each when to run.</summary>
     public int MaxThreads => _governor.Policy.Threads;
@@ -127,7 +161,12 @@ public sealed class GovernorLoop
         DateTimeOffset local = _time.GetLocalNow();
         inputs.MinuteOfDay = (local.Hour * 60) + local.Minute;
 
-        GovernorDecision decision = _governor.Decide(inputs, (long)_time.GetElapsedTime(_origin).TotalMilliseconds);
+        GovernorDecision decision;
+        lock (_retuneLock)
+        {
+            decision = _governor.Decide(inputs, (long)_time.GetElapsedTime(_origin).TotalMilliseconds);
+        }
+
         _gate.Apply(decision.Threads, decision.DutyPercent);
         var status = new GovernorStatus(_time.GetUtcNow(), decision, _sensor?.Description);
         Volatile.Write(ref _latest, status);

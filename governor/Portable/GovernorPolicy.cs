@@ -34,6 +34,29 @@ namespace IotMinerAgent.Governor
             IntegralGain = 30;
         }
 
+        /// <summary>A copy to change (e.g. when the owner retunes the governor at run time) without touching the one in force.</summary>
+        public GovernorPolicy Copy()
+        {
+            GovernorPolicy copy = new GovernorPolicy();
+            copy.TargetMilliC = TargetMilliC;
+            copy.HardLimitMilliC = HardLimitMilliC;
+            copy.ResumeHysteresisMilliC = ResumeHysteresisMilliC;
+            copy.MinDutyPercent = MinDutyPercent;
+            copy.MaxDutyPercent = MaxDutyPercent;
+            copy.DutySlewPercentPerSecond = DutySlewPercentPerSecond;
+            copy.Threads = Threads;
+            copy.IdleOnly = IdleOnly;
+            copy.IdleDelaySeconds = IdleDelaySeconds;
+            copy.BusyCpuPercent = BusyCpuPercent;
+            copy.IdleCpuPercent = IdleCpuPercent;
+            copy.NoSensor = NoSensor;
+            copy.NoSensorDutyPercent = NoSensorDutyPercent;
+            copy.Schedule = Schedule;
+            copy.ProportionalGain = ProportionalGain;
+            copy.IntegralGain = IntegralGain;
+            return copy;
+        }
+
         /// <summary>Temperature the controller holds (key <c>targetTemperatureC</c>, 30..95 °C).</summary>
         public int TargetMilliC { get; set; }
 

@@ -5,6 +5,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using IotMinerAgent.Linux.Mqtt;
 
+using IotMinerAgent.Linux.Status;
+
 namespace IotMinerAgent.MqttShareProbe;
 
 /// <summary>

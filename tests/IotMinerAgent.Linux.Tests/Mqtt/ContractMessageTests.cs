@@ -3,6 +3,8 @@ using System.Linq;
 using System.Text.Json;
 using IotMinerAgent.Linux.Mqtt;
 
+using IotMinerAgent.Linux.Status;
+
 namespace IotMinerAgent.Linux.Tests.Mqtt;
 
 public sealed class ContractMessageTests

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Concurrent;
 using IotMinerAgent.Linux.Mqtt;
 
+using IotMinerAgent.Linux.Status;
+
 namespace IotMinerAgent.Linux.Tests.Mqtt;
 
 /// <summary>An agent double: records every applied command and reflects it in its status snapshots.</summary>

@@ -6,6 +6,8 @@ using IotMinerAgent.Linux.Mqtt;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 
+using IotMinerAgent.Linux.Status;
+
 namespace IotMinerAgent.Linux.Tests.Mqtt;
 
 /// <summary>Every message of the contract, seen by an independent subscriber on a real mosquitto.</summary>

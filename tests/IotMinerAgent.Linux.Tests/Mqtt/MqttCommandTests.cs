@@ -3,6 +3,8 @@ using System.Linq;
 using System.Threading.Tasks;
 using IotMinerAgent.Linux.Mqtt;
 
+using IotMinerAgent.Linux.Status;
+
 namespace IotMinerAgent.Linux.Tests.Mqtt;
 
 /// <summary>Commands over a real mosquitto: valid ones show in the next status, invalid ones get an error event.</summary>

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace IotMinerAgent.Linux.Mqtt;
+namespace IotMinerAgent.Linux.Status;
 
 /// <summary>What the agent is doing, as published in <c>status.state</c>.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<AgentState>))]
