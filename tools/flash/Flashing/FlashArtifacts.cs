@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -30,7 +31,10 @@ public sealed record FlashArtifacts(string ImagePath, string ManifestPath, IRead
         return path;
     }
 
-    /// <summary>Writes the device files alone (the <c>config</c> verb) and returns their paths.</summary>
+    /// <summary>
+    /// Writes the device files alone (the <c>config</c> verb) and returns their paths. They hold the Wi-Fi and MQTT
+    /// passwords, so only the owner may read them.
+    /// </summary>
     public static IReadOnlyList<string> WriteDeviceFiles(string outputDirectory, IReadOnlyList<DeviceFile> files)
     {
         string directory = Directory.CreateDirectory(outputDirectory).FullName;
@@ -38,6 +42,11 @@ public sealed record FlashArtifacts(string ImagePath, string ManifestPath, IRead
         {
             string path = Path.Combine(directory, f.FileName);
             File.WriteAllBytes(path, f.Content);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
             return path;
         }).ToList();
     }
