@@ -52,10 +52,7 @@ public sealed class StubNanoff
         _directory = Directory.CreateDirectory(directory).FullName;
         Path = System.IO.Path.Combine(_directory, "nanoff");
         File.WriteAllText(Path, Script.Replace("\r", string.Empty));
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        File.SetUnixFileMode(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         Probe = DefaultProbe;
         Details = DetailsListing("App", "System.Math", "mscorlib");
     }

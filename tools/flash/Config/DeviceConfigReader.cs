@@ -68,10 +68,10 @@ public static class DeviceConfigReader
     private static Dictionary<string, JsonNode?> ReadFile(string path, List<string> problems)
     {
         Dictionary<string, JsonNode?> values = new();
+        // A file that cannot be read ends the checks: every key would otherwise be reported missing as well.
         if (!File.Exists(path))
         {
-            problems.Add($"--config {path}: the file was not found.");
-            return values;
+            throw new ConfigException($"--config {path}: the file was not found.");
         }
 
         JsonNode? root;
@@ -81,14 +81,12 @@ public static class DeviceConfigReader
         }
         catch (JsonException e)
         {
-            problems.Add($"--config {path}: not valid JSON: {e.Message}");
-            return values;
+            throw new ConfigException($"--config {path}: not valid JSON: {e.Message}");
         }
 
         if (root is not JsonObject rootObject)
         {
-            problems.Add($"--config {path}: the file must hold a JSON object {{ \"deviceId\": ..., \"wifi\": {{...}}, \"mqtt\": {{...}}, \"policy\": {{...}} }}.");
-            return values;
+            throw new ConfigException($"--config {path}: the file must hold a JSON object {{ \"deviceId\": ..., \"wifi\": {{...}}, \"mqtt\": {{...}}, \"policy\": {{...}} }}.");
         }
 
         Flatten(rootObject, string.Empty, values, problems);
