@@ -13,7 +13,7 @@ public class FlashSequenceTests
     {
         new[] { "--platform", "esp32", "--serialport", bench.Port, "--devicedetails" },
         new[] { "--update", "--target", target, "--serialport", bench.Port },
-        new[] { "--target", target, "--serialport", bench.Port, "--filedeployment", Path.Combine(bench.Out, "filedeployment.json") },
+        new[] { "--target", target, "--serialport", bench.Port, "--devicedetails", "--filedeployment", Path.Combine(bench.Out, "filedeployment.json") },
         new[] { "--target", target, "--serialport", bench.Port, "--deploy", "--image", Path.Combine(bench.Out, "app.bin"), "--address", address },
         new[] { "--nanodevice", "--serialport", bench.Port, "--devicedetails" },
     };
@@ -205,7 +205,7 @@ public class FlashSequenceTests
         {
             $"{nanoff} --platform esp32 --serialport {bench.Port} --devicedetails",
             $"{nanoff} --update --target ESP32_REV0 --serialport {bench.Port}",
-            $"{nanoff} --target ESP32_REV0 --serialport {bench.Port} --filedeployment '{outWithSpace}/filedeployment.json'",
+            $"{nanoff} --target ESP32_REV0 --serialport {bench.Port} --devicedetails --filedeployment '{outWithSpace}/filedeployment.json'",
             $"{nanoff} --target ESP32_REV0 --serialport {bench.Port} --deploy --image '{outWithSpace}/app.bin' --address 0x1D0000",
             $"{nanoff} --nanodevice --serialport {bench.Port} --devicedetails",
         }, commands);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
@@ -51,7 +52,7 @@ internal sealed class ConfigValues
             && long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long whole))
         {
             // Clamp far-out values so the range check, not an overflow, reports them.
-            return (int)System.Math.Max(int.MinValue, System.Math.Min(int.MaxValue, whole));
+            return (int)Math.Max(int.MinValue, Math.Min(int.MaxValue, whole));
         }
 
         return Wrong<int?>(key, value, ConfigValueKind.WholeNumber);
@@ -71,7 +72,7 @@ internal sealed class ConfigValues
         return shownValue is null ? $"{key} must be {expected}." : $"{key} = {shownValue} must be {expected}.";
     }
 
-    private T? Read<T>(string key, JsonValueKind jsonKind, ConfigValueKind kind, System.Func<JsonValue, T> get)
+    private T? Read<T>(string key, JsonValueKind jsonKind, ConfigValueKind kind, Func<JsonValue, T> get)
     {
         JsonValue? value = Value(key, kind);
         if (value is null)

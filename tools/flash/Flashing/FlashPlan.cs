@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -30,10 +31,13 @@ public static class FlashPlan
                 new NanoffCommand(new[] { "--platform", "esp32", "--serialport", port, "--devicedetails" }, output => CheckBoard(request, output)),
                 new NanoffCommand(new[] { "--update", "--target", target, "--serialport", port }),
             }),
-            new FlashStep(2, "image", "build the deployment image", new NanoffCommand[0], DescribeImage(request)),
+            new FlashStep(2, "image", "build the deployment image", Array.Empty<NanoffCommand>(), DescribeImage(request)),
             new FlashStep(3, "config", $"write {DeviceConfigFiles.ConfigDevicePath} to the board's internal storage", new[]
             {
-                new NanoffCommand(new[] { "--target", target, "--serialport", port, "--filedeployment", request.Artifacts.ManifestPath }),
+                // With --target, nanoff first talks to the chip's bootloader; only with --devicedetails does it reset the
+                // chip afterwards (Esp32Manager passes hardResetAfterCommand = DeviceDetails; EspTool otherwise uses
+                // "--after no_reset"), so nanoCLR is running when the file deployment connects to it.
+                new NanoffCommand(new[] { "--target", target, "--serialport", port, "--devicedetails", "--filedeployment", request.Artifacts.ManifestPath }),
             }),
             new FlashStep(4, "deploy", $"write the deployment image at {request.Location.OffsetHex} ({request.Location.Source})", new[]
             {
