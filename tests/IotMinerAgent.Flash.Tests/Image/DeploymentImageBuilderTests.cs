@@ -165,7 +165,7 @@ public class DeploymentImageBuilderTests
         dir.Write("bin/App.dll", "MZ");
         string extra = PeFiles.Write(dir.Combine("other"), "Extra", 1);
 
-        IReadOnlyList<string> files = PeInputs.Expand(new[] { extra, bin }, app);
+        IReadOnlyList<string> files = PeInputs.Expand(new[] { extra, app, bin }, app);
 
         Assert.Equal(new[] { "Extra.pe", "B.pe", "a.pe", "b.pe" }, files.Select(Path.GetFileName));
     }

@@ -8,7 +8,7 @@ namespace IotMinerAgent.Flash.Image;
 /// <summary>Turns the <c>--pe</c> arguments into .pe files: a directory stands for its *.pe files, in ordinal name order.</summary>
 public static class PeInputs
 {
-    /// <summary>Expands directories and drops the application itself, keeping the given order otherwise.</summary>
+    /// <summary>Expands directories and drops the application itself (it goes last), keeping the given order otherwise.</summary>
     public static IReadOnlyList<string> Expand(IEnumerable<string> inputs, string application)
     {
         string appName = Path.GetFileName(application);
@@ -21,7 +21,7 @@ public static class PeInputs
                     .Where(f => !string.Equals(Path.GetFileName(f), appName, StringComparison.OrdinalIgnoreCase))
                     .OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal));
             }
-            else
+            else if (!string.Equals(Path.GetFullPath(input), Path.GetFullPath(application), StringComparison.Ordinal))
             {
                 files.Add(input);
             }
