@@ -39,6 +39,7 @@ public sealed class EmbeddedBroker : IAsyncDisposable
             .WithPersistentSessions(true)
             .Build();
         MqttServer server = new MqttServerFactory().CreateMqttServer(options);
+        server.ValidatingConnectionAsync += AssignMissingClientId;
         try
         {
             await server.StartAsync().ConfigureAwait(false);
@@ -52,6 +53,21 @@ public sealed class EmbeddedBroker : IAsyncDisposable
         }
 
         return new EmbeddedBroker(server, options.DefaultEndpointOptions.Port);
+    }
+
+    /// <summary>
+    /// Gives a client that connects without an id (mosquitto_sub with MQTT 3.1.1 sends none) one of its own, as
+    /// MQTT 3.1.1 §3.1.3.1 and MQTT 5 §3.1.3.1 let a server do; MQTTnet refuses such clients otherwise.
+    /// </summary>
+    static Task AssignMissingClientId(ValidatingConnectionEventArgs connecting)
+    {
+        if (string.IsNullOrEmpty(connecting.ClientId))
+        {
+            connecting.AssignedClientIdentifier = "anonymous-" + Guid.NewGuid().ToString("N")[..12];
+            connecting.ReasonCode = MQTTnet.Protocol.MqttConnectReasonCode.Success;
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
