@@ -104,7 +104,7 @@ public sealed partial class StratumClient : IAsyncDisposable
     public StratumShareCounters Counters { get; } = new();
 
     /// <summary>The pool's current share difficulty.</summary>
-    public double Difficulty
+    public Difficulty Difficulty
     {
         get { lock (_gate) { return _session.Difficulty; } }
     }

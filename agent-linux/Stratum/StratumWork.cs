@@ -11,7 +11,7 @@ namespace IotMinerAgent.Linux.Stratum;
 public sealed class StratumWork
 {
     /// <summary>Creates work for <paramref name="job"/>.</summary>
-    public StratumWork(StratumJob job, double difficulty, string algorithm, uint versionMask, bool cleanJobs)
+    public StratumWork(StratumJob job, Difficulty difficulty, string algorithm, uint versionMask, bool cleanJobs)
     {
         Job = job ?? throw new ArgumentNullException(nameof(job));
         Difficulty = difficulty;
@@ -25,7 +25,7 @@ public sealed class StratumWork
     public StratumJob Job { get; }
 
     /// <summary>The pool's share difficulty.</summary>
-    public double Difficulty { get; }
+    public Difficulty Difficulty { get; }
 
     /// <summary>The hash a share must meet, from <see cref="Difficulty"/>.</summary>
     public Target ShareTarget { get; }

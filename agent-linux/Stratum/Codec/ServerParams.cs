@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using IotMinerAgent.Hashing;
 
 namespace IotMinerAgent.Linux.Stratum.Codec;
 
@@ -31,22 +32,25 @@ public static class ServerParams
             && HexField.TryReadWord(maskElement, out mask);
     }
 
-    /// <summary>Reads <c>mining.set_difficulty [difficulty]</c>: a positive finite number (a numeric string is tolerated).</summary>
-    public static bool TryReadDifficulty(JsonElement parameters, out double difficulty)
+    /// <summary>
+    /// Reads <c>mining.set_difficulty [difficulty]</c>: a positive number, taken from its decimal text exactly (no
+    /// double rounding), so "0.001" or "1e-3" give the same fixed-point difficulty; a numeric string is tolerated.
+    /// </summary>
+    public static bool TryReadDifficulty(JsonElement parameters, out Difficulty difficulty)
     {
-        difficulty = 0;
+        difficulty = default;
         if (!TryFirst(parameters, out JsonElement value))
         {
             return false;
         }
 
-        bool read = value.ValueKind switch
+        string? text = value.ValueKind switch
         {
-            JsonValueKind.Number => value.TryGetDouble(out difficulty),
-            JsonValueKind.String => double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out difficulty),
-            _ => false,
+            JsonValueKind.Number => value.GetRawText(),
+            JsonValueKind.String => value.GetString(),
+            _ => null,
         };
-        return read && double.IsFinite(difficulty) && difficulty > 0;
+        return text is { Length: <= 64 } && Difficulty.TryParse(text, out difficulty) && difficulty.IsPositive;
     }
 
     /// <summary>Reads <c>mining.set_extranonce [extranonce1, extranonce2_size]</c>.</summary>

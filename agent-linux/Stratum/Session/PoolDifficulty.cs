@@ -6,12 +6,11 @@ namespace IotMinerAgent.Linux.Stratum.Session;
 public static class PoolDifficulty
 {
     /// <summary>Stratum's difficulty before the pool sets one.</summary>
-    public const double Initial = 1;
+    public static readonly Difficulty Initial = Difficulty.FromInteger(1);
 
     /// <summary>
-    /// Target = difficulty-1 target / difficulty. A scrypt pool's difficulty 1 is 2^16 times easier than sha256d's
-    /// (the convention of pooler's cpuminer and every scrypt pool).
+    /// Target = difficulty-1 target / difficulty, in integer arithmetic (the portable <see cref="Target.FromPoolDifficulty"/>).
+    /// A scrypt pool's difficulty 1 is 2^16 times easier than sha256d's.
     /// </summary>
-    public static Target ToTarget(double difficulty, string algorithm) =>
-        Target.FromPoolDifficultyShim(difficulty, algorithm == Algorithms.Scrypt);
+    public static Target ToTarget(Difficulty difficulty, string algorithm) => Target.FromPoolDifficulty(difficulty, algorithm);
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Stratum.Codec;
 
 namespace IotMinerAgent.Linux.Stratum.Session;
@@ -33,7 +34,7 @@ public sealed class StratumSession
     public int Extranonce2Size { get; private set; }
 
     /// <summary>Pool share difficulty.</summary>
-    public double Difficulty { get; private set; } = PoolDifficulty.Initial;
+    public Difficulty Difficulty { get; private set; } = PoolDifficulty.Initial;
 
     /// <summary>The version mask the agent asked for; 0 when it did not ask.</summary>
     public uint RequestedVersionMask { get; private set; }
@@ -152,7 +153,7 @@ public sealed class StratumSession
 
     private SessionUpdate ApplyDifficulty(StratumInbound message)
     {
-        if (!ServerParams.TryReadDifficulty(message.Params, out double difficulty))
+        if (!ServerParams.TryReadDifficulty(message.Params, out Difficulty difficulty))
         {
             return SessionUpdate.Ignored("mining.set_difficulty needs one positive number");
         }
