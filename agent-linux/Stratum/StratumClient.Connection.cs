@@ -127,10 +127,19 @@ public sealed partial class StratumClient
         Task<StratumInbound>? configure = _options.VersionRolling
             ? connection.RequestAsync(id => StratumRequestWriter.Configure(id, mask), _options.ResponseTimeout, cancellationToken)
             : null;
+        bool? resumed = null;
         StratumInbound subscribed = await connection.RequestAsync(
-            id => StratumRequestWriter.Subscribe(id, _options.UserAgent, resumeId), _options.ResponseTimeout, cancellationToken).ConfigureAwait(false);
+            id => StratumRequestWriter.Subscribe(id, _options.UserAgent, resumeId),
+            _options.ResponseTimeout,
+            cancellationToken,
+            answer => resumed = ApplySubscribe(answer, poolIndex, endpoint, samePool)).ConfigureAwait(false);
+        if (resumed is null)
+        {
+            throw new StratumProtocolException($"{endpoint} refused mining.subscribe: {subscribed.Error?.ToString() ?? "malformed result"}.");
+        }
+
+        _logger.LogDebug("Subscribed to {Endpoint}; session {State}", endpoint, resumed.Value ? "resumed" : "new");
         ApplyConfigure(configure, mask);
-        ApplySubscribe(subscribed, poolIndex, endpoint, samePool);
 
         StratumInbound authorized = await connection.RequestAsync(
             id => StratumRequestWriter.Authorize(id, pool.User, pool.Password), _options.ResponseTimeout, cancellationToken).ConfigureAwait(false);
@@ -172,22 +181,20 @@ public sealed partial class StratumClient
         }
     }
 
-    private void ApplySubscribe(StratumInbound subscribed, int poolIndex, StratumEndpoint endpoint, bool samePool)
+    // Runs on the read loop as the answer arrives, so jobs that follow it see the new extranonce1; null = refused.
+    private bool? ApplySubscribe(StratumInbound subscribed, int poolIndex, StratumEndpoint endpoint, bool samePool)
     {
         if (subscribed.Error is not null || !SubscribeResult.TryParse(subscribed.Result, out SubscribeResult? result))
         {
-            throw new StratumProtocolException($"{endpoint} refused mining.subscribe: {subscribed.Error?.ToString() ?? "malformed result"}.");
+            return null;
         }
 
-        bool resumed;
         lock (_gate)
         {
-            resumed = _session.ApplySubscribe(result, samePool);
             _sessionPoolIndex = poolIndex;
             _sessionEndpoint = endpoint;
+            return _session.ApplySubscribe(result, samePool);
         }
-
-        _logger.LogDebug("Subscribed to {Endpoint}; session {State}", endpoint, resumed ? "resumed" : "new");
     }
 
     private void SendOptionalRequests(StratumConnection connection, CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ internal sealed class StratumConnection : IAsyncDisposable
     private readonly StratumLineTransport _transport;
     private readonly Func<StratumInbound, StratumConnection, Task> _onServerMessage;
     private readonly ILogger _logger;
-    private readonly ConcurrentDictionary<long, TaskCompletionSource<StratumInbound>> _pending = new();
+    private readonly ConcurrentDictionary<long, PendingRequest> _pending = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource<string> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _nextId;
@@ -44,14 +44,19 @@ internal sealed class StratumConnection : IAsyncDisposable
     /// <summary>Starts the read loop.</summary>
     public void Start() => _readLoop = Task.Run(ReadLoopAsync);
 
-    /// <summary>Sends a request built for a fresh id and waits for its response.</summary>
+    /// <summary>
+    /// Sends a request built for a fresh id and waits for its response. <paramref name="inOrder"/>, when given, runs on
+    /// the read loop as the response arrives, before any later line is handled (e.g. the subscribe result must be
+    /// applied before the notify that follows it).
+    /// </summary>
     /// <exception cref="TimeoutException">No response within <paramref name="timeout"/>.</exception>
     /// <exception cref="StratumConnectionLostException">The connection ended first.</exception>
-    public async Task<StratumInbound> RequestAsync(Func<long, string> buildLine, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<StratumInbound> RequestAsync(
+        Func<long, string> buildLine, TimeSpan timeout, CancellationToken cancellationToken, Action<StratumInbound>? inOrder = null)
     {
         long id = Interlocked.Increment(ref _nextId);
         var answer = new TaskCompletionSource<StratumInbound>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _pending[id] = answer;
+        _pending[id] = new PendingRequest(answer, inOrder);
         try
         {
             if (_closed.Task.IsCompleted)
@@ -139,13 +144,14 @@ internal sealed class StratumConnection : IAsyncDisposable
 
         if (message.Kind == StratumInboundKind.Response)
         {
-            if (message.ResponseId is not { } id || !_pending.TryGetValue(id, out TaskCompletionSource<StratumInbound>? answer))
+            if (message.ResponseId is not { } id || !_pending.TryGetValue(id, out PendingRequest? request))
             {
                 _logger.LogDebug("Ignored a response from {Endpoint} to no pending request (id {Id})", Endpoint, message.ResponseId);
                 return;
             }
 
-            answer.TrySetResult(message);
+            request.InOrder?.Invoke(message);
+            request.Answer.TrySetResult(message);
             return;
         }
 
@@ -166,9 +172,11 @@ internal sealed class StratumConnection : IAsyncDisposable
             return;
         }
 
-        foreach (TaskCompletionSource<StratumInbound> answer in _pending.Values)
+        foreach (PendingRequest request in _pending.Values)
         {
-            answer.TrySetException(new StratumConnectionLostException($"Connection to {Endpoint} lost: {reason}"));
+            request.Answer.TrySetException(new StratumConnectionLostException($"Connection to {Endpoint} lost: {reason}"));
         }
     }
+
+    private sealed record PendingRequest(TaskCompletionSource<StratumInbound> Answer, Action<StratumInbound>? InOrder);
 }
