@@ -36,7 +36,7 @@ public sealed class StratumSession
     /// <summary>Pool share difficulty.</summary>
     public Difficulty Difficulty { get; private set; } = PoolDifficulty.Initial;
 
-    /// <summary>The version mask the agent asked for; 0 when it did not ask.</summary>
+    /// <summary>The version mask the agent asked for, when the pool agreed to version rolling at all; else 0.</summary>
     public uint RequestedVersionMask { get; private set; }
 
     /// <summary>The negotiated version-rolling mask (requested ∩ granted); 0 when version rolling is off.</summary>
@@ -71,8 +71,9 @@ public sealed class StratumSession
     /// <summary>Records what <c>mining.configure</c> asked for and what the pool granted.</summary>
     public void ApplyConfigure(uint requestedMask, bool granted, uint grantedMask)
     {
-        RequestedVersionMask = requestedMask;
-        VersionMask = granted ? requestedMask & grantedMask : 0;
+        // BIP 310: without an accepted mining.configure, a later mining.set_version_mask must not enable rolling.
+        RequestedVersionMask = granted ? requestedMask : 0;
+        VersionMask = requestedMask & grantedMask & RequestedVersionMask;
     }
 
     /// <summary>
