@@ -122,11 +122,15 @@ public sealed partial class StratumClient
         }
 
         // BIP 310 configure goes first; pools that do not know it answer with an error or not at all, which the
-        // pipelined subscribe tolerates (the pool answers in order, so a missing configure answer means "unsupported").
-        uint mask = _options.ParsedVersionRollingMask;
-        Task<StratumInbound>? configure = _options.VersionRolling
-            ? connection.RequestAsync(id => StratumRequestWriter.Configure(id, mask), _options.ResponseTimeout, cancellationToken)
-            : null;
+        // pipelined subscribe tolerates: pools answer in order, so the configure answer, if any, is applied (on the
+        // read loop) before the subscribe answer arrives, and no answer means "unsupported".
+        if (_options.VersionRolling)
+        {
+            uint mask = _options.ParsedVersionRollingMask;
+            LogAnswer(
+                connection.RequestAsync(id => StratumRequestWriter.Configure(id, mask), _options.ResponseTimeout, cancellationToken, answer => ApplyConfigure(answer, mask)),
+                StratumMethods.Configure);
+        }
         bool? resumed = null;
         StratumInbound subscribed = await connection.RequestAsync(
             id => StratumRequestWriter.Subscribe(id, _options.UserAgent, resumeId),
@@ -139,7 +143,6 @@ public sealed partial class StratumClient
         }
 
         _logger.LogDebug("Subscribed to {Endpoint}; session {State}", endpoint, resumed.Value ? "resumed" : "new");
-        ApplyConfigure(configure, mask);
 
         StratumInbound authorized = await connection.RequestAsync(
             id => StratumRequestWriter.Authorize(id, pool.User, pool.Password), _options.ResponseTimeout, cancellationToken).ConfigureAwait(false);
@@ -165,19 +168,18 @@ public sealed partial class StratumClient
         _logger.LogInformation("Mining on {Endpoint} (extranonce1 {Extranonce1}, version mask {Mask})", endpoint, extranonce1, HexField.Word(versionMask));
     }
 
-    private void ApplyConfigure(Task<StratumInbound>? configure, uint mask)
+    private void ApplyConfigure(StratumInbound answer, uint mask)
     {
         bool granted = false;
         uint grantedMask = 0;
-        if (configure is { IsCompletedSuccessfully: true } && configure.Result.Error is null)
+        if (answer.Error is null)
         {
-            ServerParams.TryReadConfigureResult(configure.Result.Result, out granted, out grantedMask);
+            ServerParams.TryReadConfigureResult(answer.Result, out granted, out grantedMask);
         }
 
-        configure?.ContinueWith(static task => _ = task.Exception, TaskScheduler.Default);
         lock (_gate)
         {
-            _session.ApplyConfigure(configure is null ? 0 : mask, granted, grantedMask);
+            _session.ApplyConfigure(mask, granted, grantedMask);
         }
     }
 

@@ -214,6 +214,11 @@ public sealed partial class TestPool
         bool resumed = session.SentJobs.Count > 0;
         connection.Authorized = true;
         connection.User = parameters[0].GetString();
+        if (!Options.SendJobs)
+        {
+            return new() { Protocol.Result(id, w => w.WriteBooleanValue(true)) };
+        }
+
         PoolJob job = _currentJob ?? NewJobLocked();
         return new()
         {

@@ -20,6 +20,9 @@ public sealed class TestPoolOptions
     /// <summary>Resume a session when a client subscribes with its old subscription id (same extranonce1, same jobs).</summary>
     public bool ResumeSessions { get; set; } = true;
 
+    /// <summary>Send set_difficulty and the current job after authorize; false makes a silent pool.</summary>
+    public bool SendJobs { get; set; } = true;
+
     /// <summary>When set, the pool speaks TLS with this certificate (which must carry its private key).</summary>
     public X509Certificate2? Certificate { get; set; }
 }

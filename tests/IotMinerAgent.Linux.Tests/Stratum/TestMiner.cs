@@ -80,6 +80,36 @@ internal sealed class TestMiner : IAsyncDisposable
         }
     }
 
+    /// <summary>Scans until one share of <paramref name="work"/> is found, starting at extranonce2 <paramref name="extranonce2"/>.</summary>
+    public static StratumShare FindShare(StratumWork work, ulong extranonce2)
+    {
+        var scanner = new Sha256dScalarScanner();
+        var hits = new NonceHits();
+        for (ulong counter = extranonce2; ; counter++)
+        {
+            byte[] en2 = work.Job.Extranonce2(counter);
+            uint versionBits = (uint)(counter << 13) & work.VersionMask;
+            scanner.Scan(work.CreateHeaderWork(en2, work.Job.NTime, versionBits), 0, 1UL << 16, hits);
+            if (hits.Count > 0)
+            {
+                return work.CreateShare(en2, work.Job.NTime, hits[0], versionBits);
+            }
+        }
+    }
+
+    /// <summary>Reads published work until one is for job <paramref name="jobId"/> (or any job when null).</summary>
+    public static async Task<StratumWork> WorkForAsync(StratumClient client, string? jobId)
+    {
+        while (true)
+        {
+            StratumWork work = await client.Work.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(20));
+            if (jobId is null || work.Job.JobId == jobId)
+            {
+                return work;
+            }
+        }
+    }
+
     /// <summary>A share, the client state when it was found, and its verdict.</summary>
     public sealed record Found(StratumShare Share, StratumClientState StateWhenFound, Task<ShareResult> Result)
     {
