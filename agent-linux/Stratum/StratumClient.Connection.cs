@@ -348,18 +348,21 @@ public sealed partial class StratumClient
         }
     }
 
-    // client.reconnect: same host unless redirects are allowed; the wait replaces the backoff.
+    // client.reconnect: to another port of the same host, or (only when allowed) to another host; the wait replaces
+    // the backoff. A refused redirect still reconnects, to the same address, as the pool asked for a reconnect.
     private TimeSpan FollowReconnect(ReconnectRequest request, StratumEndpoint current)
     {
         string host = request.Host.Length == 0 ? current.Host : request.Host;
         if (!string.Equals(host, current.Host, StringComparison.OrdinalIgnoreCase) && !_options.AllowRedirectToOtherHost)
         {
-            _logger.LogWarning("Pool asked to reconnect to another host {Host}; staying on {Current} (AllowRedirectToOtherHost is off)", request.Host, current.Host);
-            host = current.Host;
+            _logger.LogWarning("Pool asked to reconnect to another host {Host}; reconnecting to {Current} instead (AllowRedirectToOtherHost is off)", request.Host, current);
+        }
+        else
+        {
+            _redirect = current with { Host = host, Port = request.Port == 0 ? current.Port : request.Port };
         }
 
-        _redirect = current with { Host = host, Port = request.Port == 0 ? current.Port : request.Port };
-        _logger.LogInformation("Pool asked to reconnect; reconnecting to {Endpoint} in {Wait} s", _redirect, request.WaitSeconds);
+        _logger.LogInformation("Pool asked to reconnect; reconnecting to {Endpoint} in {Wait} s", _redirect ?? current, request.WaitSeconds);
         return TimeSpan.FromSeconds(request.WaitSeconds);
     }
 
