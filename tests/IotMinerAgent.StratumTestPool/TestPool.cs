@@ -76,7 +76,7 @@ public sealed partial class TestPool : IAsyncDisposable
     public static TestPool Start(TestPoolOptions? options = null) => new(options ?? new TestPoolOptions());
 
     /// <summary>Polls until <paramref name="condition"/> holds; throws naming <paramref name="what"/> after the timeout.</summary>
-    public async Task WaitUntilAsync(Func<bool> condition, string what, double seconds = 15)
+    public async Task WaitUntilAsync(Func<bool> condition, string what, double seconds = 30)
     {
         DateTime deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (!condition())

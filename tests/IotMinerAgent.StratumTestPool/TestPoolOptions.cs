@@ -6,7 +6,7 @@ namespace IotMinerAgent.StratumTestPool;
 public sealed class TestPoolOptions
 {
     /// <summary>Share difficulty at session start. Tiny by default so a test miner finds shares in milliseconds.</summary>
-    public double Difficulty { get; set; } = 0.00002;
+    public double Difficulty { get; set; } = 0.000005;
 
     /// <summary>extranonce2_size given to clients.</summary>
     public int Extranonce2Size { get; set; } = 4;

@@ -70,13 +70,13 @@ public class StratumClientFlowTests
         await using ClientHarness harness = new ClientHarness(pool).Start();
         await pool.WaitUntilAsync(() => pool.Accepted.Count >= 2, "2 accepted shares at the first difficulty");
 
-        await pool.SetDifficultyAsync(0.0001);
+        await pool.SetDifficultyAsync(0.00003);
         string job = await pool.SendJobAsync(clean: false);
         await pool.WaitUntilAsync(() => pool.Accepted.Count(s => s.JobId == job) >= 2, "2 accepted shares on the job after the change", 40);
         await harness.Miner!.StopAsync();
 
-        Assert.Equal(Difficulty.Parse("0.0001"), harness.Client.Difficulty);
-        Assert.All(pool.Accepted.Where(s => s.JobId == job), s => Assert.True(s.ShareDifficulty >= 0.0001, $"share difficulty {s.ShareDifficulty}"));
+        Assert.Equal(Difficulty.Parse("0.00003"), harness.Client.Difficulty);
+        Assert.All(pool.Accepted.Where(s => s.JobId == job), s => Assert.True(s.ShareDifficulty >= 0.00003, $"share difficulty {s.ShareDifficulty}"));
         Assert.All(pool.Submissions, s => Assert.True(s.Accepted, s.ErrorMessage));
         Assert.All(await harness.Miner.ResultsAsync(), r => Assert.True(r.Outcome is ShareOutcome.Accepted or ShareOutcome.BelowTarget, r.Reason));
         harness.AssertNoProtocolErrors();
