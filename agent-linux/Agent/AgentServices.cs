@@ -5,6 +5,8 @@ using IotMinerAgent.Linux.Mining;
 using IotMinerAgent.Linux.Status;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using IotMinerAgent.Linux.Stratum;
 
 namespace IotMinerAgent.Linux.Agent;
 
@@ -21,7 +23,7 @@ public static class AgentServices
         services.AddSingleton(new WorkerHeartbeat(setup.Runtime.Threads));
         services.AddSingleton<JobBoard>();
         services.AddSingleton<ShareSink>();
-        services.AddSingleton(_ => CreateWorkSource(setup));
+        services.AddSingleton(sp => CreateWorkSource(setup, sp.GetRequiredService<ILoggerFactory>()));
         GovernorServices.Add(services, setup);
         services.AddSingleton<AgentStatusProvider>();
         MqttServices.Add(services, setup);
@@ -41,8 +43,13 @@ public static class AgentServices
         services.AddHostedService(sp => sp.GetRequiredService<T>());
     }
 
-    private static IWorkSource CreateWorkSource(AgentSetup setup)
+    private static IWorkSource CreateWorkSource(AgentSetup setup, ILoggerFactory loggers)
     {
+        if (setup.Stratum.Pools.Count > 0)
+        {
+            return new StratumWorkSource(new StratumClient(setup.Stratum, loggers.CreateLogger<StratumClient>()));
+        }
+
         DemoOptions demo = setup.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
         return new DemoWorkSource(setup.Runtime.Algorithm, Difficulty.Parse(demo.ShareDifficulty), TimeSpan.FromSeconds(demo.JobSeconds));
     }

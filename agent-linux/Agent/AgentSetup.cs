@@ -3,6 +3,7 @@ using System.Linq;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Configuration;
 using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Stratum;
 using IotMinerAgent.Linux.Throttling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
@@ -13,14 +14,14 @@ namespace IotMinerAgent.Linux.Agent;
 /// <param name="Configuration">The merged configuration.</param>
 /// <param name="Agent">Top-level options.</param>
 /// <param name="Mining">The mining section.</param>
-/// <param name="Pools">The pools, primary first (empty: the local demo).</param>
+/// <param name="Stratum">The stratum section: pools, primary first (none: the local demo), and client settings.</param>
 /// <param name="Governor">The governor section, its thread count taken from mining:threads.</param>
 /// <param name="Mqtt">The validated mqtt section.</param>
 /// <param name="Runtime">Engine and threads resolved for this machine.</param>
 /// <param name="Plan">What will run, as shown to the owner.</param>
 /// <param name="StateDirectory">Where state lives.</param>
 /// <param name="HasConsent">True when the owner opted in for this plan.</param>
-public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent, MiningOptions Mining, IReadOnlyList<PoolOptions> Pools,
+public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent, MiningOptions Mining, StratumClientOptions Stratum,
     GovernorOptions Governor, MqttOptions Mqtt, MiningRuntime Runtime, MiningPlan Plan, string StateDirectory, bool HasConsent)
 {
     /// <summary>Loads and validates; throws <see cref="ConfigurationException"/> naming the key, value and what is allowed.</summary>
@@ -32,8 +33,13 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
         DemoOptions demo = Bind<DemoOptions>(configuration, DemoOptions.Section);
         var validator = new AgentOptionsValidator();
         List<string> failures = [.. Failures(validator.Validate(null, mining)), .. Failures(validator.Validate(null, demo))];
-        List<PoolOptions> pools = configuration.GetSection("pools").GetChildren().Select(s => Bind<PoolOptions>(s, null)).ToList();
-        failures.AddRange(PoolValidation.Validate(pools));
+        StratumClientOptions stratum = Bind<StratumClientOptions>(configuration, "stratum");
+        stratum.Algorithm = mining.Algorithm;
+        stratum.UserAgent = "iotminer/" + Status.AgentStatusProvider.Version;
+        if (stratum.Pools.Count > 0)
+        {
+            failures.AddRange(stratum.Validate());
+        }
         if (failures.Count > 0)
         {
             throw new ConfigurationException(string.Join("\n", failures));
@@ -57,10 +63,10 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
             throw new ConfigurationException(string.Join("\n", governorErrors));
         }
 
-        var plan = new MiningPlan(runtime.Algorithm, runtime.Threads, runtime.Engine.Name, pools, PowerEstimate.ForThisBoard());
+        var plan = new MiningPlan(runtime.Algorithm, runtime.Threads, runtime.Engine.Name, stratum.Pools, PowerEstimate.ForThisBoard());
         string state = StatePath.Resolve(agent.StateDirectory);
         bool consent = agent.Consent || ConsentRecord.Matches(state, plan);
-        return new AgentSetup(configuration, agent, mining, pools, governor, mqtt, runtime, plan, state, consent);
+        return new AgentSetup(configuration, agent, mining, stratum, governor, mqtt, runtime, plan, state, consent);
     }
 
     private static T Bind<T>(IConfiguration configuration, string? section)

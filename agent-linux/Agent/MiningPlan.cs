@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using IotMinerAgent.Linux.Configuration;
+using IotMinerAgent.Linux.Stratum;
 
 namespace IotMinerAgent.Linux.Agent;
 
@@ -11,7 +11,7 @@ namespace IotMinerAgent.Linux.Agent;
 /// <param name="Engine">The hashing engine.</param>
 /// <param name="Pools">The pools (URL and user, which is where the payout goes), or empty for the demo.</param>
 /// <param name="Power">The power estimate.</param>
-public sealed record MiningPlan(string Algorithm, int Threads, string Engine, IReadOnlyList<PoolOptions> Pools, PowerEstimate Power)
+public sealed record MiningPlan(string Algorithm, int Threads, string Engine, IReadOnlyList<StratumPoolOptions> Pools, PowerEstimate Power)
 {
     /// <summary>What consent is given to: pool URLs, payout users and algorithm. Changing any asks again.</summary>
     public string ConsentKey => string.Join('\n', new[] { Algorithm }.Concat(Pools.Select(p => $"{p.Url} {p.User}")));
@@ -28,7 +28,7 @@ public sealed record MiningPlan(string Algorithm, int Threads, string Engine, IR
             text.AppendLine("  pool           none: local demo work (demo — not earning), nothing is sent anywhere");
         }
 
-        foreach (PoolOptions pool in Pools)
+        foreach (StratumPoolOptions pool in Pools)
         {
             text.AppendLine($"  pool           {pool.Url}");
             text.AppendLine($"  payout (user)  {pool.User}");
