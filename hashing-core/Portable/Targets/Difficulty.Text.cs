@@ -69,51 +69,17 @@ namespace IotMinerAgent.Hashing
                 return "Difficulty text is empty: " + Expected + ".";
             }
 
-            uint[] significand = new uint[] { 0 };
-            int significantDigits = 0;
-            int fractionDigits = 0;
-            int position = 0;
-            bool sawDigit = false;
-            bool inFraction = false;
-            if (trimmed[0] == '+' || trimmed[0] == '-')
+            if (trimmed[0] == '-')
             {
-                if (trimmed[0] == '-')
-                {
-                    return "Difficulty '" + text + "' is negative: " + Expected + ".";
-                }
-
-                position++;
+                return "Difficulty '" + text + "' is negative: " + Expected + ".";
             }
 
-            for (; position < trimmed.Length; position++)
+            int position = trimmed[0] == '+' ? 1 : 0;
+            uint[] significand;
+            int digits, significantDigits, fractionDigits;
+            if (!ReadSignificand(trimmed, ref position, out significand, out digits, out significantDigits, out fractionDigits))
             {
-                char c = trimmed[position];
-                if (c == '.' && !inFraction)
-                {
-                    inFraction = true;
-                }
-                else if (c >= '0' && c <= '9')
-                {
-                    sawDigit = true;
-                    if (significantDigits > 0 || c != '0')
-                    {
-                        if (++significantDigits > MaxSignificantDigits)
-                        {
-                            return "Difficulty '" + text + "' has more than " + MaxSignificantDigits + " significant digits.";
-                        }
-
-                        significand = WideInteger.MultiplyAdd(significand, 10, (uint)(c - '0'));
-                    }
-
-                    if (inFraction)
-                    {
-                        fractionDigits++;
-                    }
-                }
-                else
-                {
-                    break;
-                }
+                return "Difficulty '" + text + "' has more than " + MaxSignificantDigits + " significant digits.";
             }
 
             if (position < trimmed.Length && trimmed[position] != 'e' && trimmed[position] != 'E')
@@ -121,7 +87,7 @@ namespace IotMinerAgent.Hashing
                 return "Difficulty '" + text + "' has '" + trimmed[position] + "' where a digit, '.' or an exponent belongs: " + Expected + ".";
             }
 
-            if (!sawDigit)
+            if (digits == 0)
             {
                 return "Difficulty '" + text + "' has no digits: " + Expected + ".";
             }
@@ -151,6 +117,47 @@ namespace IotMinerAgent.Hashing
 
             difficulty = FromDecimal(significand, decimalExponent);
             return null;
+        }
+
+        /// <summary>
+        /// Reads digits with at most one '.' from <paramref name="position"/> into an exact integer, stopping at the
+        /// first other character. Returns false when there are more than <see cref="MaxSignificantDigits"/> significant digits.
+        /// </summary>
+        private static bool ReadSignificand(string trimmed, ref int position, out uint[] significand, out int digits, out int significantDigits, out int fractionDigits)
+        {
+            significand = new uint[] { 0 };
+            digits = 0;
+            significantDigits = 0;
+            fractionDigits = 0;
+            bool inFraction = false;
+            for (; position < trimmed.Length; position++)
+            {
+                char c = trimmed[position];
+                if (c == '.' && !inFraction)
+                {
+                    inFraction = true;
+                    continue;
+                }
+
+                if (c < '0' || c > '9')
+                {
+                    return true;
+                }
+
+                digits++;
+                fractionDigits += inFraction ? 1 : 0;
+                if (significantDigits > 0 || c != '0')
+                {
+                    if (++significantDigits > MaxSignificantDigits)
+                    {
+                        return false;
+                    }
+
+                    significand = WideInteger.MultiplyAdd(significand, 10, (uint)(c - '0'));
+                }
+            }
+
+            return true;
         }
 
         /// <summary>Parses the exponent's optional sign and digits, from <paramref name="position"/> (just after the 'e') to the end.</summary>
