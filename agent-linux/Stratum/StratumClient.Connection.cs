@@ -19,7 +19,6 @@ public sealed partial class StratumClient
     private StratumEndpoint? _sessionEndpoint;
     private TimeSpan _lastJobAt;
     private bool _authorized;
-
     private bool _jobOnConnection;
 
     private enum EndKind
