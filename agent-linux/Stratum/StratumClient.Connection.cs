@@ -19,7 +19,6 @@ public sealed partial class StratumClient
     private StratumEndpoint? _sessionEndpoint;
     private TimeSpan _lastJobAt;
     private bool _authorized;
-
     private bool _jobOnConnection;
 
     private enum EndKind
@@ -31,7 +30,8 @@ public sealed partial class StratumClient
     /// <summary>
     /// Connects and keeps mining until <paramref name="cancellationToken"/> is cancelled: reconnects with jittered
     /// backoff, fails over down the pool list and back to the primary, and follows <c>client.reconnect</c>.
-    /// Returns when cancelled; pending shares are then dropped and <see cref="Work"/> completes.
+    /// Returns when cancelled; pending shares are then dropped, later submits too, and <see cref="Work"/> completes.
+    /// Call it once per client.
     /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -51,8 +51,7 @@ public sealed partial class StratumClient
         finally
         {
             SetState(StratumClientState.Stopped);
-            DropAllPending("the client stopped");
-            _work.Writer.TryComplete();
+            Stop("the client stopped");
         }
     }
 

@@ -145,6 +145,12 @@ public sealed partial class StratumClient
 
     private void EnqueueLocked(PendingShare entry)
     {
+        if (_stopped)
+        {
+            Complete(entry, new ShareResult(ShareOutcome.Dropped, "the client stopped"));
+            return;
+        }
+
         _pending.AddLast(entry);
         while (_pending.Count > _options.MaxPendingShares)
         {
@@ -154,11 +160,13 @@ public sealed partial class StratumClient
         }
     }
 
-    private void DropAllPending(string reason)
+    // After this every queued share, and every share that would be queued later, completes as dropped.
+    private void Stop(string reason)
     {
         PendingShare[] dropped;
         lock (_gate)
         {
+            _stopped = true;
             dropped = new PendingShare[_pending.Count];
             _pending.CopyTo(dropped, 0);
             _pending.Clear();
@@ -168,6 +176,8 @@ public sealed partial class StratumClient
         {
             Complete(entry, new ShareResult(ShareOutcome.Dropped, reason));
         }
+
+        _work.Writer.TryComplete();
     }
 
     private void Complete(PendingShare entry, ShareResult result)

@@ -31,9 +31,10 @@ public sealed partial class StratumClient : IAsyncDisposable
     private StratumClientState _state = StratumClientState.Stopped;
     private StratumPoolOptions? _currentPool;
     private string? _lastFailure;
+    private bool _stopped;
 
     /// <summary>
-    /// Creates a client. <paramref name="proofOfWork"/> hashes an 80-byte header for the share check (default: sha256d;
+    /// Creates a client; <paramref name="options"/> must not change afterwards. <paramref name="proofOfWork"/> hashes an 80-byte header for the share check (default: sha256d;
     /// a scrypt pool needs the scrypt hash); <paramref name="random"/> drives the backoff jitter (seed it in tests).
     /// </summary>
     /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
@@ -65,8 +66,8 @@ public sealed partial class StratumClient : IAsyncDisposable
     public event EventHandler<StratumClientState>? StateChanged;
 
     /// <summary>
-    /// The latest work, newest first-come: the channel holds only the newest item, so a slow miner never works on
-    /// outdated work. Completed when <see cref="RunAsync"/> ends.
+    /// Work as it changes. The channel holds only the newest item (older unread ones are dropped), so a slow miner
+    /// never starts on outdated work. Completed when <see cref="RunAsync"/> ends.
     /// </summary>
     public ChannelReader<StratumWork> Work => _work.Reader;
 
@@ -118,8 +119,7 @@ public sealed partial class StratumClient : IAsyncDisposable
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
-        DropAllPending("the client was disposed");
-        _work.Writer.TryComplete();
+        Stop("the client was disposed");
         return ValueTask.CompletedTask;
     }
 

@@ -38,9 +38,6 @@ internal sealed class StratumConnection : IAsyncDisposable
     /// <summary>Completes with the reason when the connection has ended.</summary>
     public Task<string> Closed => _closed.Task;
 
-    /// <summary>Lines from the pool that were not valid Stratum JSON-RPC.</summary>
-    public long MalformedLines { get; private set; }
-
     /// <summary>Starts the read loop.</summary>
     public void Start() => _readLoop = Task.Run(ReadLoopAsync);
 
@@ -137,7 +134,6 @@ internal sealed class StratumConnection : IAsyncDisposable
     {
         if (!StratumLineParser.TryParse(line, out StratumInbound? message, out string problem))
         {
-            MalformedLines++;
             _logger.LogWarning("Ignored a malformed line from {Endpoint}: {Problem}", Endpoint, problem);
             return;
         }

@@ -179,6 +179,23 @@ public class StratumClientFlowTests
     }
 
     [Fact]
+    public async Task After_the_client_stops_shares_are_dropped_and_the_work_channel_completes()
+    {
+        await using TestPool pool = TestPool.Start();
+        ClientHarness harness = new ClientHarness(pool).Start(mine: false);
+        StratumWork work = await TestMiner.WorkForAsync(harness.Client, null);
+        StratumShare share = TestMiner.FindShare(work, 1);
+
+        await harness.DisposeAsync();
+        ShareResult result = await harness.Client.SubmitAsync(share).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(ShareOutcome.Dropped, result.Outcome);
+        Assert.Equal(StratumClientState.Stopped, harness.Client.State);
+        Assert.True(harness.Client.Work.Completion.IsCompleted);
+        Assert.Empty(pool.Submissions);
+    }
+
+    [Fact]
     public async Task Ping_get_version_and_show_message_are_handled()
     {
         await using TestPool pool = TestPool.Start();
