@@ -47,7 +47,9 @@ public static class AgentServices
     {
         if (setup.Stratum.Pools.Count > 0)
         {
-            return new StratumWorkSource(new StratumClient(setup.Stratum, loggers.CreateLogger<StratumClient>()));
+            // The client checks each share against the pool target before sending it: it needs the algorithm's hash.
+            Func<byte[], byte[]> proofOfWork = setup.Runtime.Algorithm == Algorithms.Scrypt ? Scrypt.HashHeader : Sha256d.HashHeader;
+            return new StratumWorkSource(new StratumClient(setup.Stratum, loggers.CreateLogger<StratumClient>(), proofOfWork));
         }
 
         DemoOptions demo = setup.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
