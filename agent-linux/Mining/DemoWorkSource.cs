@@ -51,9 +51,11 @@ public sealed class DemoWorkSource(string algorithm, Difficulty shareDifficulty,
     private DemoJob NewJob()
     {
         byte[] header = RandomNumberGenerator.GetBytes(HeaderWork.HeaderLength);
+        string jobId = Interlocked.Increment(ref _jobCounter).ToString("x", System.Globalization.CultureInfo.InvariantCulture);
         return new DemoJob(header)
         {
-            JobId = Interlocked.Increment(ref _jobCounter).ToString("x", System.Globalization.CultureInfo.InvariantCulture),
+            JobId = jobId,
+            WorkKey = jobId,
             Algorithm = algorithm,
             ShareDifficulty = shareDifficulty,
             CleanJobs = true,

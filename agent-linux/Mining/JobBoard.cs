@@ -1,23 +1,48 @@
+using System.Collections.Generic;
 using System.Threading;
 
 namespace IotMinerAgent.Linux.Mining;
 
 /// <summary>
 /// The current job, published by the work source and read by every worker between chunks: a new job reaches the
-/// workers within one chunk (tens of milliseconds). Each job gets its own <see cref="WorkAllocator"/>, so no
-/// (extranonce2, nonce) is handed out twice.
+/// workers within one chunk (tens of milliseconds). The same work posted again (a resumed session re-sends its
+/// job; a difficulty change re-issues it) keeps its <see cref="WorkAllocator"/>, so no (extranonce2, nonce) of
+/// a job is ever handed out twice.
 /// </summary>
 public sealed class JobBoard
 {
+    /// <summary>How many recent jobs keep their allocators (a pool rarely goes back further than its last few jobs).</summary>
+    private const int Remembered = 16;
+
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, WorkAllocator> _allocators = [];
+    private readonly Queue<string> _order = new();
     private Posting? _current;
 
     /// <summary>The current job and its allocator, or null before the first job.</summary>
     public Posting? Current => Volatile.Read(ref _current);
 
-    /// <summary>Publishes a new job; workers move to it after their current chunk.</summary>
-    public void Post(MiningJob job) => Volatile.Write(ref _current, new Posting(job, new WorkAllocator(job.Extranonce2Space)));
+    /// <summary>Publishes a job; workers move to it after their current chunk.</summary>
+    public void Post(MiningJob job)
+    {
+        lock (_lock)
+        {
+            if (!_allocators.TryGetValue(job.WorkKey, out WorkAllocator? allocator))
+            {
+                allocator = new WorkAllocator(job.Extranonce2Space);
+                _allocators.Add(job.WorkKey, allocator);
+                _order.Enqueue(job.WorkKey);
+                if (_order.Count > Remembered)
+                {
+                    _allocators.Remove(_order.Dequeue());
+                }
+            }
 
-    /// <summary>Withdraws the job (e.g. the pool connection is lost and its jobs are void).</summary>
+            Volatile.Write(ref _current, new Posting(job, allocator));
+        }
+    }
+
+    /// <summary>Withdraws the job (e.g. the work source stopped and its jobs are void).</summary>
     public void Clear() => Volatile.Write(ref _current, null);
 
     /// <summary>A job as posted, with the allocator of its work units.</summary>

@@ -27,6 +27,12 @@ public abstract class MiningJob
     /// <summary>How many extranonce2 values the job has (2^(8·size), capped at 2^63).</summary>
     public required ulong Extranonce2Space { get; init; }
 
+    /// <summary>
+    /// What identifies the header space: two jobs with the same key build the same headers for the same extranonce2
+    /// (e.g. a pool's job id under one extranonce1), so they share one allocator and no work is hashed twice.
+    /// </summary>
+    public required string WorkKey { get; init; }
+
     /// <summary>When the job arrived.</summary>
     public DateTimeOffset ReceivedAt { get; } = DateTimeOffset.UtcNow;
 

@@ -58,6 +58,7 @@ public sealed class StratumWorkSource(StratumClient client) : IWorkSource
         {
             Work = work;
             JobId = work.Job.JobId;
+            WorkKey = $"{work.Job.Extranonce1Hex}/{work.Job.Extranonce2Size}/{work.Job.JobId}/{work.Job.NTime:x8}";
             Algorithm = work.Algorithm;
             ShareDifficulty = work.Difficulty;
             CleanJobs = work.CleanJobs;
