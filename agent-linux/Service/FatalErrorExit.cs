@@ -32,13 +32,13 @@ public static class FatalErrorExit
     /// Runs <paramref name="host"/> until it stops and returns the process exit code: the code given to
     /// <see cref="FatalErrorStop.Stop"/>; <see cref="ExitCodes.Failure"/> when a background service threw;
     /// <see cref="ExitCodes.Config"/> (78, EX_CONFIG) when options validation failed at start, each failure written to
-    /// <paramref name="error"/>; otherwise <see cref="ExitCodes.Ok"/>.
+    /// <paramref name="error"/>; otherwise <see cref="ExitCodes.Ok"/>. The host is stopped, not disposed: the caller disposes it.
     /// </summary>
     public static async Task<int> RunAsync(IHost host, TextWriter error, CancellationToken cancellationToken = default)
     {
         try
         {
-            await host.RunAsync(cancellationToken).ConfigureAwait(false);
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OptionsValidationException ex)
         {
@@ -50,6 +50,8 @@ public static class FatalErrorExit
             return ExitCodes.Config;
         }
 
+        // Not host.RunAsync: it disposes the host, and the services are still needed below. The caller disposes it.
+        await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
         if (host.Services.GetService<FatalErrorStop>()?.ExitCode is int requested)
         {
             return requested;
