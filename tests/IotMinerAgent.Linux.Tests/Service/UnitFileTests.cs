@@ -59,7 +59,7 @@ public class UnitFileTests
     [InlineData("PrivateTmp", "yes")]
     [InlineData("NoNewPrivileges", "yes")]
     [InlineData("CapabilityBoundingSet", "")]
-    [InlineData("RestrictAddressFamilies", "AF_INET AF_INET6 AF_UNIX")]
+    [InlineData("RestrictAddressFamilies", "AF_INET AF_INET6 AF_UNIX AF_NETLINK")]
     [InlineData("MemoryDenyWriteExecute", "no")]
     public void The_service_section_sets(string key, string value)
     {
