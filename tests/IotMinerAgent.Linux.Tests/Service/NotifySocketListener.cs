@@ -63,13 +63,15 @@ internal sealed class NotifySocketListener : IDisposable
 
     public Notification[] Of(string key) => Received.Where(n => n.Key == key).ToArray();
 
-    /// <summary>Waits until a notification matches, or fails the test after <paramref name="timeout"/>.</summary>
-    public Notification WaitFor(string key, Func<string, bool> value, TimeSpan timeout)
+    /// <summary>
+    /// Waits until a notification received after <paramref name="since"/> matches, or fails the test after <paramref name="timeout"/>.
+    /// </summary>
+    public Notification WaitFor(string key, Func<string, bool> value, TimeSpan timeout, TimeSpan since = default)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < timeout)
         {
-            Notification? match = Received.FirstOrDefault(n => n.Key == key && value(n.Value));
+            Notification? match = Received.FirstOrDefault(n => n.Key == key && n.At >= since && value(n.Value));
             if (match is not null)
             {
                 return match;
@@ -79,6 +81,23 @@ internal sealed class NotifySocketListener : IDisposable
         }
 
         throw new TimeoutException($"No {key}= notification matched within {timeout}. Received: {string.Join(" | ", Received.Select(n => n.Key + "=" + n.Value))}");
+    }
+
+    /// <summary>Waits until <paramref name="count"/> notifications of <paramref name="key"/> arrived, or fails the test.</summary>
+    public Notification[] WaitForCount(string key, int count, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (Of(key).Length < count)
+        {
+            if (deadline.Elapsed > timeout)
+            {
+                throw new TimeoutException($"Only {Of(key).Length} of {count} {key}= notifications within {timeout}.");
+            }
+
+            Thread.Sleep(10);
+        }
+
+        return Of(key);
     }
 
     /// <summary>

@@ -125,9 +125,11 @@ public class ServiceWatchdogTests
         using NotifySocketListener systemd = NotifySocketListener.AtPath();
         using var notifier = new SystemdNotifier(systemd.NotifySocket);
         TimeSpan? timeout = ServiceWatchdogOptions.WatchdogTimeoutFrom("400000", null, Environment.ProcessId);
-        var options = new ServiceWatchdogOptions { WatchdogTimeout = timeout, StallAfter = TimeSpan.FromMilliseconds(300) };
+        // StallAfter well above a starved thread's pause on a loaded 2-core machine, so only the real hang counts.
+        var options = new ServiceWatchdogOptions { WatchdogTimeout = timeout, StallAfter = TimeSpan.FromSeconds(1) };
         var heartbeats = new WorkerHeartbeats(1, TimeProvider.System);
-        var watchdog = new ServiceWatchdog(notifier, heartbeats, new CountingStatus(), options, TimeProvider.System, NullLogger<ServiceWatchdog>.Instance);
+        var clock = new RecordingClock();
+        var watchdog = new ServiceWatchdog(notifier, heartbeats, new CountingStatus(), options, clock, NullLogger<ServiceWatchdog>.Instance);
         using var stop = new CancellationTokenSource();
         using var hang = new CancellationTokenSource();
         Task worker = Task.Run(() =>
@@ -142,16 +144,20 @@ public class ServiceWatchdogTests
         watchdog.MarkReady();
 
         systemd.WaitFor("READY", v => v == "1", Patience);
-        await Task.Delay(TimeSpan.FromSeconds(1.6));
-        Notification[] pings = systemd.Of("WATCHDOG");
-        Assert.InRange(pings.Length, 4, 9);
-        TimeSpan[] gaps = pings.Zip(pings.Skip(1), (a, b) => b.At - a.At).Order().ToArray();
-        Assert.InRange(gaps[gaps.Length / 2].TotalMilliseconds, 100, 400);
+        systemd.WaitForCount("WATCHDOG", 6, Patience);
+
+        // Half of WATCHDOG_USEC is 200 ms. Measured where the pings are sent (each check reads the clock once), as a
+        // busy machine may deliver queued datagrams together. A timer that skips missed ticks keeps the median gap near
+        // 200 ms; a watchdog ignoring WATCHDOG_USEC (e.g. checking every 5 s status interval) fails here.
+        DateTimeOffset[] checks = clock.Reads;
+        TimeSpan[] gaps = checks.Zip(checks.Skip(1), (a, b) => b - a).Order().ToArray();
+        Assert.InRange(gaps[gaps.Length / 2].TotalMilliseconds, 100, 600);
         Assert.Matches(@"^12\.3 MH/s · 57\.2 °C · duty 80 % · \d+ accepted · pool pool\.example\.org:3333$", systemd.Of("STATUS").Last().Value);
 
+        TimeSpan hungAt = systemd.Now;
         hang.Cancel();
         await worker;
-        systemd.WaitFor("STATUS", v => v.StartsWith("stalled: worker 0 made no progress", StringComparison.Ordinal), Patience);
+        systemd.WaitFor("STATUS", v => v.StartsWith("stalled: worker 0 made no progress", StringComparison.Ordinal), Patience, since: hungAt);
         systemd.Flush(notifier);
         int pingsWhenStalled = systemd.Of("WATCHDOG").Length;
         await Task.Delay(TimeSpan.FromSeconds(1));

@@ -14,6 +14,34 @@ internal sealed class ManualClock : TimeProvider
     public void Advance(TimeSpan by) => _now += by;
 }
 
+/// <summary>The system clock, remembering when it was read: the watchdog reads it once per check.</summary>
+internal sealed class RecordingClock : TimeProvider
+{
+    private readonly List<DateTimeOffset> _reads = new();
+
+    public DateTimeOffset[] Reads
+    {
+        get
+        {
+            lock (_reads)
+            {
+                return _reads.ToArray();
+            }
+        }
+    }
+
+    public override DateTimeOffset GetUtcNow()
+    {
+        DateTimeOffset now = System.GetUtcNow();
+        lock (_reads)
+        {
+            _reads.Add(now);
+        }
+
+        return now;
+    }
+}
+
 /// <summary>A status source returning whatever the test set.</summary>
 internal sealed class FakeStatus(string text) : IServiceStatusSource
 {
