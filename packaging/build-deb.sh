@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# Builds the iotminer Debian package for one architecture: a self-contained .NET publish (no .NET needed on the
+# board) laid out as a Debian binary package with the hardened systemd unit, the example configuration as a conffile,
+# and maintainer scripts that enable the service only when the owner has given consent.
+#
+#   packaging/build-deb.sh amd64|arm64 [OUTPUT_DIR]      (default OUTPUT_DIR: artifacts/deb)
+#
+# Environment: DEB_MAINTAINER (default "IotMinerAgent contributors <iotminer@users.noreply.github.com>"),
+# DEB_REVISION (default 1), TRIM=auto|1|0 (see below), SOURCE_DATE_EPOCH (default: last commit time).
+# Prints the path of the .deb on the last line. Needs: dotnet, dpkg-deb, readelf (binutils), gzip.
+set -euo pipefail
+
+arch=${1:-}
+case "$arch" in
+  amd64) rid=linux-x64 ;;
+  arm64) rid=linux-arm64 ;;
+  *) echo "usage: $0 amd64|arm64 [OUTPUT_DIR]" >&2; exit 2 ;;
+esac
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+out=$(mkdir -p "${2:-$repo/artifacts/deb}" && cd "${2:-$repo/artifacts/deb}" && pwd)
+upstream=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$repo/Directory.Build.props")
+version="$upstream-${DEB_REVISION:-1}"
+maintainer=${DEB_MAINTAINER:-"IotMinerAgent contributors <iotminer@users.noreply.github.com>"}
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git -C "$repo" log -1 --format=%ct 2>/dev/null || date +%s)}
+
+for tool in dotnet dpkg-deb readelf gzip; do
+  command -v "$tool" >/dev/null || { echo "build-deb: '$tool' is missing (apt-get install dpkg binutils gzip; .NET 10 SDK)" >&2; exit 1; }
+done
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+stage="$work/root"
+app="$stage/usr/lib/iotminer"
+
+# Trimming (TRIM=auto, the default) is used only when it is safe: ILLink reports every place where it cannot prove
+# that removed code is unused (warnings IL2xxx/IL3xxx, errors here since TreatWarningsAsErrors covers them). With any
+# such warning (e.g. reflection-based configuration binding or a library that is not trim-annotated) the app is
+# published untrimmed instead, and the warnings are printed. TRIM=1 insists on trimming, TRIM=0 never trims.
+publish() { # trimmed(true|false)
+  rm -rf "$app"
+  dotnet publish "$repo/agent-linux/IotMinerAgent.Linux.csproj" -c Release -r "$rid" --self-contained true \
+    -p:PublishTrimmed="$1" -p:DebugType=none -p:DebugSymbols=false \
+    -p:PublishDocumentationFiles=false -p:PublishReferencesDocumentationFiles=false \
+    -p:SatelliteResourceLanguages=en \
+    -o "$app" -nologo -v quiet > "$work/publish.log" 2>&1
+}
+trim=${TRIM:-auto}
+echo "build-deb: publishing $rid self-contained (TRIM=$trim)" >&2
+if [ "$trim" = 0 ]; then
+  publish false || { cat "$work/publish.log" >&2; exit 1; }
+elif publish true; then
+  echo "build-deb: trimmed without a single trim warning" >&2
+elif [ "$trim" = auto ] && grep -Eq '(warning|error) IL[23][0-9]{3}' "$work/publish.log"; then
+  echo "build-deb: trimming is not safe for this build, publishing untrimmed; the trimmer said:" >&2
+  grep -Eo '(warning|error) IL[23][0-9]{3}:[^[]*' "$work/publish.log" | sort -u | head -n 20 >&2
+  publish false || { cat "$work/publish.log" >&2; exit 1; }
+else
+  cat "$work/publish.log" >&2
+  exit 1
+fi
+
+# The LTTng tracepoint provider is loaded only when LTTng tracing is requested; shipping it would make the package
+# depend on liblttng-ust for a feature the service never uses (the runtime starts fine without the file).
+rm -f "$app/libcoreclrtraceptprovider.so"
+
+# Modes: directories 0755, files 0644, executables (the app host and the runtime's createdump) 0755.
+find "$app" -type d -exec chmod 0755 {} +
+find "$app" -type f -exec chmod 0644 {} +
+chmod 0755 "$app/iotminer" "$app/createdump"
+
+mkdir -p "$stage/usr/bin"
+ln -s ../lib/iotminer/iotminer "$stage/usr/bin/iotminer"
+
+# /usr/lib/systemd/system: where Debian 12 and later (merged /usr) and Raspberry Pi OS look, and where Debian 13 wants
+# packages to put units; systemd also reads it on systems without merged /usr.
+install -D -m 0644 "$repo/agent-linux/Service/iotminer.service" "$stage/usr/lib/systemd/system/iotminer.service"
+install -D -m 0640 "$repo/packaging/iotminer.example.json" "$stage/etc/iotminer/iotminer.json"
+
+doc="$stage/usr/share/doc/iotminer"
+install -D -m 0644 "$repo/packaging/debian/copyright" "$doc/copyright"
+install -m 0644 "$repo/docs/service.md" "$doc/service.md"
+runtime_pack=$(find "${NUGET_PACKAGES:-$HOME/.nuget/packages}/microsoft.netcore.app.runtime.$rid" -maxdepth 2 -name THIRD-PARTY-NOTICES.TXT | sort -V | tail -n 1)
+if [ -n "$runtime_pack" ]; then
+  install -m 0644 "$runtime_pack" "$doc/dotnet-runtime-THIRD-PARTY-NOTICES.txt"
+fi
+{
+  echo "iotminer ($version) unstable; urgency=medium"
+  echo
+  echo "  * Built from the IotMinerAgent repository, version $upstream."
+  echo
+  echo " -- $maintainer  $(date -u -R -d "@$SOURCE_DATE_EPOCH")"
+} | gzip -9n > "$doc/changelog.Debian.gz"
+chmod 0644 "$doc/changelog.Debian.gz"
+install -D -m 0644 "$repo/packaging/debian/lintian-overrides" "$stage/usr/share/lintian/overrides/iotminer"
+
+# Depends from what the ELF files link (readelf reads any architecture): every shared library must map to a package,
+# so a new native dependency fails the build instead of producing a package that does not start.
+elf_files=$(find "$app" -type f \( -name '*.so' -o -name iotminer -o -name createdump \))
+declare -A packages=()
+for soname in $(for f in $elf_files; do readelf -d "$f" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'; done | sort -u); do
+  case "$soname" in
+    libc.so.6 | libm.so.6 | libdl.so.2 | libpthread.so.0 | librt.so.1 | ld-linux-*.so.*) packages[libc6]=1 ;;
+    libgcc_s.so.1) packages[libgcc-s1]=1 ;;
+    libstdc++.so.6) packages[libstdc++6]=1 ;;
+    *) [ -e "$app/$soname" ] || { echo "build-deb: $soname is linked but not mapped to a Debian package: add it to build-deb.sh" >&2; exit 1; } ;;
+  esac
+done
+glibc=$(for f in $elf_files; do readelf -V --wide "$f" | grep -o 'GLIBC_[0-9.]*'; done | sed 's/GLIBC_//' | sort -uV | tail -n 1)
+depends="libc6 (>= $glibc)"
+for package in libgcc-s1 libstdc++6; do
+  [ -n "${packages[$package]:-}" ] && depends="$depends, $package"
+done
+# OpenSSL is loaded at run time (dlopen) for TLS pools and brokers, so readelf does not see it; the alternatives
+# cover Debian 11 (1.1), 12 (3) and 13 (3t64) and Raspberry Pi OS alike. adduser creates the system user.
+depends="$depends, libssl3 | libssl3t64 | libssl1.1, adduser"
+
+mkdir -p "$stage/DEBIAN"
+cat > "$stage/DEBIAN/control" <<EOF
+Package: iotminer
+Version: $version
+Architecture: $arch
+Maintainer: $maintainer
+Installed-Size: $(du -sk --exclude=DEBIAN "$stage" | cut -f1)
+Depends: $depends
+Recommends: ca-certificates
+Section: misc
+Priority: optional
+Description: cryptocurrency mining agent for Raspberry Pi and other boards
+ iotminer hashes SHA-256d or scrypt work from Stratum pools (or local demo
+ work) on the board's CPU with SIMD engines, throttles on temperature and
+ pauses when the board is busy, and reports to systemd and MQTT.
+ .
+ It mines only with the owner's consent: the service is enabled only after
+ "consent" is set to true in /etc/iotminer/iotminer.json. It runs as the
+ unprivileged iotminer user under a hardened systemd unit, with idle CPU
+ priority. The package is self-contained: no .NET runtime is needed.
+EOF
+echo /etc/iotminer/iotminer.json > "$stage/DEBIAN/conffiles"
+for script in postinst prerm postrm; do
+  install -m 0755 "$repo/packaging/debian/$script" "$stage/DEBIAN/$script"
+done
+(cd "$stage" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | sort -z | xargs -0 md5sum) > "$stage/DEBIAN/md5sums"
+chmod 0644 "$stage/DEBIAN/control" "$stage/DEBIAN/conffiles" "$stage/DEBIAN/md5sums"
+
+deb="$out/iotminer_${version}_${arch}.deb"
+dpkg-deb --root-owner-group -Zxz --build "$stage" "$deb" >&2
+echo "$deb"
