@@ -13,7 +13,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
+using IotMinerAgent.Linux.Service;
+using Microsoft.Extensions.Hosting.Systemd;
 
 namespace IotMinerAgent.Linux.Agent;
 
@@ -46,23 +47,7 @@ public static class AgentHost
         }
 
         using IHost host = Build(setup);
-        FatalErrorMonitor fatal = host.Services.GetRequiredService<FatalErrorMonitor>();
-        try
-        {
-            await host.StartAsync(cancellationToken).ConfigureAwait(false);
-            await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OptionsValidationException ex)
-        {
-            foreach (string failure in ex.Failures)
-            {
-                error.WriteLine("iotminer run: " + failure);
-            }
-
-            return ExitCodes.Config;
-        }
-
-        return fatal.ExitCode;
+        return await FatalErrorExit.RunAsync(host, error, cancellationToken).ConfigureAwait(false);
     }
 
     private static IHost Build(AgentSetup setup)
@@ -73,9 +58,18 @@ public static class AgentHost
             ApplicationName = "iotminer",
         });
         builder.Configuration.AddConfiguration(setup.Configuration);
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).AddFilter("Microsoft", LogLevel.Warning);
-        builder.Services.AddSystemd();
-        builder.Services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        if (SystemdHelpers.IsSystemdService())
+        {
+            // journald reads the <N> priority prefixes: errors show as errors in journalctl -p.
+            builder.Logging.AddSystemdConsole();
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        }
+
+        builder.Services.AddFatalErrorExit();
         AgentServices.Add(builder.Services, setup);
         return builder.Build();
     }

@@ -8,6 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using IotMinerAgent.Linux.Stratum;
 
+using IotMinerAgent.Linux.Service;
+
 namespace IotMinerAgent.Linux.Agent;
 
 /// <summary>The agent's service registrations: one place that shows how the pieces fit.</summary>
@@ -20,7 +22,8 @@ public static class AgentServices
         services.AddSingleton(setup.Runtime);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new MinerStats(setup.Runtime.Threads));
-        services.AddSingleton(new WorkerHeartbeat(setup.Runtime.Threads));
+        services.AddSingleton(new WorkerHeartbeats(setup.Runtime.Threads, TimeProvider.System));
+        services.AddSingleton<IWorkerProgressProbe>(sp => sp.GetRequiredService<WorkerHeartbeats>());
         services.AddSingleton<JobBoard>();
         services.AddSingleton<ShareSink>();
         services.AddSingleton(sp => CreateWorkSource(setup, sp.GetRequiredService<ILoggerFactory>()));
@@ -28,7 +31,8 @@ public static class AgentServices
         services.AddSingleton<AgentStatusProvider>();
         MqttServices.Add(services, setup);
         services.AddSingleton(TerminalOutput.FromConsole());
-        services.AddSingleton<FatalErrorMonitor>();
+        services.AddSingleton<IServiceStatusSource>(sp => sp.GetRequiredService<AgentStatusProvider>());
+        services.AddServiceWatchdog<AgentStatusProvider>();
 
         AddHosted<MiningService>(services);
         AddHosted<ShareSubmitter>(services);

@@ -7,6 +7,8 @@ using IotMinerAgent.Linux.Platform;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
+using IotMinerAgent.Linux.Service;
+
 namespace IotMinerAgent.Linux.Agent;
 
 /// <summary>
@@ -14,7 +16,7 @@ namespace IotMinerAgent.Linux.Agent;
 /// is fatal: the service fails, the host stops and the process exits non-zero so systemd restarts it.
 /// </summary>
 public sealed class MiningService(MiningRuntime runtime, JobBoard board, IWorkSource source, IMiningThrottle throttle,
-    ShareSink sink, MinerStats stats, WorkerHeartbeat heartbeat, ILogger<MiningService> logger) : BackgroundService
+    ShareSink sink, MinerStats stats, WorkerHeartbeats heartbeat, ServiceWatchdog watchdog, ILogger<MiningService> logger) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -48,6 +50,8 @@ public sealed class MiningService(MiningRuntime runtime, JobBoard board, IWorkSo
             threads[i].Start();
         }
 
+        // Configuration is valid and the workers run: systemd may call the service started (sd_notify READY=1).
+        watchdog.MarkReady();
         try
         {
             await source.RunAsync(board, failure.Token).ConfigureAwait(false);

@@ -3,13 +3,15 @@ using System.Diagnostics;
 using System.Threading;
 using IotMinerAgent.Hashing;
 
+using IotMinerAgent.Linux.Service;
+
 namespace IotMinerAgent.Linux.Mining;
 
 /// <summary>
 /// One hashing thread: takes units of the current job, scans them in adaptive chunks with the engine, and hands
 /// every hit to the <see cref="ShareSink"/>. Between chunks it checks for a new job and asks the throttle for its turn.
 /// </summary>
-public sealed class MinerWorker(int index, INonceScanner engine, JobBoard board, IMiningThrottle throttle, ShareSink sink, MinerStats stats, WorkerHeartbeat heartbeat)
+public sealed class MinerWorker(int index, INonceScanner engine, JobBoard board, IMiningThrottle throttle, ShareSink sink, MinerStats stats, WorkerHeartbeats heartbeat)
 {
     private readonly AdaptiveChunk _chunk = new(engine.Lanes);
     private readonly NonceHits _hits = new();

@@ -2,6 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 
+using IotMinerAgent.Linux.Mining;
+using IotMinerAgent.Linux.Status;
+
 namespace IotMinerAgent.Linux.Service;
 
 /// <summary>The figures of the agent's status line.</summary>
@@ -10,7 +13,7 @@ namespace IotMinerAgent.Linux.Service;
 /// <param name="DutyPercent">The governor's duty cycle, when it throttles.</param>
 /// <param name="Accepted">Shares the pool accepted.</param>
 /// <param name="Rejected">Shares the pool rejected (shown only when there are some).</param>
-/// <param name="Pool">The pool URL in use, or null when mining demo work.</param>
+/// <param name="Pool">The pool URL in use, or null when mining demo work (shown as "demo — not earning").</param>
 public sealed record ServiceStatusFigures(double HashesPerSecond, double? Celsius, int? DutyPercent, long Accepted, long Rejected, string? Pool);
 
 /// <summary>
@@ -19,12 +22,11 @@ public sealed record ServiceStatusFigures(double HashesPerSecond, double? Celsiu
 public static class ServiceStatusLine
 {
     private const string Separator = " · ";
-    private static readonly string[] RateUnits = ["H/s", "kH/s", "MH/s", "GH/s", "TH/s"];
 
     /// <summary>The status line for <paramref name="figures"/>.</summary>
     public static string Format(ServiceStatusFigures figures)
     {
-        var parts = new List<string> { Rate(figures.HashesPerSecond) };
+        var parts = new List<string> { HashRate.Format(figures.HashesPerSecond) };
         if (figures.Celsius is double celsius)
         {
             parts.Add(celsius.ToString("0.0", CultureInfo.InvariantCulture) + " °C");
@@ -41,22 +43,8 @@ public static class ServiceStatusLine
             parts.Add($"{figures.Rejected.ToString(CultureInfo.InvariantCulture)} rejected");
         }
 
-        parts.Add(figures.Pool is null ? "demo work" : "pool " + PoolAddress(figures.Pool));
+        parts.Add(figures.Pool is null ? "pool " + DemoWorkSource.Label : "pool " + PoolAddress(figures.Pool));
         return OneLine(string.Join(Separator, parts));
-    }
-
-    /// <summary>A hash rate with a decimal SI prefix and one decimal, e.g. <c>12.3 MH/s</c>.</summary>
-    public static string Rate(double hashesPerSecond)
-    {
-        double value = Math.Max(0, hashesPerSecond);
-        int unit = 0;
-        while (value >= 1000 && unit < RateUnits.Length - 1)
-        {
-            value /= 1000;
-            unit++;
-        }
-
-        return value.ToString("0.0", CultureInfo.InvariantCulture) + " " + RateUnits[unit];
     }
 
     /// <summary>

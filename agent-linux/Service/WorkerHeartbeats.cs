@@ -11,6 +11,7 @@ namespace IotMinerAgent.Linux.Service;
 /// </summary>
 public sealed class WorkerHeartbeats : IWorkerProgressProbe
 {
+    private const long Parked = long.MaxValue;
     private readonly long[] _lastBeatTicks;
     private readonly TimeProvider _time;
 
@@ -29,13 +30,21 @@ public sealed class WorkerHeartbeats : IWorkerProgressProbe
     /// <summary>Records that worker <paramref name="worker"/> (0-based) made progress now.</summary>
     public void Beat(int worker) => Volatile.Write(ref _lastBeatTicks[worker], _time.GetUtcNow().UtcTicks);
 
+    /// <summary>
+    /// Worker <paramref name="worker"/> is parked by the throttle (paused, outside its duty slice) and may wait there
+    /// indefinitely: it counts as alive until its next <see cref="Beat"/>.
+    /// </summary>
+    public void Park(int worker) => Volatile.Write(ref _lastBeatTicks[worker], Parked);
+
     /// <inheritdoc />
     public IReadOnlyList<WorkerProgress> Sample()
     {
         var progress = new WorkerProgress[_lastBeatTicks.Length];
         for (int i = 0; i < progress.Length; i++)
         {
-            progress[i] = new WorkerProgress($"worker {i}", new DateTimeOffset(Volatile.Read(ref _lastBeatTicks[i]), TimeSpan.Zero));
+            long ticks = Volatile.Read(ref _lastBeatTicks[i]);
+            DateTimeOffset last = ticks == Parked ? _time.GetUtcNow() : new DateTimeOffset(ticks, TimeSpan.Zero);
+            progress[i] = new WorkerProgress($"worker {i}", last);
         }
 
         return progress;

@@ -3,12 +3,13 @@ using System.Threading;
 using IotMinerAgent.Linux.Agent;
 using IotMinerAgent.Linux.Mining;
 using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Service;
 
 namespace IotMinerAgent.Linux.Status;
 
 /// <summary>Builds <see cref="AgentStatus"/> snapshots from the miner's counters, the governor, the owner's controls and the work source.</summary>
 public sealed class AgentStatusProvider(MiningRuntime runtime, IWorkSource source, JobBoard board, MinerStats stats, IThrottleStatus throttle,
-    System.TimeProvider time) : IAgentStatusSource
+    System.TimeProvider time) : IAgentStatusSource, IServiceStatusSource
 {
     /// <summary>The agent's version, as the assembly carries it.</summary>
     public static readonly string Version = typeof(AgentStatusProvider).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
@@ -18,6 +19,9 @@ public sealed class AgentStatusProvider(MiningRuntime runtime, IWorkSource sourc
 
     /// <summary>Takes a hash-rate sample; call about once a second.</summary>
     public void Sample() => Volatile.Write(ref _hashrate, stats.SampleHashrate());
+
+    /// <inheritdoc />
+    public string Describe() => StatusText.OneLine(GetStatus());
 
     /// <inheritdoc />
     public AgentStatus GetStatus()

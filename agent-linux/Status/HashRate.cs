@@ -1,22 +1,24 @@
+using System;
 using System.Globalization;
 
 namespace IotMinerAgent.Linux.Status;
 
-/// <summary>Formats hash rates the way miners print them (H/s, kH/s, MH/s, GH/s).</summary>
+/// <summary>Formats hash rates the way miners print them: a decimal SI prefix and one decimal (12.3 MH/s).</summary>
 public static class HashRate
 {
     private static readonly string[] Units = ["H/s", "kH/s", "MH/s", "GH/s", "TH/s"];
 
-    /// <summary>e.g. 12.34 MH/s.</summary>
+    /// <summary>e.g. <c>950.0 H/s</c>, <c>12.3 MH/s</c>.</summary>
     public static string Format(double hashesPerSecond)
     {
+        double value = Math.Max(0, hashesPerSecond);
         int unit = 0;
-        while (hashesPerSecond >= 1000 && unit < Units.Length - 1)
+        while (value >= 1000 && unit < Units.Length - 1)
         {
-            hashesPerSecond /= 1000;
+            value /= 1000;
             unit++;
         }
 
-        return hashesPerSecond.ToString(unit == 0 ? "F0" : "F2", CultureInfo.InvariantCulture) + " " + Units[unit];
+        return value.ToString("0.0", CultureInfo.InvariantCulture) + " " + Units[unit];
     }
 }

@@ -1,17 +1,18 @@
-using System.Globalization;
+using System;
+using IotMinerAgent.Linux.Mining;
+using IotMinerAgent.Linux.Service;
 
 namespace IotMinerAgent.Linux.Status;
 
-/// <summary>The one-line summary: the terminal's live line and systemd's STATUS=.</summary>
+/// <summary>The one-line summary: the terminal's live line and systemd's STATUS= are the same text.</summary>
 public static class StatusText
 {
-    /// <summary>e.g. "mining · 12.3 MH/s · 57.2 °C · duty 80 % · 2 threads · 120 accepted · 1 rejected · 0 stale · pool …".</summary>
+    /// <summary>e.g. "mining · 12.3 MH/s · 57.2 °C · duty 80 % · 120 accepted · pool host:3333".</summary>
     public static string OneLine(AgentStatus s)
     {
-        string temperature = s.TemperatureC is double t ? t.ToString("F1", CultureInfo.InvariantCulture) + " °C" : "no sensor";
-        string state = Name(s.State);
-        return $"{state} · {HashRate.Format(s.HashrateHs)} · {temperature} · duty {s.DutyPercent:F0} % · {s.Threads} threads · " +
-               $"{s.Accepted} accepted · {s.Rejected} rejected · {s.Stale} stale · pool {s.Pool}";
+        string? pool = s.Pool == DemoWorkSource.Label ? null : s.Pool;
+        var figures = new ServiceStatusFigures(s.HashrateHs, s.TemperatureC, (int)Math.Round(s.DutyPercent), s.Accepted, s.Rejected, pool);
+        return $"{Name(s.State)} · {ServiceStatusLine.Format(figures)}";
     }
 
     /// <summary>The state as the MQTT contract spells it.</summary>

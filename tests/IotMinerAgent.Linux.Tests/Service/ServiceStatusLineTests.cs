@@ -1,3 +1,4 @@
+using IotMinerAgent.Linux.Status;
 using IotMinerAgent.Linux.Service;
 
 namespace IotMinerAgent.Linux.Tests.Service;
@@ -14,8 +15,8 @@ public class ServiceStatusLineTests
     [Fact]
     public void Leaves_out_what_is_unknown_and_shows_rejects_only_when_there_are_some()
     {
-        Assert.Equal("950.0 H/s · 0 accepted · demo work", ServiceStatusLine.Format(new ServiceStatusFigures(950, null, null, 0, 0, null)));
-        Assert.Equal("1.0 kH/s · 5 accepted · 2 rejected · demo work", ServiceStatusLine.Format(new ServiceStatusFigures(1000, null, null, 5, 2, null)));
+        Assert.Equal("950.0 H/s · 0 accepted · pool demo — not earning", ServiceStatusLine.Format(new ServiceStatusFigures(950, null, null, 0, 0, null)));
+        Assert.Equal("1.0 kH/s · 5 accepted · 2 rejected · pool demo — not earning", ServiceStatusLine.Format(new ServiceStatusFigures(1000, null, null, 5, 2, null)));
     }
 
     [Theory]
@@ -27,7 +28,7 @@ public class ServiceStatusLineTests
     [InlineData(-1, "0.0 H/s")]
     public void Rates_use_decimal_prefixes(double rate, string expected)
     {
-        Assert.Equal(expected, ServiceStatusLine.Rate(rate));
+        Assert.Equal(expected, HashRate.Format(rate));
     }
 
     [Theory]
