@@ -82,11 +82,18 @@ internal readonly struct Sha256dLaneKernel<TVector, TLanes> : ISha256dKernel
         TVector f = TLanes.Broadcast(job.Round3F);
         TVector g = TLanes.Broadcast(job.Round3G);
         TVector h = TLanes.Broadcast(job.Round3H);
-        for (int t = 4; t < 60; t += 8)
+        for (int t = 4; t < 36; t += 8)
         {
             Rounds8(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, kw, w, t);
         }
 
+        for (int t = 36; t < 60; t += 8)
+        {
+            Expand(w, t, t + 8);
+            Rounds8(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, kw, w, t);
+        }
+
+        Expand(w, 60, 64);
         Round(a, b, c, ref d, e, f, g, ref h, TLanes.Add(kw[60], w[60]));
         Round(h, a, b, ref c, d, e, f, ref g, TLanes.Add(kw[61], w[61]));
         Round(g, h, a, ref b, c, d, e, ref f, TLanes.Add(kw[62], w[62]));
@@ -123,7 +130,7 @@ internal readonly struct Sha256dLaneKernel<TVector, TLanes> : ISha256dKernel
         w[30] = TLanes.Add(TLanes.Add(TLanes.SmallSigma1(w[28]), w[23]), TLanes.Broadcast(job.W30Part));
         w[31] = TLanes.Add(TLanes.Add(TLanes.SmallSigma1(w[29]), w[24]), TLanes.Broadcast(job.W31Part));
         w[32] = TLanes.Add(TLanes.Add(TLanes.SmallSigma1(w[30]), w[25]), TLanes.Broadcast(job.W32Part));
-        Expand(w, 33, 64);
+        Expand(w, 33, 36);
     }
 
     /// <summary>
@@ -144,11 +151,18 @@ internal readonly struct Sha256dLaneKernel<TVector, TLanes> : ISha256dKernel
         TVector f = TLanes.Broadcast(iv[4]);
         TVector g = TLanes.Broadcast(iv[5]);
         TVector h = TLanes.Broadcast(iv[6]);
-        for (int t = 1; t < 57; t += 8)
+        for (int t = 1; t < 33; t += 8)
         {
             Rounds8(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, kw, w, t);
         }
 
+        for (int t = 33; t < 57; t += 8)
+        {
+            Expand(w, t, t + 8);
+            Rounds8(ref a, ref b, ref c, ref d, ref e, ref f, ref g, ref h, kw, w, t);
+        }
+
+        Expand(w, 57, 61);
         // Rounds 57..60 only as far as e: their new a would first be read by round 61's e via d = a of round 57.
         d = TLanes.Add(d, RoundT1(e, f, g, h, TLanes.Add(kw[57], w[57])));
         c = TLanes.Add(c, RoundT1(d, e, f, g, TLanes.Add(kw[58], w[58])));
@@ -179,7 +193,7 @@ internal readonly struct Sha256dLaneKernel<TVector, TLanes> : ISha256dKernel
 
         w[30] = TLanes.Add(TLanes.Add(TLanes.SmallSigma1(w[28]), w[23]), TLanes.Broadcast(job.SecondW30Part));
         w[31] = TLanes.Add(TLanes.Add(TLanes.SmallSigma1(w[29]), w[24]), TLanes.Add(TLanes.SmallSigma0(w[16]), bits));
-        Expand(w, 32, 61);
+        Expand(w, 32, 33);
     }
 
     /// <summary>The general schedule recurrence (FIPS 180-4 §6.2.2 step 1) for W[from..to).</summary>
