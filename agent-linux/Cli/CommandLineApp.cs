@@ -1,16 +1,45 @@
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 
 namespace IotMinerAgent.Linux.Cli;
 
 /// <summary>Builds the <c>iotminer</c> command tree and runs it.</summary>
 public static class CommandLineApp
 {
-    /// <summary>Runs the command line; returns the process exit code.</summary>
+    /// <summary>Runs the command line; returns the process exit code (see <see cref="ExitCodes"/>).</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("iotminer — a mining agent for IoT boards that mines only with the owner's consent.");
+        RootCommand root = BuildRoot();
         ParseResult parsed = root.Parse(args);
-        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        if (parsed.Errors.Count > 0)
+        {
+            // One line naming the argument and what is expected, then where to read more.
+            string verb = parsed.CommandResult.Command == root ? string.Empty : " " + parsed.CommandResult.Command.Name;
+            error.WriteLine($"iotminer{verb}: {parsed.Errors[0].Message} (see 'iotminer{verb} --help')");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException ex)
+        {
+            error.WriteLine($"iotminer {parsed.CommandResult.Command.Name}: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+    }
+
+    /// <summary>The whole command tree; every command carries a one-line description for <c>--help</c>.</summary>
+    internal static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("iotminer: a mining agent for IoT boards that mines only with the owner's consent, and never hides.");
+        foreach (Command command in new Command[] { new HashCommand(), new ScanCommand(), new BenchCommand(), new RunCommand(), new ConsentCommand() }.OrderBy(c => c.Name))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using IotMinerAgent.Hashing.Engines.Scrypt;
 
 namespace IotMinerAgent.Hashing.Engines;
 
@@ -74,11 +75,23 @@ public static class EngineCatalog
         new(new Sha256dScalarScanner(), true),
     ];
 
-    /// <summary>scrypt engines, fastest first, the <c>ScryptScalarScanner</c> reference last: registered by the lead with the scrypt helper's engines, as <c>new(engine, EngineType.IsSupported)</c>.</summary>
-    private static Entry[] ScryptEngines() => [];
+    /// <summary>scrypt: 16, 8 and 4 lanes of Salsa20/8 (4 lanes: SSE2 on x86, NEON on ARM64); scalar everywhere.</summary>
+    private static Entry[] ScryptEngines() =>
+    [
+        new(new ScryptAvx512Engine(), ScryptAvx512Engine.IsSupported),
+        new(new ScryptAvx2Engine(), ScryptAvx2Engine.IsSupported),
+        new(new ScryptVector128Engine(), ScryptVector128Engine.IsSupported),
+        new(new ScryptScalarScanner(), true),
+    ];
 
-    /// <summary>DUCO-S1 engines, fastest first, the <c>DucoS1ScalarScanner</c> reference last: registered by the lead with the duco helper's engines.</summary>
-    private static Entry[] DucoS1Engines() => [];
+    /// <summary>DUCO-S1: 16, 8 and 4 lanes of SHA-1 (4 lanes: SSE2 on x86, NEON on ARM64); scalar everywhere.</summary>
+    private static Entry[] DucoS1Engines() =>
+    [
+        new(new DucoS1Vector512Engine(), DucoS1Vector512Engine.IsSupported),
+        new(new DucoS1Vector256Engine(), DucoS1Vector256Engine.IsSupported),
+        new(new DucoS1Vector128Engine(), DucoS1Vector128Engine.IsSupported),
+        new(new DucoS1ScalarScanner(), true),
+    ];
 
     /// <summary>An engine and whether this CPU and runtime can run it (its IsSupported, read once).</summary>
     private sealed record Entry(INonceScanner Engine, bool IsSupported);

@@ -108,12 +108,12 @@ namespace IotMinerAgent.Hashing
         }
 
         /// <summary>floor(numerator / denominator), as wide as the numerator.</summary>
-        /// <exception cref="DivideByZeroException">When the denominator is zero.</exception>
+        /// <exception cref="ArgumentException">When the denominator is zero (nanoFramework has no DivideByZeroException).</exception>
         public static uint[] DivideFloor(uint[] numerator, uint[] denominator)
         {
             if (IsZero(denominator))
             {
-                throw new DivideByZeroException();
+                throw new ArgumentException("The denominator is zero.", "denominator");
             }
 
             uint[] quotient = new uint[numerator.Length];

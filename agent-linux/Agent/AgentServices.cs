@@ -1,0 +1,58 @@
+using System;
+using IotMinerAgent.Hashing;
+using IotMinerAgent.Linux.Configuration;
+using IotMinerAgent.Linux.Mining;
+using IotMinerAgent.Linux.Status;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using IotMinerAgent.Linux.Stratum;
+
+namespace IotMinerAgent.Linux.Agent;
+
+/// <summary>The agent's service registrations: one place that shows how the pieces fit.</summary>
+public static class AgentServices
+{
+    /// <summary>Registers the mining pipeline, the governor, status and the work source for <paramref name="setup"/>.</summary>
+    public static void Add(IServiceCollection services, AgentSetup setup)
+    {
+        services.AddSingleton(setup);
+        services.AddSingleton(setup.Runtime);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new MinerStats(setup.Runtime.Threads));
+        services.AddSingleton(new WorkerHeartbeat(setup.Runtime.Threads));
+        services.AddSingleton<JobBoard>();
+        services.AddSingleton<ShareSink>();
+        services.AddSingleton(sp => CreateWorkSource(setup, sp.GetRequiredService<ILoggerFactory>()));
+        GovernorServices.Add(services, setup);
+        services.AddSingleton<AgentStatusProvider>();
+        MqttServices.Add(services, setup);
+        services.AddSingleton(TerminalOutput.FromConsole());
+        services.AddSingleton<FatalErrorMonitor>();
+
+        AddHosted<MiningService>(services);
+        AddHosted<ShareSubmitter>(services);
+        AddHosted<StatusLoop>(services);
+    }
+
+    /// <summary>Registers a hosted service as a singleton too, so others can subscribe to its events.</summary>
+    private static void AddHosted<T>(IServiceCollection services)
+        where T : class, Microsoft.Extensions.Hosting.IHostedService
+    {
+        services.AddSingleton<T>();
+        services.AddHostedService(sp => sp.GetRequiredService<T>());
+    }
+
+    private static IWorkSource CreateWorkSource(AgentSetup setup, ILoggerFactory loggers)
+    {
+        if (setup.Stratum.Pools.Count > 0)
+        {
+            // The client checks each share against the pool target before sending it: it needs the algorithm's hash.
+            Func<byte[], byte[]> proofOfWork = setup.Runtime.Algorithm == Algorithms.Scrypt ? Scrypt.HashHeader : Sha256d.HashHeader;
+            return new StratumWorkSource(new StratumClient(setup.Stratum, loggers.CreateLogger<StratumClient>(), proofOfWork));
+        }
+
+        DemoOptions demo = setup.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
+        return new DemoWorkSource(setup.Runtime.Algorithm, Difficulty.Parse(demo.ShareDifficulty), TimeSpan.FromSeconds(demo.JobSeconds));
+    }
+}

@@ -1,0 +1,89 @@
+using System.Collections.Generic;
+using System.Linq;
+using IotMinerAgent.Hashing;
+using IotMinerAgent.Linux.Configuration;
+using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Stratum;
+using IotMinerAgent.Linux.Throttling;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace IotMinerAgent.Linux.Agent;
+
+/// <summary>Everything decided before the host starts: configuration, validated options, the plan and consent.</summary>
+/// <param name="Configuration">The merged configuration.</param>
+/// <param name="Agent">Top-level options.</param>
+/// <param name="Mining">The mining section.</param>
+/// <param name="Stratum">The stratum section: pools, primary first (none: the local demo), and client settings.</param>
+/// <param name="Governor">The governor section, its thread count taken from mining:threads.</param>
+/// <param name="Mqtt">The validated mqtt section.</param>
+/// <param name="Runtime">Engine and threads resolved for this machine.</param>
+/// <param name="Plan">What will run, as shown to the owner.</param>
+/// <param name="StateDirectory">Where state lives.</param>
+/// <param name="HasConsent">True when the owner opted in for this plan.</param>
+public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent, MiningOptions Mining, StratumClientOptions Stratum,
+    GovernorOptions Governor, MqttOptions Mqtt, MiningRuntime Runtime, MiningPlan Plan, string StateDirectory, bool HasConsent)
+{
+    /// <summary>Loads and validates; throws <see cref="ConfigurationException"/> naming the key, value and what is allowed.</summary>
+    public static AgentSetup Load(string? configPath, IEnumerable<string> overrides, string workingDirectory)
+    {
+        IConfigurationRoot configuration = ConfigurationLoader.Load(ConfigurationLoader.ResolvePath(configPath, workingDirectory), overrides);
+        AgentOptions agent = Bind<AgentOptions>(configuration, null);
+        MiningOptions mining = Bind<MiningOptions>(configuration, MiningOptions.Section);
+        DemoOptions demo = Bind<DemoOptions>(configuration, DemoOptions.Section);
+        var validator = new AgentOptionsValidator();
+        List<string> failures = [.. Failures(validator.Validate(null, mining)), .. Failures(validator.Validate(null, demo))];
+        StratumClientOptions stratum = Bind<StratumClientOptions>(configuration, "stratum");
+        stratum.Algorithm = mining.Algorithm;
+        stratum.UserAgent = "iotminer/" + Status.AgentStatusProvider.Version;
+        if (stratum.Pools.Count > 0)
+        {
+            failures.AddRange(stratum.Validate());
+        }
+        if (failures.Count > 0)
+        {
+            throw new ConfigurationException(string.Join("\n", failures));
+        }
+
+        MqttOptions mqtt;
+        try
+        {
+            mqtt = MqttOptions.Parse(key => configuration[key]);
+        }
+        catch (MqttOptionsException ex)
+        {
+            throw new ConfigurationException(ex.Message);
+        }
+
+        var runtime = MiningRuntime.From(mining);
+        GovernorOptions governor = Bind<GovernorOptions>(configuration, GovernorOptions.Section);
+        governor.Threads = runtime.Threads;
+        if (!governor.TryCreatePolicy(System.Environment.ProcessorCount, out _, out IReadOnlyList<string> governorErrors))
+        {
+            throw new ConfigurationException(string.Join("\n", governorErrors));
+        }
+
+        var plan = new MiningPlan(runtime.Algorithm, runtime.Threads, runtime.Engine.Name, stratum.Pools, PowerEstimate.ForThisBoard());
+        string state = StatePath.Resolve(agent.StateDirectory);
+        bool consent = agent.Consent || ConsentRecord.Matches(state, plan);
+        return new AgentSetup(configuration, agent, mining, stratum, governor, mqtt, runtime, plan, state, consent);
+    }
+
+    private static T Bind<T>(IConfiguration configuration, string? section)
+        where T : new()
+    {
+        var value = new T();
+        try
+        {
+            (section is null ? configuration : configuration.GetSection(section)).Bind(value);
+        }
+        catch (System.InvalidOperationException ex)
+        {
+            throw new ConfigurationException($"{section ?? "configuration"}: {ex.InnerException?.Message ?? ex.Message} See docs/configuration.md for the allowed values.");
+        }
+
+        return value;
+    }
+
+    private static IEnumerable<string> Failures(ValidateOptionsResult result) => result.Failed ? result.Failures : [];
+}

@@ -1,0 +1,99 @@
+using System;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using IotMinerAgent.Linux.Mining;
+using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Status;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace IotMinerAgent.Linux.Agent;
+
+/// <summary>Wires MQTT into the agent: the reporter as a hosted service and the share outbox as the share journal.</summary>
+public static class MqttServices
+{
+    /// <summary>Registers MQTT reporting for <paramref name="setup"/>, or a journal that only logs when <c>mqtt:enabled</c> is false.</summary>
+    public static void Add(IServiceCollection services, AgentSetup setup)
+    {
+        if (!setup.Mqtt.Enabled)
+        {
+            services.AddSingleton<IShareJournal, LogOnlyJournal>();
+            return;
+        }
+
+        string deviceId = DeviceId.Resolve(setup.Mqtt.DeviceId);
+        services.AddSingleton(_ => ShareOutbox.Open(setup.StateDirectory));
+        services.AddSingleton(sp => new MqttReporter(setup.Mqtt, deviceId, sp.GetRequiredService<ShareOutbox>(), sp.GetRequiredService<AgentStatusProvider>(),
+            sp.GetRequiredService<IAgentControl>(), AgentStatusProvider.Version, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IShareJournal>(sp => new OutboxJournal(sp.GetRequiredService<ShareOutbox>(), deviceId, setup.Mqtt.ShareResultWait));
+        services.AddHostedService<MqttService>();
+    }
+
+    /// <summary>
+    /// Runs the reporter. MQTT problems (a broker that cannot start, a bad TLS file) are logged as errors but do not
+    /// stop mining: shares wait in the outbox until the broker is reachable.
+    /// </summary>
+    private sealed class MqttService(MqttReporter reporter, StatusLoop status, ILogger<MqttService> logger) : BackgroundService
+    {
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            AgentState? last = null;
+            status.Sampled += s =>
+            {
+                if (s.State != last)
+                {
+                    last = s.State;
+                    reporter.NotifyStatusChanged();
+                }
+            };
+            try
+            {
+                await reporter.RunAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is EmbeddedBrokerException or MqttOptionsException)
+            {
+                logger.LogError("MQTT reporting is off: {Problem} Mining goes on; shares wait in the outbox ({Outbox}).", ex.Message, reporter.Outbox.Path);
+            }
+        }
+    }
+
+    /// <summary>Shares go into the MQTT outbox (durable) as found, then get the pool's verdict.</summary>
+    private sealed class OutboxJournal(ShareOutbox outbox, string deviceId, TimeSpan awaitResult) : IShareJournal
+    {
+        public void Found(FoundShare share) => outbox.Enqueue(new ShareMessage
+        {
+            Id = share.Id,
+            DeviceId = deviceId,
+            FoundAt = share.FoundAt,
+            Algo = share.Job.Algorithm,
+            JobId = share.Job.JobId,
+            Nonce = share.NonceHex,
+            Extranonce2 = share.Extranonce2Hex,
+            Ntime = share.Job.NtimeHex,
+            Difficulty = share.Difficulty,
+            PoolDifficulty = share.Job.ShareDifficulty.ToDouble(),
+            Hash = share.HashHex,
+        }, awaitResult);
+
+        public void Answered(FoundShare share, ShareOutcome outcome) => outbox.RecordResult(share.Id, outcome.Verdict switch
+        {
+            ShareVerdict.Accepted => ShareResult.Accepted,
+            ShareVerdict.Stale => ShareResult.Stale,
+            _ => ShareResult.Rejected,
+        }, outcome.Reason);
+    }
+
+    /// <summary>With MQTT off the journal is the log: every share is still written down, never dropped silently.</summary>
+    private sealed class LogOnlyJournal(ILogger<LogOnlyJournal> logger) : IShareJournal
+    {
+        public void Found(FoundShare share)
+            => logger.LogInformation("Share {ShareId} found: job {JobId} extranonce2 {Extranonce2} nonce {Nonce} hash {Hash}",
+                share.Id, share.Job.JobId, share.Extranonce2Hex, share.NonceHex, share.HashHex);
+
+        public void Answered(FoundShare share, ShareOutcome outcome)
+        {
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.Json.Serialization;
+
+namespace IotMinerAgent.Linux.Cli;
+
+/// <summary>JSON output of <c>iotminer hash --json</c>.</summary>
+internal sealed record HashResultJson(string Algo, string Hash);
+
+/// <summary>One nonce found by <c>iotminer scan --json</c>.</summary>
+internal sealed record ScanHitJson(uint Nonce, string Hash, double ShareDifficulty);
+
+/// <summary>The closing summary of <c>iotminer scan --json</c>.</summary>
+internal sealed record ScanSummaryJson(ulong Hashes, double Seconds, double HashesPerSecond, string Engine);
+
+/// <summary>The result of <c>iotminer scan --algo duco-s1 --json</c>.</summary>
+internal sealed record DucoResultJson(uint Nonce, ulong Hashes, double Seconds);
+
+/// <summary>The result of <c>iotminer bench --json</c>.</summary>
+internal sealed record BenchResultJson(string Algo, string Engine, int Threads, ulong Hashes, double Seconds, double HashesPerSecond);
+
+/// <summary>One engine listed by <c>iotminer bench --list-engines --json</c>.</summary>
+internal sealed record EngineJson(string Algo, string Engine, int Lanes, bool Supported, bool Selected);
+
+/// <summary>Source-generated JSON for the CLI's output (no reflection, so trimmed builds keep working).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(HashResultJson))]
+[JsonSerializable(typeof(ScanHitJson))]
+[JsonSerializable(typeof(ScanSummaryJson))]
+[JsonSerializable(typeof(DucoResultJson))]
+[JsonSerializable(typeof(BenchResultJson))]
+[JsonSerializable(typeof(EngineJson))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;
+
+/// <summary>Serialises the CLI's records, one JSON object per line.</summary>
+internal static class CliJson
+{
+    public static string Serialize(HashResultJson value) => System.Text.Json.JsonSerializer.Serialize(value, CliJsonContext.Default.HashResultJson);
+
+    public static string Serialize(ScanHitJson value) => System.Text.Json.JsonSerializer.Serialize(value, CliJsonContext.Default.ScanHitJson);
+
+    public static string Serialize(ScanSummaryJson value) => System.Text.Json.JsonSerializer.Serialize(value, CliJsonContext.Default.ScanSummaryJson);
+
+    public static string Serialize(DucoResultJson value) => System.Text.Json.JsonSerializer.Serialize(value, CliJsonContext.Default.DucoResultJson);
+
+    public static string Serialize(BenchResultJson value) => System.Text.Json.JsonSerializer.Serialize(value, CliJsonContext.Default.BenchResultJson);
+
+    public static string Serialize(EngineJson value) => System.Text.Json.JsonSerializer.Serialize(value, CliJsonContext.Default.EngineJson);
+}

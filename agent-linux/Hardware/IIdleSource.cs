@@ -1,0 +1,23 @@
+using System;
+
+namespace IotMinerAgent.Linux.Hardware;
+
+/// <summary>Tells whether the device is idle apart from the miner, and for how long.</summary>
+public interface IIdleSource
+{
+    /// <summary>Where the answer comes from, for status and logs.</summary>
+    string Description { get; }
+
+    /// <summary>Takes a reading.</summary>
+    /// <returns>False when this source cannot tell right now (not available, or still measuring).</returns>
+    bool TryRead(out IdleReading reading);
+}
+
+/// <summary>One answer of an <see cref="IIdleSource"/>.</summary>
+/// <param name="IsIdle">True when nothing but the miner uses the device.</param>
+/// <param name="IdleFor">How long it has been idle (zero when busy; <see cref="TimeSpan.MaxValue"/> when it has never been used).</param>
+public readonly record struct IdleReading(bool IsIdle, TimeSpan IdleFor)
+{
+    /// <summary>A busy reading.</summary>
+    public static IdleReading Busy => new(false, TimeSpan.Zero);
+}

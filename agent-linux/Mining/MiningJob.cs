@@ -1,0 +1,38 @@
+using System;
+using IotMinerAgent.Hashing;
+
+namespace IotMinerAgent.Linux.Mining;
+
+/// <summary>
+/// A job from a work source: everything needed to build headers for any extranonce2 and to judge shares.
+/// A Stratum job and a demo job differ only in how they build a header (<see cref="BuildWork"/>).
+/// </summary>
+public abstract class MiningJob
+{
+    /// <summary>The source's id for the job (Stratum job_id).</summary>
+    public required string JobId { get; init; }
+
+    /// <summary>The algorithm: one of <see cref="Algorithms"/>' names (sha256d or scrypt).</summary>
+    public required string Algorithm { get; init; }
+
+    /// <summary>The pool difficulty in force when the job was issued.</summary>
+    public required Difficulty ShareDifficulty { get; init; }
+
+    /// <summary>The share target derived from <see cref="ShareDifficulty"/>.</summary>
+    public Target ShareTarget => field ??= Target.FromPoolDifficulty(ShareDifficulty, Algorithm);
+
+    /// <summary>True when earlier jobs are void: their shares would be stale.</summary>
+    public required bool CleanJobs { get; init; }
+
+    /// <summary>How many extranonce2 values the job has (2^(8·size), capped at 2^63).</summary>
+    public required ulong Extranonce2Space { get; init; }
+
+    /// <summary>When the job arrived.</summary>
+    public DateTimeOffset ReceivedAt { get; } = DateTimeOffset.UtcNow;
+
+    /// <summary>The header work for one extranonce2 value, and that value as the hex the pool expects back.</summary>
+    public abstract HeaderWork BuildWork(ulong extranonce2, out string extranonce2Hex);
+
+    /// <summary>The ntime the job's headers carry, as submitted (8 hex digits).</summary>
+    public abstract string NtimeHex { get; }
+}

@@ -1,0 +1,37 @@
+using System;
+using System.Threading.Channels;
+using IotMinerAgent.Hashing;
+using Microsoft.Extensions.Logging;
+
+namespace IotMinerAgent.Linux.Mining;
+
+/// <summary>
+/// Receives hits from workers, confirms each with the scalar reference hash (an engine bug must never reach a
+/// pool), and queues the confirmed shares for submission. Nothing is dropped silently: a hit that fails the check
+/// is logged as an error with the engine's name.
+/// </summary>
+public sealed class ShareSink(ILogger<ShareSink> logger, MinerStats stats)
+{
+    private readonly Channel<FoundShare> _queue = Channel.CreateUnbounded<FoundShare>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Confirmed shares waiting for submission, in the order found.</summary>
+    public ChannelReader<FoundShare> Confirmed => _queue.Reader;
+
+    /// <summary>Called by a worker for each nonce its engine reported.</summary>
+    public void Found(MiningJob job, HeaderWork work, string extranonce2Hex, uint nonce)
+    {
+        byte[] header = work.HeaderWithNonce(nonce);
+        byte[] hash = job.Algorithm == Algorithms.Scrypt ? Scrypt.HashHeader(header) : Sha256d.HashHeader(header);
+        if (!job.ShareTarget.IsMetBy(hash))
+        {
+            logger.LogError("Engine reported nonce {Nonce:x8} of job {JobId} but its hash {Hash} does not meet the share target; not submitted (an engine bug: please report it)",
+                nonce, job.JobId, Hex.EncodeReversed(hash));
+            return;
+        }
+
+        double difficulty = ShareDifficulty.Of(hash, job.Algorithm);
+        stats.RecordFound(difficulty);
+        var share = new FoundShare(Guid.CreateVersion7().ToString("N"), job, extranonce2Hex, nonce, Hex.EncodeReversed(hash), difficulty, DateTimeOffset.UtcNow);
+        _queue.Writer.TryWrite(share);
+    }
+}

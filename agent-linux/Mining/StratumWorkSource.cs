@@ -1,0 +1,80 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using IotMinerAgent.Linux.Stratum;
+using StratumOutcome = IotMinerAgent.Linux.Stratum.ShareOutcome;
+
+namespace IotMinerAgent.Linux.Mining;
+
+/// <summary>Jobs from Stratum V1 pools (with failover), shares back to them: the agent's work source when pools are configured.</summary>
+public sealed class StratumWorkSource(StratumClient client) : IWorkSource
+{
+    /// <inheritdoc />
+    public string DisplayName => client.CurrentPool is { } pool ? StratumEndpoint.Parse(pool.Url).ToString() : "connecting to pool";
+
+    /// <inheritdoc />
+    public bool IsEarning => true;
+
+    /// <inheritdoc />
+    public async Task RunAsync(JobBoard board, CancellationToken cancellationToken)
+    {
+        Task connection = client.RunAsync(cancellationToken);
+        try
+        {
+            await foreach (StratumWork work in client.Work.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                board.Post(new StratumMiningJob(work));
+            }
+        }
+        finally
+        {
+            board.Clear();
+            await connection.ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<ShareOutcome> SubmitAsync(FoundShare share, CancellationToken cancellationToken)
+    {
+        var job = (StratumMiningJob)share.Job;
+        StratumShare stratumShare = job.Work.CreateShare(Convert.FromHexString(share.Extranonce2Hex), job.Work.Job.NTime, share.Nonce, job.VersionBits);
+        ShareResult result = await client.SubmitAsync(stratumShare, cancellationToken).ConfigureAwait(false);
+        return result.Outcome switch
+        {
+            StratumOutcome.Accepted => new ShareOutcome(ShareVerdict.Accepted),
+            StratumOutcome.Stale => new ShareOutcome(ShareVerdict.Stale, result.Reason),
+            _ => new ShareOutcome(ShareVerdict.Rejected, $"{result.Outcome}: {result.Reason}"),
+        };
+    }
+
+    /// <summary>
+    /// A pool job: headers for any extranonce2, with the job's own ntime and version. The version bits submitted are the
+    /// job's own under the mask, so the pool rebuilds exactly the header hashed; the extranonce2 space is work enough.
+    /// </summary>
+    private sealed class StratumMiningJob : MiningJob
+    {
+        [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        public StratumMiningJob(StratumWork work)
+        {
+            Work = work;
+            JobId = work.Job.JobId;
+            Algorithm = work.Algorithm;
+            ShareDifficulty = work.Difficulty;
+            CleanJobs = work.CleanJobs;
+            Extranonce2Space = work.Job.Extranonce2Size >= 8 ? long.MaxValue : 1UL << (8 * work.Job.Extranonce2Size);
+        }
+
+        public StratumWork Work { get; }
+
+        public uint VersionBits => Work.Job.Version & Work.VersionMask;
+
+        public override string NtimeHex => Work.Job.NTime.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+
+        public override IotMinerAgent.Hashing.HeaderWork BuildWork(ulong extranonce2, out string extranonce2Hex)
+        {
+            byte[] bytes = Work.Job.Extranonce2(extranonce2);
+            extranonce2Hex = Convert.ToHexStringLower(bytes);
+            return Work.CreateHeaderWork(bytes, Work.Job.NTime, VersionBits);
+        }
+    }
+}

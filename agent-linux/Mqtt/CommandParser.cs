@@ -1,0 +1,197 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+
+namespace IotMinerAgent.Linux.Mqtt;
+
+/// <summary>
+/// Turns a <c>cmd/&lt;name&gt;</c> message into a validated <see cref="AgentCommand"/> or a clear error.
+/// A payload is either plain text (<c>65</c>, <c>ON</c>: what Home Assistant sends) or a JSON object
+/// <c>{"value": 65, "request_id": "abc"}</c>; nothing else is accepted.
+/// </summary>
+public static class CommandParser
+{
+    static readonly string[] s_forbiddenNames =
+        ["pool", "pools", "set_pool", "url", "stratum", "payout", "payout_address", "set_payout", "address", "wallet", "user", "worker"];
+
+    /// <summary>The answer to a command that changes the pool or the payout address.</summary>
+    public const string ForbiddenChangeError =
+        "the pool and the payout address can never be changed over MQTT (a broker or anyone who can publish to it could redirect the rewards); edit the agent's configuration file on the device";
+
+    /// <summary>Parses and validates the command <paramref name="name"/>; <paramref name="maxThreads"/> bounds the threads command.</summary>
+    public static CommandParseResult Parse(string name, ReadOnlySpan<byte> payload, int maxThreads)
+    {
+        if (s_forbiddenNames.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            return CommandParseResult.Failure(ForbiddenChangeError, null);
+        }
+
+        if (!CommandLimits.Names.Contains(name, StringComparer.Ordinal))
+        {
+            return CommandParseResult.Failure(
+                $"unknown command '{name}'; known commands: {string.Join(", ", CommandLimits.Names)}", null);
+        }
+
+        if (payload.Length > CommandLimits.MaxPayloadBytes)
+        {
+            return CommandParseResult.Failure($"payload of {payload.Length} bytes is too long; at most {CommandLimits.MaxPayloadBytes} bytes", null);
+        }
+
+        if (!TryReadPayload(payload, out PayloadValue read, out string? error))
+        {
+            return CommandParseResult.Failure(error!, read.RequestId);
+        }
+
+        return Validate(name, read, maxThreads);
+    }
+
+    static CommandParseResult Validate(string name, PayloadValue read, int maxThreads) => name switch
+    {
+        CommandLimits.Pause => NoValue(name, CommandKind.Pause, read),
+        CommandLimits.Resume => NoValue(name, CommandKind.Resume, read),
+        CommandLimits.Mining => Switch(name, read),
+        CommandLimits.TargetTemperature => Number(name, CommandKind.SetTargetTemperature, read,
+            CommandLimits.MinTargetTemperatureC, CommandLimits.MaxTargetTemperatureC, wholeOnly: false, "°C"),
+        CommandLimits.MaxDuty => Number(name, CommandKind.SetMaxDuty, read,
+            CommandLimits.MinMaxDutyPercent, CommandLimits.MaxMaxDutyPercent, wholeOnly: true, "%"),
+        _ => Number(name, CommandKind.SetThreads, read,
+            CommandLimits.MinThreads, Math.Max(CommandLimits.MinThreads, maxThreads), wholeOnly: true, "threads"),
+    };
+
+    static CommandParseResult NoValue(string name, CommandKind kind, PayloadValue read) =>
+        read.Text is null && read.Number is null && read.Boolean is null
+            ? CommandParseResult.Success(new AgentCommand(name, kind, null, read.RequestId))
+            : CommandParseResult.Failure($"{name} takes no value; send an empty payload or {{\"request_id\": \"…\"}}", read.RequestId);
+
+    static CommandParseResult Switch(string name, PayloadValue read)
+    {
+        bool? on = read.Boolean;
+        if (read.Text is string text)
+        {
+            on = text.Equals("ON", StringComparison.OrdinalIgnoreCase) ? true
+                : text.Equals("OFF", StringComparison.OrdinalIgnoreCase) ? false : null;
+        }
+
+        return on is bool value
+            ? CommandParseResult.Success(new AgentCommand(name, value ? CommandKind.Resume : CommandKind.Pause, null, read.RequestId))
+            : CommandParseResult.Failure($"{name} needs ON or OFF (or true/false), got {read.Describe()}", read.RequestId);
+    }
+
+    static CommandParseResult Number(string name, CommandKind kind, PayloadValue read, double min, double max, bool wholeOnly, string unit)
+    {
+        double? number = read.Number;
+        if (read.Text is string text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed))
+        {
+            number = parsed;
+        }
+
+        string range = $"{min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)} {unit}";
+        if (number is not double value || !double.IsFinite(value))
+        {
+            return CommandParseResult.Failure($"{name} needs a number from {range}, got {read.Describe()}", read.RequestId);
+        }
+
+        if (wholeOnly && value != Math.Floor(value))
+        {
+            return CommandParseResult.Failure($"{name} needs a whole number from {range}, got {Format(value)}", read.RequestId);
+        }
+
+        if (value < min || value > max)
+        {
+            return CommandParseResult.Failure($"{name} = {Format(value)} is out of range; allowed: {range}", read.RequestId);
+        }
+
+        return CommandParseResult.Success(new AgentCommand(name, kind, value, read.RequestId));
+    }
+
+    static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
+
+    static bool TryReadPayload(ReadOnlySpan<byte> payload, out PayloadValue read, out string? error)
+    {
+        read = default;
+        error = null;
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(payload).Trim();
+        }
+        catch (DecoderFallbackException)
+        {
+            error = "payload is not UTF-8 text";
+            return false;
+        }
+
+        if (text.Length == 0)
+        {
+            return true;
+        }
+
+        if (!text.StartsWith('{'))
+        {
+            read = new PayloadValue(text, null, null, null);
+            return true;
+        }
+
+        return TryReadJsonObject(text, out read, out error);
+    }
+
+    static bool TryReadJsonObject(string text, out PayloadValue read, out string? error)
+    {
+        read = default;
+        error = null;
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(text);
+            string? requestId = null;
+            JsonElement? value = null;
+            foreach (JsonProperty property in document.RootElement.EnumerateObject())
+            {
+                switch (property.Name)
+                {
+                    case "request_id" when property.Value.ValueKind == JsonValueKind.String:
+                        requestId = property.Value.GetString();
+                        break;
+                    case "request_id":
+                        error = "request_id must be a string";
+                        return false;
+                    case "value":
+                        value = property.Value.Clone();
+                        break;
+                    default:
+                        error = $"unknown field '{property.Name}'; allowed fields: value, request_id";
+                        read = new PayloadValue(null, null, null, requestId);
+                        return false;
+                }
+            }
+
+            read = FromJsonValue(value, requestId);
+            return true;
+        }
+        catch (JsonException exception)
+        {
+            error = $"payload is not valid JSON ({exception.Message}); send plain text like 65 or {{\"value\": 65}}";
+            return false;
+        }
+    }
+
+    static PayloadValue FromJsonValue(JsonElement? value, string? requestId) => value?.ValueKind switch
+    {
+        null or JsonValueKind.Null => new PayloadValue(null, null, null, requestId),
+        JsonValueKind.Number => new PayloadValue(null, value.Value.GetDouble(), null, requestId),
+        JsonValueKind.True => new PayloadValue(null, null, true, requestId),
+        JsonValueKind.False => new PayloadValue(null, null, false, requestId),
+        JsonValueKind.String => new PayloadValue(value.Value.GetString(), null, null, requestId),
+        _ => new PayloadValue($"<JSON {value.Value.ValueKind.ToString().ToLowerInvariant()}>", null, null, requestId),
+    };
+
+    readonly record struct PayloadValue(string? Text, double? Number, bool? Boolean, string? RequestId)
+    {
+        public string Describe() =>
+            Text is not null ? $"'{(Text.Length > 40 ? Text[..40] + "…" : Text)}'"
+            : Number is double n ? n.ToString(CultureInfo.InvariantCulture)
+            : Boolean is bool b ? (b ? "true" : "false")
+            : "an empty payload";
+    }
+}

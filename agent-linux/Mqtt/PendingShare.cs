@@ -1,0 +1,7 @@
+namespace IotMinerAgent.Linux.Mqtt;
+
+/// <summary>A queued share as stored by <see cref="ShareOutbox"/>.</summary>
+/// <param name="Sequence">Queue position (publication order).</param>
+/// <param name="Id">The share's unique id.</param>
+/// <param name="PayloadJson">The <see cref="ShareMessage"/> JSON to publish, byte for byte.</param>
+public sealed record PendingShare(long Sequence, string Id, string PayloadJson);

@@ -1,0 +1,49 @@
+using System.Reflection;
+using System.Threading;
+using IotMinerAgent.Linux.Agent;
+using IotMinerAgent.Linux.Mining;
+using IotMinerAgent.Linux.Mqtt;
+
+namespace IotMinerAgent.Linux.Status;
+
+/// <summary>Builds <see cref="AgentStatus"/> snapshots from the miner's counters, the governor, the owner's controls and the work source.</summary>
+public sealed class AgentStatusProvider(MiningRuntime runtime, IWorkSource source, JobBoard board, MinerStats stats, IThrottleStatus throttle,
+    System.TimeProvider time) : IAgentStatusSource
+{
+    /// <summary>The agent's version, as the assembly carries it.</summary>
+    public static readonly string Version = typeof(AgentStatusProvider).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    private readonly long _started = time.GetTimestamp();
+    private double _hashrate;
+
+    /// <summary>Takes a hash-rate sample; call about once a second.</summary>
+    public void Sample() => Volatile.Write(ref _hashrate, stats.SampleHashrate());
+
+    /// <inheritdoc />
+    public AgentStatus GetStatus()
+    {
+        bool hasWork = board.Current is not null;
+        return new AgentStatus
+        {
+            State = hasWork ? throttle.State : AgentState.NoWork,
+            Reason = hasWork ? throttle.Reason : "waiting for work from " + source.DisplayName,
+            MiningEnabled = throttle.MiningEnabled,
+            HashrateHs = Volatile.Read(ref _hashrate),
+            Algo = runtime.Algorithm,
+            Engine = runtime.Engine.Name,
+            Threads = throttle.Threads,
+            MaxThreads = runtime.Threads,
+            DutyPercent = throttle.DutyPercent,
+            MaxDutyPercent = throttle.MaxDutyPercent,
+            TargetTemperatureC = throttle.TargetTemperatureC,
+            TemperatureC = throttle.TemperatureC,
+            Accepted = stats.Accepted,
+            Rejected = stats.Rejected,
+            Stale = stats.Stale,
+            BestDifficulty = stats.BestDifficulty,
+            Pool = source.DisplayName,
+            UptimeS = (long)time.GetElapsedTime(_started).TotalSeconds,
+            Version = Version,
+        };
+    }
+}

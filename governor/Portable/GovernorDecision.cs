@@ -1,0 +1,80 @@
+using System;
+
+namespace IotMinerAgent.Governor
+{
+    /// <summary>
+    /// What the miner may do until the next decision: <see cref="Threads"/> workers, each hashing for
+    /// <see cref="DutyPercent"/> of every time slice, plus the state and a reason the owner can read.
+    /// The overall load is Threads × DutyPercent / <see cref="GovernorPolicy.Threads"/>.
+    /// </summary>
+    public sealed class GovernorDecision
+    {
+        private readonly GovernorState _state;
+        private readonly int _dutyPercent;
+        private readonly int _threads;
+        private readonly string _reason;
+        private readonly bool _hasTemperature;
+        private readonly int _temperatureMilliC;
+
+        /// <summary>Creates a decision.</summary>
+        public GovernorDecision(GovernorState state, int dutyPercent, int threads, string reason, bool hasTemperature, int temperatureMilliC)
+        {
+            _state = state;
+            _dutyPercent = dutyPercent;
+            _threads = threads;
+            _reason = reason;
+            _hasTemperature = hasTemperature;
+            _temperatureMilliC = temperatureMilliC;
+        }
+
+        /// <summary>Mining, throttled or paused.</summary>
+        public GovernorState State
+        {
+            get { return _state; }
+        }
+
+        /// <summary>The state as lower-case text ("mining", "throttled", "paused"); enums print as numbers on nanoFramework.</summary>
+        public string StateText
+        {
+            get
+            {
+                if (_state == GovernorState.Mining)
+                {
+                    return "mining";
+                }
+
+                return _state == GovernorState.Throttled ? "throttled" : "paused";
+            }
+        }
+
+        /// <summary>Share of each time slice every running worker may hash, 0..100 (0 when paused).</summary>
+        public int DutyPercent
+        {
+            get { return _dutyPercent; }
+        }
+
+        /// <summary>Workers that may run (0 when paused).</summary>
+        public int Threads
+        {
+            get { return _threads; }
+        }
+
+        /// <summary>Why, e.g. "throttled: 71.2 °C > target 70 °C" or "paused: device busy".</summary>
+        public string Reason
+        {
+            get { return _reason; }
+        }
+
+        /// <summary>False when there was no plausible temperature reading (never reported as 0 °C).</summary>
+        public bool HasTemperature
+        {
+            get { return _hasTemperature; }
+        }
+
+        /// <summary>The temperature the decision was based on, milli-°C; only meaningful with <see cref="HasTemperature"/>.</summary>
+        public int TemperatureMilliC
+        {
+            get { return _temperatureMilliC; }
+        }
+    }
+}

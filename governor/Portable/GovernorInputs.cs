@@ -1,0 +1,49 @@
+using System;
+
+namespace IotMinerAgent.Governor
+{
+    /// <summary>What the device reports at one instant; filled by the platform (the Linux agent or the firmware).</summary>
+    public sealed class GovernorInputs
+    {
+        /// <summary>Creates inputs with no temperature, an unknown idle state and an unknown time of day.</summary>
+        public GovernorInputs()
+        {
+            MinuteOfDay = -1;
+        }
+
+        /// <summary>True when <see cref="TemperatureMilliC"/> holds a reading.</summary>
+        public bool HasTemperature { get; set; }
+
+        /// <summary>CPU temperature in milli-°C; only meaningful with <see cref="HasTemperature"/>.</summary>
+        public int TemperatureMilliC { get; set; }
+
+        /// <summary>True when an idle source could tell whether the device is idle.</summary>
+        public bool IdleKnown { get; set; }
+
+        /// <summary>True when nothing but the miner uses the device; only meaningful with <see cref="IdleKnown"/>.</summary>
+        public bool DeviceIdle { get; set; }
+
+        /// <summary>How long the device has been idle, in milliseconds.</summary>
+        public long IdleForMs { get; set; }
+
+        /// <summary>Local minute of the day (0..1439), or -1 when the clock is not set (e.g. before SNTP on the ESP32).</summary>
+        public int MinuteOfDay { get; set; }
+
+        /// <summary>Sets a temperature reading.</summary>
+        public GovernorInputs WithTemperature(int milliC)
+        {
+            HasTemperature = true;
+            TemperatureMilliC = milliC;
+            return this;
+        }
+
+        /// <summary>Sets the idle state.</summary>
+        public GovernorInputs WithIdle(bool idle, long idleForMs)
+        {
+            IdleKnown = true;
+            DeviceIdle = idle;
+            IdleForMs = idle ? idleForMs : 0;
+            return this;
+        }
+    }
+}

@@ -1,0 +1,254 @@
+using System;
+
+namespace IotMinerAgent.Governor
+{
+    /// <summary>
+    /// Decides how much the miner may work from temperature, idle state and time of day. No I/O: the platform reads
+    /// the sensors and applies the decision. Priorities, highest first: the hard limit (pause at once, resume only
+    /// after cooling by the hysteresis), the schedule, idle-only mode, a missing sensor, then the PI controller
+    /// whose output is rate limited.
+    /// </summary>
+    public sealed class ThermalGovernor
+    {
+        // Readings outside this range are sensor faults, not temperatures. Exactly 0 is what absent or uninitialized
+        // sensors report (the ESP32-S2/S3/C3 internal channel reads 0), and must never pass as "0 °C, all clear".
+        private const int LowestPlausibleMilliC = -40000;
+        private const int HighestPlausibleMilliC = 150000;
+
+        // A longer gap between decisions (suspend, a stalled loop) is treated as this long, so one step cannot
+        // integrate or ramp by minutes' worth.
+        private const long LongestStepMs = 10000;
+
+        private readonly GovernorPolicy _policy;
+        private readonly PiController _controller;
+        private readonly DutyRateLimiter _limiter;
+        private readonly int _minPpm;
+        private readonly int _maxPpm;
+        private bool _hasLastTime;
+        private long _lastTimeMs;
+        private bool _aboveHardLimit;
+        private bool _paused = true;
+
+        /// <summary>Creates a governor for a valid policy.</summary>
+        /// <exception cref="ArgumentException">The policy is invalid; the message lists every problem.</exception>
+        public ThermalGovernor(GovernorPolicy policy)
+        {
+            if (policy == null)
+            {
+                throw new ArgumentNullException(nameof(policy));
+            }
+
+            string[] errors = policy.Validate(string.Empty);
+            if (errors.Length > 0)
+            {
+                throw new ArgumentException("Invalid governor policy: " + Join(errors));
+            }
+
+            _policy = policy;
+            _minPpm = policy.MinDutyPercent * FixedPoint.PpmPerPercent;
+            _maxPpm = policy.MaxDutyPercent * FixedPoint.PpmPerPercent;
+            _controller = new PiController(policy.ProportionalGain, policy.IntegralGain, _minPpm, _maxPpm);
+            _limiter = new DutyRateLimiter(policy.DutySlewPercentPerSecond);
+        }
+
+        /// <summary>The policy in force.</summary>
+        public GovernorPolicy Policy
+        {
+            get { return _policy; }
+        }
+
+        /// <summary>True when a reading can be a real temperature (not a fault, not the 0 of an absent sensor).</summary>
+        public static bool IsPlausible(int milliC)
+        {
+            return milliC != 0 && milliC >= LowestPlausibleMilliC && milliC <= HighestPlausibleMilliC;
+        }
+
+        /// <summary>Decides what the miner may do now.</summary>
+        /// <param name="inputs">The device's readings.</param>
+        /// <param name="nowMs">A monotonic clock in milliseconds (any origin).</param>
+        public GovernorDecision Decide(GovernorInputs inputs, long nowMs)
+        {
+            long elapsedMs = _hasLastTime ? FixedPoint.Clamp(nowMs - _lastTimeMs, 0, LongestStepMs) : 0;
+            _hasLastTime = true;
+            _lastTimeMs = nowMs;
+
+            bool hasTemperature = inputs.HasTemperature && IsPlausible(inputs.TemperatureMilliC);
+            int milliC = hasTemperature ? inputs.TemperatureMilliC : 0;
+            UpdateHardLimitLatch(hasTemperature, milliC);
+
+            string pauseReason = PauseReason(inputs, hasTemperature, milliC);
+            if (pauseReason.Length > 0)
+            {
+                _paused = true;
+                return new GovernorDecision(GovernorState.Paused, 0, 0, pauseReason, hasTemperature, milliC);
+            }
+
+            if (_paused)
+            {
+                // Start every run gently from the minimum and let the rate limiter ramp up.
+                _paused = false;
+                _controller.Reset(_minPpm);
+                _limiter.Reset(_minPpm);
+            }
+
+            if (!hasTemperature)
+            {
+                int fixedPpm = FixedPoint.Clamp(_policy.NoSensorDutyPercent * FixedPoint.PpmPerPercent, _minPpm, _maxPpm);
+                int allowed = _limiter.Step(fixedPpm, elapsedMs);
+                _controller.Reset(allowed);
+                return Running(allowed, "no temperature reading, fixed duty " + _policy.NoSensorDutyPercent.ToString() + " %", false, 0);
+            }
+
+            int wanted = _controller.Update(_policy.TargetMilliC - milliC, elapsedMs);
+            int applied = _limiter.Step(wanted, elapsedMs);
+            _controller.Track(applied);
+            return Running(applied, ThermalReason(milliC, applied < wanted), true, milliC);
+        }
+
+        private void UpdateHardLimitLatch(bool hasTemperature, int milliC)
+        {
+            if (!hasTemperature)
+            {
+                // Losing the sensor while hot keeps the pause: nothing says the board has cooled.
+                return;
+            }
+
+            if (milliC >= _policy.HardLimitMilliC)
+            {
+                _aboveHardLimit = true;
+            }
+            else if (milliC <= _policy.HardLimitMilliC - _policy.ResumeHysteresisMilliC)
+            {
+                _aboveHardLimit = false;
+            }
+        }
+
+        // Empty when nothing forces a pause (no nullable annotations in portable code).
+        private string PauseReason(GovernorInputs inputs, bool hasTemperature, int milliC)
+        {
+            if (_aboveHardLimit)
+            {
+                return HardLimitReason(hasTemperature, milliC);
+            }
+
+            if (_policy.Schedule.Length > 0)
+            {
+                if (inputs.MinuteOfDay < 0 || inputs.MinuteOfDay >= ScheduleWindow.MinutesPerDay)
+                {
+                    return "paused: time of day unknown, schedule " + ScheduleText();
+                }
+
+                if (!InSchedule(inputs.MinuteOfDay))
+                {
+                    return "paused: outside schedule " + ScheduleText();
+                }
+            }
+
+            if (_policy.IdleOnly)
+            {
+                string idleReason = IdleReason(inputs);
+                if (idleReason.Length > 0)
+                {
+                    return idleReason;
+                }
+            }
+
+            if (!hasTemperature && _policy.NoSensor == NoSensorAction.Pause)
+            {
+                return "paused: no temperature reading";
+            }
+
+            return string.Empty;
+        }
+
+        private string HardLimitReason(bool hasTemperature, int milliC)
+        {
+            string limit = MilliCelsius.FormatSetting(_policy.HardLimitMilliC);
+            if (!hasTemperature)
+            {
+                return "paused: above hard limit " + limit + " °C, no temperature reading since then";
+            }
+
+            if (milliC >= _policy.HardLimitMilliC)
+            {
+                return "paused: above hard limit: " + MilliCelsius.FormatReading(milliC) + " °C >= " + limit + " °C";
+            }
+
+            return "paused: above hard limit, cooling: " + MilliCelsius.FormatReading(milliC) + " °C, resuming at " +
+                MilliCelsius.FormatSetting(_policy.HardLimitMilliC - _policy.ResumeHysteresisMilliC) + " °C";
+        }
+
+        private string IdleReason(GovernorInputs inputs)
+        {
+            if (!inputs.IdleKnown)
+            {
+                return "paused: idle state unknown";
+            }
+
+            if (!inputs.DeviceIdle)
+            {
+                return "paused: device busy";
+            }
+
+            long delayMs = _policy.IdleDelaySeconds * 1000L;
+            if (inputs.IdleForMs < delayMs)
+            {
+                return "paused: waiting for idle, " + (inputs.IdleForMs / 1000).ToString() + " s of " +
+                    _policy.IdleDelaySeconds.ToString() + " s";
+            }
+
+            return string.Empty;
+        }
+
+        private bool InSchedule(int minuteOfDay)
+        {
+            for (int i = 0; i < _policy.Schedule.Length; i++)
+            {
+                if (_policy.Schedule[i].Contains(minuteOfDay))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private string ScheduleText()
+        {
+            string text = string.Empty;
+            for (int i = 0; i < _policy.Schedule.Length; i++)
+            {
+                text += (i == 0 ? string.Empty : ",") + _policy.Schedule[i].ToString();
+            }
+
+            return text;
+        }
+
+        private string ThermalReason(int milliC, bool rampingUp)
+        {
+            string comparison = milliC > _policy.TargetMilliC ? " > " : " <= ";
+            return (rampingUp ? "ramping up, " : string.Empty) + MilliCelsius.FormatReading(milliC) + " °C" + comparison +
+                "target " + MilliCelsius.FormatSetting(_policy.TargetMilliC) + " °C";
+        }
+
+        private GovernorDecision Running(int loadPpm, string detail, bool hasTemperature, int milliC)
+        {
+            GovernorState state = loadPpm >= _maxPpm ? GovernorState.Mining : GovernorState.Throttled;
+            int threads = WorkerShare.Threads(loadPpm, _policy.Threads);
+            int duty = WorkerShare.DutyPercent(loadPpm, _policy.Threads, threads);
+            string prefix = state == GovernorState.Mining ? "mining: " : "throttled: ";
+            return new GovernorDecision(state, duty, threads, prefix + detail, hasTemperature, milliC);
+        }
+
+        private static string Join(string[] messages)
+        {
+            string joined = string.Empty;
+            for (int i = 0; i < messages.Length; i++)
+            {
+                joined += (i == 0 ? string.Empty : " ") + messages[i];
+            }
+
+            return joined;
+        }
+    }
+}

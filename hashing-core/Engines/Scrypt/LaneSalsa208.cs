@@ -1,0 +1,82 @@
+using System.Runtime.CompilerServices;
+
+namespace IotMinerAgent.Hashing.Engines.Scrypt;
+
+/// <summary>
+/// Salsa20/8 (RFC 7914 §3) on word-interleaved lanes: the same quarter-round sequence as the portable
+/// <see cref="Salsa208"/>, with every uint replaced by a vector holding that word for every lane.
+/// </summary>
+internal static class LaneSalsa208
+{
+    /// <summary>b = Salsa20/8(b xor x) on every lane; b and x each start sixteen consecutive vectors.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void XorSalsa<TVector, TWords>(ref uint b, ref uint x)
+        where TVector : struct
+        where TWords : struct, ILaneWords<TVector>
+    {
+        TVector x00 = Input<TVector, TWords>(ref b, ref x, 0), x01 = Input<TVector, TWords>(ref b, ref x, 1);
+        TVector x02 = Input<TVector, TWords>(ref b, ref x, 2), x03 = Input<TVector, TWords>(ref b, ref x, 3);
+        TVector x04 = Input<TVector, TWords>(ref b, ref x, 4), x05 = Input<TVector, TWords>(ref b, ref x, 5);
+        TVector x06 = Input<TVector, TWords>(ref b, ref x, 6), x07 = Input<TVector, TWords>(ref b, ref x, 7);
+        TVector x08 = Input<TVector, TWords>(ref b, ref x, 8), x09 = Input<TVector, TWords>(ref b, ref x, 9);
+        TVector x10 = Input<TVector, TWords>(ref b, ref x, 10), x11 = Input<TVector, TWords>(ref b, ref x, 11);
+        TVector x12 = Input<TVector, TWords>(ref b, ref x, 12), x13 = Input<TVector, TWords>(ref b, ref x, 13);
+        TVector x14 = Input<TVector, TWords>(ref b, ref x, 14), x15 = Input<TVector, TWords>(ref b, ref x, 15);
+
+        for (int doubleRound = 0; doubleRound < 4; doubleRound++)
+        {
+            // Column round: quarter-rounds on (0,4,8,12), (5,9,13,1), (10,14,2,6), (15,3,7,11).
+            x04 = TWords.Xor(x04, TWords.RotateLeft7(TWords.Add(x00, x12)));
+            x09 = TWords.Xor(x09, TWords.RotateLeft7(TWords.Add(x05, x01)));
+            x14 = TWords.Xor(x14, TWords.RotateLeft7(TWords.Add(x10, x06)));
+            x03 = TWords.Xor(x03, TWords.RotateLeft7(TWords.Add(x15, x11)));
+            x08 = TWords.Xor(x08, TWords.RotateLeft9(TWords.Add(x04, x00)));
+            x13 = TWords.Xor(x13, TWords.RotateLeft9(TWords.Add(x09, x05)));
+            x02 = TWords.Xor(x02, TWords.RotateLeft9(TWords.Add(x14, x10)));
+            x07 = TWords.Xor(x07, TWords.RotateLeft9(TWords.Add(x03, x15)));
+            x12 = TWords.Xor(x12, TWords.RotateLeft13(TWords.Add(x08, x04)));
+            x01 = TWords.Xor(x01, TWords.RotateLeft13(TWords.Add(x13, x09)));
+            x06 = TWords.Xor(x06, TWords.RotateLeft13(TWords.Add(x02, x14)));
+            x11 = TWords.Xor(x11, TWords.RotateLeft13(TWords.Add(x07, x03)));
+            x00 = TWords.Xor(x00, TWords.RotateLeft18(TWords.Add(x12, x08)));
+            x05 = TWords.Xor(x05, TWords.RotateLeft18(TWords.Add(x01, x13)));
+            x10 = TWords.Xor(x10, TWords.RotateLeft18(TWords.Add(x06, x02)));
+            x15 = TWords.Xor(x15, TWords.RotateLeft18(TWords.Add(x11, x07)));
+
+            // Row round: quarter-rounds on (0,1,2,3), (5,6,7,4), (10,11,8,9), (15,12,13,14).
+            x01 = TWords.Xor(x01, TWords.RotateLeft7(TWords.Add(x00, x03)));
+            x06 = TWords.Xor(x06, TWords.RotateLeft7(TWords.Add(x05, x04)));
+            x11 = TWords.Xor(x11, TWords.RotateLeft7(TWords.Add(x10, x09)));
+            x12 = TWords.Xor(x12, TWords.RotateLeft7(TWords.Add(x15, x14)));
+            x02 = TWords.Xor(x02, TWords.RotateLeft9(TWords.Add(x01, x00)));
+            x07 = TWords.Xor(x07, TWords.RotateLeft9(TWords.Add(x06, x05)));
+            x08 = TWords.Xor(x08, TWords.RotateLeft9(TWords.Add(x11, x10)));
+            x13 = TWords.Xor(x13, TWords.RotateLeft9(TWords.Add(x12, x15)));
+            x03 = TWords.Xor(x03, TWords.RotateLeft13(TWords.Add(x02, x01)));
+            x04 = TWords.Xor(x04, TWords.RotateLeft13(TWords.Add(x07, x06)));
+            x09 = TWords.Xor(x09, TWords.RotateLeft13(TWords.Add(x08, x11)));
+            x14 = TWords.Xor(x14, TWords.RotateLeft13(TWords.Add(x13, x12)));
+            x00 = TWords.Xor(x00, TWords.RotateLeft18(TWords.Add(x03, x02)));
+            x05 = TWords.Xor(x05, TWords.RotateLeft18(TWords.Add(x04, x07)));
+            x10 = TWords.Xor(x10, TWords.RotateLeft18(TWords.Add(x09, x08)));
+            x15 = TWords.Xor(x15, TWords.RotateLeft18(TWords.Add(x14, x13)));
+        }
+
+        // The feed-forward adds the input again, reloaded from b xor x (both still in memory): keeping sixteen input
+        // vectors live would need 32 registers, which AVX2 and SSE do not have.
+        TWords.Store(TWords.Add(x00, Input<TVector, TWords>(ref b, ref x, 0)), ref b, 0); TWords.Store(TWords.Add(x01, Input<TVector, TWords>(ref b, ref x, 1)), ref b, 1);
+        TWords.Store(TWords.Add(x02, Input<TVector, TWords>(ref b, ref x, 2)), ref b, 2); TWords.Store(TWords.Add(x03, Input<TVector, TWords>(ref b, ref x, 3)), ref b, 3);
+        TWords.Store(TWords.Add(x04, Input<TVector, TWords>(ref b, ref x, 4)), ref b, 4); TWords.Store(TWords.Add(x05, Input<TVector, TWords>(ref b, ref x, 5)), ref b, 5);
+        TWords.Store(TWords.Add(x06, Input<TVector, TWords>(ref b, ref x, 6)), ref b, 6); TWords.Store(TWords.Add(x07, Input<TVector, TWords>(ref b, ref x, 7)), ref b, 7);
+        TWords.Store(TWords.Add(x08, Input<TVector, TWords>(ref b, ref x, 8)), ref b, 8); TWords.Store(TWords.Add(x09, Input<TVector, TWords>(ref b, ref x, 9)), ref b, 9);
+        TWords.Store(TWords.Add(x10, Input<TVector, TWords>(ref b, ref x, 10)), ref b, 10); TWords.Store(TWords.Add(x11, Input<TVector, TWords>(ref b, ref x, 11)), ref b, 11);
+        TWords.Store(TWords.Add(x12, Input<TVector, TWords>(ref b, ref x, 12)), ref b, 12); TWords.Store(TWords.Add(x13, Input<TVector, TWords>(ref b, ref x, 13)), ref b, 13);
+        TWords.Store(TWords.Add(x14, Input<TVector, TWords>(ref b, ref x, 14)), ref b, 14); TWords.Store(TWords.Add(x15, Input<TVector, TWords>(ref b, ref x, 15)), ref b, 15);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector Input<TVector, TWords>(ref uint b, ref uint x, int index)
+        where TVector : struct
+        where TWords : struct, ILaneWords<TVector> =>
+        TWords.Xor(TWords.Load(ref b, index), TWords.Load(ref x, index));
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every IotMinerAgent test: installs what the tests need (Debian packages, via apt), builds the solution,
+# runs all xunit projects, then the engine matrix (every x86 SIMD path and the fallback) and the arm64 build under qemu.
+# Ends with one line "tests: N passed, N failed" and exits non-zero if anything failed.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+results="$PWD/.build/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+failed_steps=()
+step() { # name, command...
+  local name=$1; shift
+  echo "==> $name"
+  if ! "$@"; then failed_steps+=("$name"); fi
+}
+
+step "install test dependencies" tests/scripts/install-test-deps.sh
+step "build" dotnet build IotMinerAgent.sln -c Debug -nologo -v quiet -clp:ErrorsOnly
+step "unit and integration tests" dotnet test IotMinerAgent.sln -c Debug --no-build --logger trx --results-directory "$results/main" -v quiet
+for script in tests/scripts/engine-matrix.sh tests/scripts/arm64-qemu.sh; do
+  [ -x "$script" ] && step "$(basename "$script" .sh)" env TEST_RESULTS="$results" "$script"
+done
+
+passed=0; failed=0
+while IFS= read -r trx; do
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done < <(find "$results" -name '*.trx')
+failed=$((failed + ${#failed_steps[@]}))
+
+[ ${#failed_steps[@]} -eq 0 ] || echo "failed steps: ${failed_steps[*]}"
+echo "tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -1,0 +1,145 @@
+using System;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using IotMinerAgent.Hashing;
+using IotMinerAgent.Linux.Hardware;
+using IotMinerAgent.Linux.Throttling;
+
+namespace IotMinerAgent.Governor.Tests.Throttling;
+
+/// <summary>
+/// The real thing on this machine: two threads mine (portable SHA-256) through the gate while the real governor loop
+/// watches the real /proc; then `stress-ng --cpu 2 --timeout 5s` plays the owner's workload.
+/// </summary>
+public sealed class StressNgIdleTests
+{
+    private const int IdleDelaySeconds = 2;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly ConcurrentQueue<(TimeSpan At, GovernorStatus Status)> _timeline = new();
+    private long _hashes;
+
+    [Fact]
+    public async Task Pauses_within_two_seconds_of_stress_ng_and_resumes_after_the_idle_delay()
+    {
+        string stressNg = StressNg.Locate();
+        var gate = new DutyCycleGate();
+        var options = new GovernorOptions
+        {
+            Threads = 2,
+            IdleDelaySeconds = IdleDelaySeconds,
+            IdleWindowSeconds = 1,
+            IntervalMilliseconds = 200,
+            BusyCpuPercent = 30,
+            IdleCpuPercent = 15,
+            NoSensorDutyPercent = 100,
+            DutySlewPercentPerSecond = 100,
+        };
+        GovernorLoop loop = GovernorLoop.Create(options, gate);
+        loop.Decided += (_, status) => _timeline.Enqueue((_clock.Elapsed, status));
+        using var stop = new CancellationTokenSource();
+        Thread[] miners = [StartMiner(gate, 0, stop.Token), StartMiner(gate, 1, stop.Token)];
+        Task governing = loop.RunAsync(stop.Token);
+        try
+        {
+            await MinesDespiteItsOwnLoad(loop);
+            TimeSpan stressStart = _clock.Elapsed;
+            using Process stress = Process.Start(new ProcessStartInfo(stressNg, "--cpu 2 --timeout 5s --quiet") { RedirectStandardOutput = true })!;
+
+            TimeSpan pausedAt = await WaitFor(loop, s => s.Reason == "paused: device busy", stressStart, stressStart + TimeSpan.FromSeconds(2),
+                "the governor did not report 'paused: device busy' within 2 s of stress-ng starting");
+            await Task.Delay(300);
+            long hashesWhilePaused = Interlocked.Read(ref _hashes);
+
+            await stress.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            TimeSpan stressEnd = _clock.Elapsed;
+            Assert.Equal(hashesWhilePaused, Interlocked.Read(ref _hashes));
+            Assert.All(Between(pausedAt, stressEnd), s => Assert.Equal("paused", s.State));
+
+            TimeSpan resumedAt = await WaitFor(loop, s => s.State != "paused", stressEnd, stressEnd + TimeSpan.FromSeconds(IdleDelaySeconds + 3),
+                $"mining did not resume within {IdleDelaySeconds + 3} s of stress-ng ending");
+            Assert.True(resumedAt - stressEnd >= TimeSpan.FromSeconds(IdleDelaySeconds - 0.5),
+                $"mining resumed {(resumedAt - stressEnd).TotalSeconds:F1} s after stress-ng ended, before the {IdleDelaySeconds} s idle delay");
+            Assert.Contains(Between(stressEnd, resumedAt), s => s.Reason.StartsWith("paused: waiting for idle", StringComparison.Ordinal));
+            await AssertHashing();
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await governing;
+            Assert.All(miners, m => Assert.True(m.Join(TimeSpan.FromSeconds(2)), "a miner did not stop"));
+        }
+    }
+
+    // Two threads hashing flat out would be 100 % busy if the monitor counted them: mining must start and hold.
+    private async Task MinesDespiteItsOwnLoad(GovernorLoop loop)
+    {
+        var cpu = loop.IdleSources.OfType<ProcStatIdleMonitor>().Single();
+        TimeSpan minedAt = await WaitFor(loop, s => s.State != "paused", TimeSpan.Zero, _clock.Elapsed + TimeSpan.FromSeconds(10),
+            $"mining never started: other processes use {cpu.OthersCpuPercent:F0} % of this machine's CPU; rerun when it is quieter");
+        await Task.Delay(1500);
+        Assert.All(Between(minedAt, _clock.Elapsed), s => Assert.True(s.State != "paused",
+            $"paused while only the agent's miners should run: '{s.Reason}' (others {cpu.OthersCpuPercent:F0} %, own {cpu.OwnCpuPercent:F0} %)"));
+        Assert.Equal((2, 100), (loop.Latest!.Threads, loop.Latest.DutyPercent));
+
+        // The monitor did see the miners' load, and left it out.
+        double fullShare = 100.0 * 2 / Environment.ProcessorCount;
+        Assert.True(cpu.OwnCpuPercent > 0.6 * Math.Min(100, fullShare), $"the miners used only {cpu.OwnCpuPercent:F0} % of the CPU");
+        await AssertHashing();
+    }
+
+    private async Task AssertHashing()
+    {
+        long before = Interlocked.Read(ref _hashes);
+        await Task.Delay(200);
+        Assert.True(Interlocked.Read(ref _hashes) > before, "the miners are not hashing although the gate is open");
+    }
+
+    // The time of the first decision at or after `since` that meets the condition, waiting for it until `deadline`.
+    private async Task<TimeSpan> WaitFor(GovernorLoop loop, Func<GovernorStatus, bool> condition, TimeSpan since, TimeSpan deadline, string failure)
+    {
+        while (true)
+        {
+            foreach ((TimeSpan at, GovernorStatus status) in _timeline)
+            {
+                if (at >= since && condition(status))
+                {
+                    Assert.True(at <= deadline, $"{failure} (it came after {(at - since).TotalSeconds:F1} s).");
+                    return at;
+                }
+            }
+
+            Assert.True(_clock.Elapsed <= deadline, $"{failure}. Last decision: '{loop.Latest?.Reason}'.");
+            await Task.Delay(50);
+        }
+    }
+
+    private GovernorStatus[] Between(TimeSpan from, TimeSpan to) =>
+        _timeline.Where(e => e.At >= from && e.At < to).Select(e => e.Status).ToArray();
+
+    private Thread StartMiner(DutyCycleGate gate, int worker, CancellationToken stop)
+    {
+        var thread = new Thread(() =>
+        {
+            byte[] header = new byte[80];
+            header[0] = (byte)worker;
+            uint nonce = 0;
+            while (gate.WaitForTurn(worker, stop))
+            {
+                // A chunk of ~1 ms: the gate is consulted far more often than the 250 ms slice.
+                for (int i = 0; i < 64; i++, nonce++)
+                {
+                    Sha256.WriteBigEndian(header, 76, nonce);
+                    Sha256.Hash(Sha256.Hash(header));
+                }
+
+                Interlocked.Add(ref _hashes, 64);
+            }
+        })
+        { IsBackground = true, Name = $"miner {worker}" };
+        thread.Start();
+        return thread;
+    }
+}

@@ -1,0 +1,154 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using IotMinerAgent.Linux.Mqtt;
+
+namespace IotMinerAgent.Linux.Tests.Mqtt;
+
+/// <summary>Checks the discovery payload against Home Assistant's MQTT discovery rules (REFERENCE.md, HA MQTT docs).</summary>
+public sealed partial class HomeAssistantDiscoveryTests
+{
+    static readonly MqttTopics s_topics = new("pi-garage");
+
+    // Sensor device classes and the units Home Assistant accepts for them (homeassistant/components/sensor/const.py).
+    static readonly Dictionary<string, string[]> s_unitsOfDeviceClass = new()
+    {
+        ["temperature"] = ["°C", "°F", "K"],
+        ["duration"] = ["d", "h", "min", "s", "ms"],
+    };
+
+    static JsonObject Payload() => HomeAssistantDiscovery.Build(s_topics, "0.1.0");
+
+    static IEnumerable<JsonObject> Components() => Payload()["cmps"]!.AsObject().Select(c => c.Value!.AsObject());
+
+    [Fact]
+    public void Device_block_and_origin_have_the_required_keys()
+    {
+        JsonObject payload = Payload();
+
+        Assert.NotEmpty(payload["dev"]!["ids"]!.AsArray());
+        Assert.False(string.IsNullOrEmpty((string?)payload["dev"]!["name"]));
+        Assert.False(string.IsNullOrEmpty((string?)payload["o"]!["name"]));
+        Assert.Equal("0.1.0", (string?)payload["dev"]!["sw"]);
+    }
+
+    [Fact]
+    public void Every_component_has_platform_unique_id_and_its_platform_keys()
+    {
+        foreach (JsonObject component in Components())
+        {
+            string platform = (string)component["p"]!;
+            Assert.Contains(platform, new[] { "sensor", "switch", "number" });
+            Assert.Matches(IdPattern(), (string)component["unique_id"]!);
+            Assert.Equal(s_topics.Status, (string?)component["state_topic"]);
+            if (platform is "switch" or "number")
+            {
+                Assert.NotNull(component["command_topic"]);
+            }
+
+            if (platform == "number")
+            {
+                Assert.True((double)component["min"]! < (double)component["max"]!);
+                Assert.True((double)component["step"]! > 0);
+                Assert.Contains((string)component["mode"]!, new[] { "auto", "box", "slider" });
+            }
+        }
+    }
+
+    [Fact]
+    public void Unique_ids_are_unique()
+    {
+        string[] ids = Components().Select(c => (string)c["unique_id"]!).ToArray();
+
+        Assert.Equal(ids.Length, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public void The_required_entities_exist()
+    {
+        var byKey = Payload()["cmps"]!.AsObject().ToDictionary(c => c.Key, c => (string)c.Value!["p"]!);
+
+        foreach (string sensor in new[] { "hashrate", "temperature", "duty", "accepted", "rejected", "best_difficulty", "uptime" })
+        {
+            Assert.Equal("sensor", byKey[sensor]);
+        }
+
+        Assert.Equal("switch", byKey["mining"]);
+        Assert.Equal("number", byKey["target_temperature"]);
+        Assert.Equal("number", byKey["max_duty"]);
+    }
+
+    [Fact]
+    public void Command_topics_are_commands_the_agent_accepts_and_numbers_match_its_limits()
+    {
+        foreach (JsonObject component in Components().Where(c => c["command_topic"] is not null))
+        {
+            string? name = s_topics.CommandNameOf((string)component["command_topic"]!);
+            Assert.Contains(name, CommandLimits.Names);
+            if ((string)component["p"]! == "number")
+            {
+                string min = ((double)component["min"]!).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                string max = ((double)component["max"]!).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Assert.NotNull(CommandParser.Parse(name!, System.Text.Encoding.UTF8.GetBytes(min), 4).Command);
+                Assert.NotNull(CommandParser.Parse(name!, System.Text.Encoding.UTF8.GetBytes(max), 4).Command);
+            }
+        }
+    }
+
+    [Fact]
+    public void Templates_read_fields_the_status_message_has()
+    {
+        foreach (JsonObject component in Components())
+        {
+            foreach (Match field in TemplateField().Matches((string)component["value_template"]!))
+            {
+                Assert.Contains(field.Groups[1].Value, ContractMessageTests.StatusKeys);
+            }
+        }
+    }
+
+    [Fact]
+    public void Availability_is_wired_to_the_last_will_topic()
+    {
+        foreach (JsonObject component in Components())
+        {
+            Assert.Equal(s_topics.Availability, (string?)component["availability_topic"]);
+            Assert.Equal(MqttContract.Online, (string?)component["payload_available"]);
+            Assert.Equal(MqttContract.Offline, (string?)component["payload_not_available"]);
+        }
+    }
+
+    [Fact]
+    public void Sensors_have_state_classes_and_units_that_fit_their_device_classes()
+    {
+        foreach (JsonObject sensor in Components().Where(c => (string)c["p"]! == "sensor"))
+        {
+            Assert.Contains((string)sensor["state_class"]!, new[] { "measurement", "total", "total_increasing" });
+            if (sensor["device_class"] is JsonNode deviceClass)
+            {
+                Assert.Contains((string)sensor["unit_of_measurement"]!, s_unitsOfDeviceClass[(string)deviceClass!]);
+            }
+        }
+
+        var hashrate = Payload()["cmps"]!["hashrate"]!;
+        Assert.Equal("H/s", (string?)hashrate["unit_of_measurement"]);
+        Assert.Equal("total_increasing", (string?)Payload()["cmps"]!["accepted"]!["state_class"]);
+    }
+
+    [Fact]
+    public void Payload_is_valid_json_with_the_device_topic()
+    {
+        using JsonDocument document = JsonDocument.Parse(Payload().ToJsonString());
+
+        Assert.Equal(JsonValueKind.Object, document.RootElement.ValueKind);
+        Assert.Equal("homeassistant/device/pi-garage/config", s_topics.HomeAssistantDiscovery);
+    }
+
+    [GeneratedRegex("^[a-zA-Z0-9_-]+$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex(@"value_json\.([a-z_]+)")]
+    private static partial Regex TemplateField();
+}

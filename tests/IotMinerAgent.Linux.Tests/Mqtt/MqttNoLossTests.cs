@@ -1,0 +1,54 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using IotMinerAgent.Linux.Mqtt;
+
+namespace IotMinerAgent.Linux.Tests.Mqtt;
+
+/// <summary>Issue 6's no-loss test: shares found while the broker is down or the agent is killed all arrive.</summary>
+public sealed class MqttNoLossTests : IDisposable
+{
+    const int Shares = 500;
+    readonly string _state = Directory.CreateTempSubdirectory("iotminer-noloss-").FullName;
+
+    public void Dispose() => Directory.Delete(_state, recursive: true);
+
+    static int[] Missing(TestSubscriber collector, (int N, string Id)[] expected)
+    {
+        var received = collector.Messages.Select(m => m.Json.GetProperty("id").GetString()).ToHashSet();
+        return [.. expected.Where(e => !received.Contains(e.Id)).Select(e => e.N)];
+    }
+
+    [Fact]
+    public async Task Five_hundred_shares_survive_two_broker_restarts_and_a_sigkilled_agent()
+    {
+        await using MosquittoBroker broker = await MosquittoBroker.StartAsync();
+        await using TestSubscriber collector = await TestSubscriber.ConnectAsync(broker.Port, ["iotminer/noloss/share"],
+            persistentReconnecting: true, clientId: "noloss-collector");
+
+        using ShareProbeProcess first = ShareProbeProcess.Start(broker.Port, _state, "noloss", 0, Shares, intervalMs: 5);
+        await first.WaitEnqueuedAsync(80);
+        await broker.StopAsync();
+        await first.WaitEnqueuedAsync(160);
+        await broker.StartAgainAsync();
+        await first.WaitEnqueuedAsync(240);
+        await broker.StopAsync();
+        await first.WaitEnqueuedAsync(300);
+        first.Kill();
+        await broker.StartAgainAsync();
+        int resumeAt = first.Enqueued[^1].N + 1;
+        using ShareProbeProcess second = ShareProbeProcess.Start(broker.Port, _state, "noloss", resumeAt, Shares, intervalMs: 1);
+        await second.WaitDoneAsync();
+
+        (int N, string Id)[] expected = [.. first.Enqueued.Concat(second.Enqueued)];
+        Assert.Equal(Shares, expected.Length);
+        await MqttBrokerContractTests.WaitUntilAsync(() => Missing(collector, expected).Length == 0,
+            "the collector has every share id", seconds: 30, detail: () =>
+                $"missing shares {string.Join(",", Missing(collector, expected).Take(40))}; collector got {collector.Count} messages; "
+                + $"killed probe reached {first.Enqueued[^1].N}; broker log:\n{broker.Log}");
+        await second.StopAsync();
+        using ShareOutbox outbox = ShareOutbox.Open(_state);
+        Assert.Equal(0, outbox.Count);
+    }
+}

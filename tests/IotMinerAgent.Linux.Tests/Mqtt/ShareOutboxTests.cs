@@ -1,0 +1,136 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using IotMinerAgent.Linux.Mqtt;
+
+namespace IotMinerAgent.Linux.Tests.Mqtt;
+
+public sealed class ShareOutboxTests : IDisposable
+{
+    readonly string _directory = Directory.CreateTempSubdirectory("iotminer-outbox-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    internal static ShareMessage Share(int n, string? id = null) => new()
+    {
+        Id = id ?? ShareMessage.NewId(),
+        DeviceId = "test",
+        FoundAt = DateTimeOffset.UtcNow,
+        Algo = "sha256d",
+        JobId = "job",
+        Nonce = n.ToString("x8"),
+        Hash = new string('0', 64),
+    };
+
+    [Fact]
+    public void Shares_survive_closing_and_reopening_in_order_with_their_ids()
+    {
+        string[] ids;
+        using (ShareOutbox outbox = ShareOutbox.Open(_directory))
+        {
+            ids = Enumerable.Range(0, 5).Select(n => { ShareMessage s = Share(n); outbox.Enqueue(s); return s.Id; }).ToArray();
+        }
+
+        using ShareOutbox reopened = ShareOutbox.Open(_directory);
+
+        Assert.Equal(ids, reopened.ReadyBatch(10).Select(p => p.Id));
+        Assert.Equal(ids[2], JsonDocument.Parse(reopened.ReadyBatch(10)[2].PayloadJson).RootElement.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public void Database_runs_in_wal_mode_with_full_sync()
+    {
+        using ShareOutbox outbox = ShareOutbox.Open(_directory);
+        outbox.Enqueue(Share(1));
+
+        Assert.True(File.Exists(outbox.Path + "-wal"), "WAL file missing: journal_mode=WAL was not applied");
+    }
+
+    [Fact]
+    public void Only_deleted_shares_leave_the_queue()
+    {
+        using ShareOutbox outbox = ShareOutbox.Open(_directory);
+        for (int n = 0; n < 4; n++)
+        {
+            outbox.Enqueue(Share(n));
+        }
+
+        var batch = outbox.ReadyBatch(10);
+        outbox.Delete([batch[0], batch[2]]);
+
+        Assert.Equal(2, outbox.Count);
+        Assert.Equal(new[] { batch[1].Id, batch[3].Id }, outbox.ReadyBatch(10).Select(p => p.Id));
+    }
+
+    [Fact]
+    public void Enqueuing_the_same_id_twice_keeps_one_copy()
+    {
+        using ShareOutbox outbox = ShareOutbox.Open(_directory);
+        ShareMessage share = Share(1);
+
+        outbox.Enqueue(share);
+        outbox.Enqueue(share);
+
+        Assert.Equal(1, outbox.Count);
+    }
+
+    [Fact]
+    public void A_share_without_id_is_refused()
+    {
+        using ShareOutbox outbox = ShareOutbox.Open(_directory);
+
+        var error = Assert.Throws<ArgumentException>(() => outbox.Enqueue(Share(1, id: "")));
+
+        Assert.Contains("ShareMessage.NewId()", error.Message);
+    }
+
+    [Fact]
+    public void A_held_share_waits_for_the_pool_answer_and_carries_it()
+    {
+        using ShareOutbox outbox = ShareOutbox.Open(_directory);
+        ShareMessage share = Share(1);
+        outbox.Enqueue(share, awaitResult: TimeSpan.FromMinutes(5));
+
+        Assert.Empty(outbox.ReadyBatch(10));
+        Assert.True(outbox.RecordResult(share.Id, ShareResult.Rejected, "low difficulty"));
+
+        ShareMessage published = JsonSerializer.Deserialize(outbox.ReadyBatch(10).Single().PayloadJson, MqttJsonContext.Default.ShareMessage)!;
+        Assert.Equal(share.Id, published.Id);
+        Assert.Equal(ShareResult.Rejected, published.Result);
+        Assert.Equal("low difficulty", published.RejectReason);
+    }
+
+    [Fact]
+    public void A_held_share_is_published_without_answer_once_the_wait_is_over()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        using ShareOutbox outbox = ShareOutbox.Open(_directory, clock);
+        outbox.Enqueue(Share(1), awaitResult: TimeSpan.FromSeconds(10));
+
+        clock.Advance(TimeSpan.FromSeconds(9));
+        Assert.Empty(outbox.ReadyBatch(10));
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Single(outbox.ReadyBatch(10));
+    }
+
+    [Fact]
+    public void An_answer_after_publication_reports_it_came_too_late()
+    {
+        using ShareOutbox outbox = ShareOutbox.Open(_directory);
+        ShareMessage share = Share(1);
+        outbox.Enqueue(share);
+        outbox.Delete(outbox.ReadyBatch(1));
+
+        Assert.False(outbox.RecordResult(share.Id, ShareResult.Accepted));
+    }
+
+    sealed class ManualClock(DateTimeOffset now) : TimeProvider
+    {
+        DateTimeOffset _now = now;
+
+        public void Advance(TimeSpan by) => _now += by;
+
+        public override DateTimeOffset GetUtcNow() => _now;
+    }
+}

@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+using System.Linq;
+using IotMinerAgent.NanoSurface.Tests.Compiling;
+using IotMinerAgent.NanoSurface.Tests.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Emit;
+
+namespace IotMinerAgent.NanoSurface.Tests.Checking;
+
+/// <summary>
+/// The whole check of portable code: compile it against the nanoFramework surface, emit it (code generation needs
+/// runtime helpers such as RuntimeHelpers.InitializeArray), and run the portable rules.
+/// </summary>
+internal static class NanoCheck
+{
+    public static NanoCheckResult Run(IReadOnlyList<PortableSource> sources)
+    {
+        CSharpCompilation compilation = NanoToolchain.CompilePortable(sources);
+        List<Finding> compileErrors = Errors(compilation.GetDiagnostics());
+        bool emitted = false;
+        if (compileErrors.Count == 0)
+        {
+            EmitResult emit = NanoToolchain.Emit(compilation);
+            emitted = emit.Success;
+            compileErrors.AddRange(Errors(emit.Diagnostics));
+        }
+
+        return new NanoCheckResult(sources.Count, PortableRuleWalker.Check(compilation), compileErrors, emitted);
+    }
+
+    private static List<Finding> Errors(IEnumerable<Diagnostic> diagnostics)
+    {
+        return diagnostics
+            .Where(d => d.Severity == DiagnosticSeverity.Error)
+            .Select(CompilerErrors.Explain)
+            .ToList();
+    }
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests use, only those missing, so the suite runs on a fresh machine.
+# Real peers, not mocks: stress-ng loads the CPU for the governor's busy test; qemu-user-static with arm64
+# libraries runs the linux-arm64 build (shared/REFERENCE.md, "Real peers available on these machines").
+set -euo pipefail
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null 2>&1; then sudo "$@"; else
+    echo "install-test-deps: need root (or sudo) to install: $*" >&2; exit 1; fi
+}
+
+missing=()
+command -v stress-ng >/dev/null 2>&1 || missing+=(stress-ng)
+command -v qemu-aarch64-static >/dev/null 2>&1 || missing+=(qemu-user-static)
+
+arm64_libs=(libc6:arm64 libstdc++6:arm64 libgcc-s1:arm64 libssl3:arm64 zlib1g:arm64)
+if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+  as_root dpkg --add-architecture arm64
+  missing+=("${arm64_libs[@]}")
+else
+  for lib in "${arm64_libs[@]}"; do
+    dpkg -s "$lib" >/dev/null 2>&1 || missing+=("$lib")
+  done
+fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-test-deps: installing ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,97 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace IotMinerAgent.Flash.Config;
+
+/// <summary>The kind of value a configuration key holds.</summary>
+public enum ConfigValueKind
+{
+    /// <summary>A JSON string.</summary>
+    Text,
+
+    /// <summary>JSON true or false.</summary>
+    Boolean,
+
+    /// <summary>A JSON number without a fraction.</summary>
+    WholeNumber,
+
+    /// <summary>Any JSON number.</summary>
+    Number,
+}
+
+/// <summary>
+/// Every key of the configuration file, as dotted paths (<c>section.name</c>) the way <c>--set</c> spells them. An
+/// unknown key is an error, so a typo cannot silently leave a setting at its default.
+/// </summary>
+public static class ConfigKeys
+{
+    /// <summary>The device id.</summary>
+    public const string DeviceId = "deviceId";
+
+    /// <summary>Wi-Fi network name.</summary>
+    public const string WifiSsid = "wifi.ssid";
+
+    /// <summary>Wi-Fi passphrase (secret: never echoed).</summary>
+    public const string WifiPassword = "wifi.password";
+
+    /// <summary>Broker host.</summary>
+    public const string MqttHost = "mqtt.host";
+
+    /// <summary>Broker port.</summary>
+    public const string MqttPort = "mqtt.port";
+
+    /// <summary>Use TLS.</summary>
+    public const string MqttTls = "mqtt.tls";
+
+    /// <summary>PEM CA certificate file (relative paths are relative to the configuration file).</summary>
+    public const string MqttCaFile = "mqtt.caFile";
+
+    /// <summary>MQTT user name.</summary>
+    public const string MqttUsername = "mqtt.username";
+
+    /// <summary>MQTT password (secret: never echoed).</summary>
+    public const string MqttPassword = "mqtt.password";
+
+    /// <summary>Governor target temperature, °C.</summary>
+    public const string TargetTemperature = "policy.targetTemperatureC";
+
+    /// <summary>Governor hard limit, °C.</summary>
+    public const string HardLimit = "policy.hardLimitC";
+
+    /// <summary>Highest duty, %.</summary>
+    public const string MaxDuty = "policy.maxDutyPercent";
+
+    /// <summary>Idle-only mining.</summary>
+    public const string IdleOnly = "policy.idleOnly";
+
+    /// <summary>Every key with its kind.</summary>
+    public static IReadOnlyDictionary<string, ConfigValueKind> All { get; } = new Dictionary<string, ConfigValueKind>
+    {
+        [DeviceId] = ConfigValueKind.Text,
+        [WifiSsid] = ConfigValueKind.Text,
+        [WifiPassword] = ConfigValueKind.Text,
+        [MqttHost] = ConfigValueKind.Text,
+        [MqttPort] = ConfigValueKind.WholeNumber,
+        [MqttTls] = ConfigValueKind.Boolean,
+        [MqttCaFile] = ConfigValueKind.Text,
+        [MqttUsername] = ConfigValueKind.Text,
+        [MqttPassword] = ConfigValueKind.Text,
+        [TargetTemperature] = ConfigValueKind.Number,
+        [HardLimit] = ConfigValueKind.Number,
+        [MaxDuty] = ConfigValueKind.WholeNumber,
+        [IdleOnly] = ConfigValueKind.Boolean,
+    };
+
+    /// <summary>Keys whose values are never printed.</summary>
+    public static bool IsSecret(string key) => key == WifiPassword || key == MqttPassword;
+
+    /// <summary>The sections (JSON objects) of the file.</summary>
+    public static IEnumerable<string> Sections => All.Keys.Where(k => k.Contains('.')).Select(Section).Distinct();
+
+    /// <summary>The keys allowed under a section, or at the top level for an empty section.</summary>
+    public static IEnumerable<string> KeysIn(string section) =>
+        All.Keys.Where(k => Section(k) == section).Select(k => k[(k.IndexOf('.') + 1)..]);
+
+    /// <summary>The section of a key, empty for top-level keys.</summary>
+    public static string Section(string key) => key.Contains('.') ? key[..key.IndexOf('.')] : string.Empty;
+}
