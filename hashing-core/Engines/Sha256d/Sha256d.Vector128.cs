@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -11,6 +10,12 @@ namespace IotMinerAgent.Hashing.Engines;
 /// and NEON (AdvSimd) on ARM64, where it is the Raspberry Pi 4 path (Cortex-A72 has NEON but no SHA-2 instructions).
 /// Named "neon" on ARM64 and "vector128" elsewhere.
 /// </summary>
+/// <remarks>
+/// A rotation is two instructions on NEON (SHL, then SRI inserts x &gt;&gt; n under the shifted bits) and two shifts
+/// and an OR elsewhere; the AdvSimd test is a JIT-time constant that picks instructions inside this engine, not an
+/// engine choice. The rotations are written out rather than calling a helper so the kernel's rounds fit the JIT's
+/// inlining budget.
+/// </remarks>
 internal sealed class Sha256dVector128Engine : INonceScanner
 {
     /// <summary>True when the runtime accelerates Vector128. Asked only by <see cref="EngineCatalog"/>.</summary>
@@ -49,19 +54,27 @@ internal readonly struct Vector128Sha256Lanes : ISha256Lanes<Vector128<uint>>
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<uint> BigSigma0(Vector128<uint> x) => RotateRight(x, 2) ^ RotateRight(x, 13) ^ RotateRight(x, 22);
+    public static Vector128<uint> BigSigma0(Vector128<uint> x) => AdvSimd.IsSupported
+        ? AdvSimd.ShiftRightAndInsert(x << 30, x, 2) ^ AdvSimd.ShiftRightAndInsert(x << 19, x, 13) ^ AdvSimd.ShiftRightAndInsert(x << 10, x, 22)
+        : ((x >>> 2) | (x << 30)) ^ ((x >>> 13) | (x << 19)) ^ ((x >>> 22) | (x << 10));
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<uint> BigSigma1(Vector128<uint> x) => RotateRight(x, 6) ^ RotateRight(x, 11) ^ RotateRight(x, 25);
+    public static Vector128<uint> BigSigma1(Vector128<uint> x) => AdvSimd.IsSupported
+        ? AdvSimd.ShiftRightAndInsert(x << 26, x, 6) ^ AdvSimd.ShiftRightAndInsert(x << 21, x, 11) ^ AdvSimd.ShiftRightAndInsert(x << 7, x, 25)
+        : ((x >>> 6) | (x << 26)) ^ ((x >>> 11) | (x << 21)) ^ ((x >>> 25) | (x << 7));
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<uint> SmallSigma0(Vector128<uint> x) => RotateRight(x, 7) ^ RotateRight(x, 18) ^ (x >>> 3);
+    public static Vector128<uint> SmallSigma0(Vector128<uint> x) => AdvSimd.IsSupported
+        ? AdvSimd.ShiftRightAndInsert(x << 25, x, 7) ^ AdvSimd.ShiftRightAndInsert(x << 14, x, 18) ^ (x >>> 3)
+        : ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<uint> SmallSigma1(Vector128<uint> x) => RotateRight(x, 17) ^ RotateRight(x, 19) ^ (x >>> 10);
+    public static Vector128<uint> SmallSigma1(Vector128<uint> x) => AdvSimd.IsSupported
+        ? AdvSimd.ShiftRightAndInsert(x << 15, x, 17) ^ AdvSimd.ShiftRightAndInsert(x << 13, x, 19) ^ (x >>> 10)
+        : ((x >>> 17) | (x << 15)) ^ ((x >>> 19) | (x << 13)) ^ (x >>> 10);
 
     /// <inheritdoc />
     /// <remarks>A bitwise select: one BSL on NEON.</remarks>
@@ -86,11 +99,4 @@ internal readonly struct Vector128Sha256Lanes : ISha256Lanes<Vector128<uint>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint AtOrBelowMask(Vector128<uint> x, Vector128<uint> limit) => Vector128.LessThanOrEqual(x, limit).ExtractMostSignificantBits();
 
-    /// <summary>
-    /// Two instructions on NEON (SHL, then SRI inserts x >> n under the shifted bits); two shifts and an OR elsewhere.
-    /// The AdvSimd test is a JIT-time constant choosing instructions inside this engine, not an engine choice.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<uint> RotateRight(Vector128<uint> x, [ConstantExpected(Min = 1, Max = 31)] byte n) =>
-        AdvSimd.IsSupported ? AdvSimd.ShiftRightAndInsert(x << (32 - n), x, n) : (x >>> n) | (x << (32 - n));
 }

@@ -6,7 +6,8 @@ namespace IotMinerAgent.Hashing.Engines;
 
 /// <summary>
 /// sha256d on AVX2: 8 nonces per register, the width of pooler cpuminer's sha256d_ms_8way (sha2-x64.S).
-/// AVX2 has no rotate, so each rotation is two shifts and an OR.
+/// AVX2 has no rotate, so each rotation is two shifts and an OR. The rotations are written out rather than
+/// calling a helper: every helper call is one more inlinee, and the kernel needs the JIT's inlining budget for its rounds.
 /// </summary>
 internal sealed class Sha256dAvx2Engine : INonceScanner
 {
@@ -46,19 +47,19 @@ internal readonly struct Avx2Sha256Lanes : ISha256Lanes<Vector256<uint>>
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<uint> BigSigma0(Vector256<uint> x) => RotateRight(x, 2) ^ RotateRight(x, 13) ^ RotateRight(x, 22);
+    public static Vector256<uint> BigSigma0(Vector256<uint> x) => ((x >>> 2) | (x << 30)) ^ ((x >>> 13) | (x << 19)) ^ ((x >>> 22) | (x << 10));
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<uint> BigSigma1(Vector256<uint> x) => RotateRight(x, 6) ^ RotateRight(x, 11) ^ RotateRight(x, 25);
+    public static Vector256<uint> BigSigma1(Vector256<uint> x) => ((x >>> 6) | (x << 26)) ^ ((x >>> 11) | (x << 21)) ^ ((x >>> 25) | (x << 7));
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<uint> SmallSigma0(Vector256<uint> x) => RotateRight(x, 7) ^ RotateRight(x, 18) ^ (x >>> 3);
+    public static Vector256<uint> SmallSigma0(Vector256<uint> x) => ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<uint> SmallSigma1(Vector256<uint> x) => RotateRight(x, 17) ^ RotateRight(x, 19) ^ (x >>> 10);
+    public static Vector256<uint> SmallSigma1(Vector256<uint> x) => ((x >>> 17) | (x << 15)) ^ ((x >>> 19) | (x << 13)) ^ (x >>> 10);
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -82,6 +83,4 @@ internal readonly struct Avx2Sha256Lanes : ISha256Lanes<Vector256<uint>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint AtOrBelowMask(Vector256<uint> x, Vector256<uint> limit) => Vector256.LessThanOrEqual(x, limit).ExtractMostSignificantBits();
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<uint> RotateRight(Vector256<uint> x, int n) => (x >>> n) | (x << (32 - n));
 }

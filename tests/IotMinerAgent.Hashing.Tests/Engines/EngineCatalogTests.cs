@@ -92,11 +92,4 @@ public class EngineCatalogTests
         Assert.Contains("'x11'", error.Message);
         Assert.Contains(Algorithms.Sha256d, error.Message);
     }
-
-    [Fact]
-    public void Sha256_constants_of_the_kernels_equal_the_portable_ones()
-    {
-        Assert.Equal(Sha256.K, Sha256Constants.K.ToArray());
-        Assert.Equal(Sha256.InitialHash, Sha256Constants.InitialHash.ToArray());
-    }
 }
