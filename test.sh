@@ -18,17 +18,24 @@ step() { # name, command...
 step "install test dependencies" tests/scripts/install-test-deps.sh
 step "build" dotnet build IotMinerAgent.sln -c Debug -nologo -v quiet -clp:ErrorsOnly
 step "unit and integration tests" dotnet test IotMinerAgent.sln -c Debug --no-build --logger trx --results-directory "$results/main" -v quiet
-for script in tests/scripts/engine-matrix.sh tests/scripts/arm64-qemu.sh; do
-  [ -x "$script" ] && step "$(basename "$script" .sh)" env TEST_RESULTS="$results" "$script"
+# Scripted checks print their own "name: N passed, N failed" line, counted below; the engine matrix writes .trx files.
+for script in tests/scripts/engine-matrix.sh tests/scripts/arm64-qemu.sh tests/scripts/deb-package.sh; do
+  name=$(basename "$script" .sh)
+  step "$name" env TEST_RESULTS="$results" bash -c '"$1" 2>&1 | tee "$2"; exit "${PIPESTATUS[0]}"' _ "$script" "$results/$name.log"
 done
 
 passed=0; failed=0
+while IFS= read -r line; do
+  p=$(sed -n 's/.* \([0-9]*\) passed, \([0-9]*\) failed.*/\1/p' <<<"$line"); f=$(sed -n 's/.* \([0-9]*\) passed, \([0-9]*\) failed.*/\2/p' <<<"$line")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done < <(cat "$results"/*.log 2>/dev/null | grep -E '^[a-z0-9-]+: [0-9]+ passed, [0-9]+ failed')
 while IFS= read -r trx; do
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
   p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done < <(find "$results" -name '*.trx')
-failed=$((failed + ${#failed_steps[@]}))
+# A step that failed without a failing count (a build, a crash) still fails the run.
+[ ${#failed_steps[@]} -gt 0 ] && [ "$failed" -eq 0 ] && failed=${#failed_steps[@]}
 
 [ ${#failed_steps[@]} -eq 0 ] || echo "failed steps: ${failed_steps[*]}"
 echo "tests: $passed passed, $failed failed"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests use, only those missing, so the suite runs on a fresh machine.
-# Real peers, not mocks: stress-ng loads the CPU for the governor's busy test; qemu-user-static with arm64
-# libraries runs the linux-arm64 build (shared/REFERENCE.md, "Real peers available on these machines").
+# Real peers, not mocks (shared/REFERENCE.md, "Real peers available on these machines"): mosquitto for the MQTT
+# tests, stress-ng for the governor's busy test, qemu-user-static with arm64 libraries for the linux-arm64 build,
+# systemd's tools (systemd-analyze verify/security), lintian, binutils and python3-seccomp for the unit and the .deb.
 set -euo pipefail
 
 as_root() {
@@ -12,6 +13,12 @@ as_root() {
 missing=()
 command -v stress-ng >/dev/null 2>&1 || missing+=(stress-ng)
 command -v qemu-aarch64-static >/dev/null 2>&1 || missing+=(qemu-user-static)
+command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ] || missing+=(mosquitto)
+command -v mosquitto_sub >/dev/null 2>&1 || missing+=(mosquitto-clients)
+command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
+command -v lintian >/dev/null 2>&1 || missing+=(lintian)
+command -v objdump >/dev/null 2>&1 || missing+=(binutils)
+python3 -c 'import seccomp' >/dev/null 2>&1 || missing+=(python3-seccomp)
 
 arm64_libs=(libc6:arm64 libstdc++6:arm64 libgcc-s1:arm64 libssl3:arm64 zlib1g:arm64)
 if ! dpkg --print-foreign-architectures | grep -qx arm64; then
