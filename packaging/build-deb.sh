@@ -60,6 +60,18 @@ else
   exit 1
 fi
 
+# Native libraries from NuGet packages (SQLite for the share outbox) ship with symbols; Debian packages ship
+# stripped objects (lintian: unstripped-binary-or-object). The runtime's own libraries are already stripped.
+case $arch in
+  amd64) strip_tool=strip ;;
+  arm64) strip_tool=aarch64-linux-gnu-strip ;;
+esac
+if ! command -v "$strip_tool" >/dev/null 2>&1; then
+  echo "build-deb: $strip_tool is missing: apt install $([ "$arch" = amd64 ] && echo binutils || echo binutils-aarch64-linux-gnu)" >&2
+  exit 1
+fi
+"$strip_tool" --strip-unneeded "$app/libe_sqlite3.so"
+
 # The LTTng tracepoint provider is loaded only when LTTng tracing is requested; shipping it would make the package
 # depend on liblttng-ust for a feature the service never uses (the runtime starts fine without the file).
 rm -f "$app/libcoreclrtraceptprovider.so"

@@ -25,7 +25,12 @@ namespace IotMinerAgent.Linux.Agent;
 public static class AgentHost
 {
     /// <summary>Runs the agent; returns the process exit code.</summary>
-    public static async Task<int> RunAsync(string? configPath, IReadOnlyList<string> overrides, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string? configPath, IReadOnlyList<string> overrides, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        => RunAsync(configPath, overrides, output, error, adjustServices: null, cancellationToken);
+
+    /// <summary>Runs the agent with <paramref name="adjustServices"/> applied after its own registrations (tests replace the systemd socket or the engine).</summary>
+    internal static async Task<int> RunAsync(string? configPath, IReadOnlyList<string> overrides, TextWriter output, TextWriter error,
+        Action<IServiceCollection>? adjustServices, CancellationToken cancellationToken)
     {
         AgentSetup setup;
         try
@@ -46,11 +51,11 @@ public static class AgentHost
             return ExitCodes.Config;
         }
 
-        using IHost host = Build(setup);
+        using IHost host = Build(setup, adjustServices);
         return await FatalErrorExit.RunAsync(host, error, cancellationToken).ConfigureAwait(false);
     }
 
-    private static IHost Build(AgentSetup setup)
+    private static IHost Build(AgentSetup setup, Action<IServiceCollection>? adjustServices)
     {
         HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -71,6 +76,7 @@ public static class AgentHost
 
         builder.Services.AddFatalErrorExit();
         AgentServices.Add(builder.Services, setup);
+        adjustServices?.Invoke(builder.Services);
         return builder.Build();
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Configuration;
 using IotMinerAgent.Linux.Mining;
@@ -40,7 +41,7 @@ public static class AgentServices
     }
 
     /// <summary>Registers a hosted service as a singleton too, so others can subscribe to its events.</summary>
-    private static void AddHosted<T>(IServiceCollection services)
+    private static void AddHosted<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>(IServiceCollection services)
         where T : class, Microsoft.Extensions.Hosting.IHostedService
     {
         services.AddSingleton<T>();

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,7 +14,7 @@ public static class ServiceWatchdogRegistration
     /// also register an <see cref="IWorkerProgressProbe"/> (e.g. <see cref="WorkerHeartbeats"/>), and call
     /// <see cref="ServiceWatchdog.MarkReady"/> once the workers run. Registrations made earlier win (tests).
     /// </summary>
-    public static IServiceCollection AddServiceWatchdog<TStatus>(this IServiceCollection services)
+    public static IServiceCollection AddServiceWatchdog<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TStatus>(this IServiceCollection services)
         where TStatus : class, IServiceStatusSource
     {
         services.TryAddSingleton(TimeProvider.System);
