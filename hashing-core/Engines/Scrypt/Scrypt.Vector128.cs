@@ -40,7 +40,7 @@ internal readonly struct Vector128ScryptLanes : IScryptLanes, ILaneWords<Vector1
     public static int Count => Vector128<uint>.Count;
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void XorSalsa(ref uint b, ref uint x) => LaneSalsa208.XorSalsa<Vector128<uint>, Vector128ScryptLanes>(ref b, ref x);
 
     /// <inheritdoc />

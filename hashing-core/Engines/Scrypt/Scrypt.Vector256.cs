@@ -38,7 +38,7 @@ internal readonly struct Avx2ScryptLanes : IScryptLanes, ILaneWords<Vector256<ui
     public static int Count => Vector256<uint>.Count;
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void XorSalsa(ref uint b, ref uint x) => LaneSalsa208.XorSalsa<Vector256<uint>, Avx2ScryptLanes>(ref b, ref x);
 
     /// <inheritdoc />

@@ -35,7 +35,7 @@ internal readonly struct Avx512ScryptLanes : IScryptLanes, ILaneWords<Vector512<
     public static int Count => Vector512<uint>.Count;
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void XorSalsa(ref uint b, ref uint x) => LaneSalsa208.XorSalsa<Vector512<uint>, Avx512ScryptLanes>(ref b, ref x);
 
     /// <inheritdoc />

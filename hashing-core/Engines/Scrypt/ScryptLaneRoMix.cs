@@ -32,7 +32,7 @@ internal static class ScryptLaneRoMix
     /// Mixes the interleaved block at <paramref name="x"/> (32·lanes words) in place, using the scratchpad at
     /// <paramref name="v"/> (<see cref="ScratchpadWords"/> words). Both must be whole buffers: no bounds checks here.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void Mix<TLanes>(ref uint x, ref uint v)
         where TLanes : struct, IScryptLanes
     {
