@@ -26,40 +26,40 @@ internal static class LaneSalsa208
         for (int doubleRound = 0; doubleRound < 4; doubleRound++)
         {
             // Column round: quarter-rounds on (0,4,8,12), (5,9,13,1), (10,14,2,6), (15,3,7,11).
-            x04 = TWords.Xor(x04, TWords.RotateLeft7(TWords.Add(x00, x12)));
-            x09 = TWords.Xor(x09, TWords.RotateLeft7(TWords.Add(x05, x01)));
-            x14 = TWords.Xor(x14, TWords.RotateLeft7(TWords.Add(x10, x06)));
-            x03 = TWords.Xor(x03, TWords.RotateLeft7(TWords.Add(x15, x11)));
-            x08 = TWords.Xor(x08, TWords.RotateLeft9(TWords.Add(x04, x00)));
-            x13 = TWords.Xor(x13, TWords.RotateLeft9(TWords.Add(x09, x05)));
-            x02 = TWords.Xor(x02, TWords.RotateLeft9(TWords.Add(x14, x10)));
-            x07 = TWords.Xor(x07, TWords.RotateLeft9(TWords.Add(x03, x15)));
-            x12 = TWords.Xor(x12, TWords.RotateLeft13(TWords.Add(x08, x04)));
-            x01 = TWords.Xor(x01, TWords.RotateLeft13(TWords.Add(x13, x09)));
-            x06 = TWords.Xor(x06, TWords.RotateLeft13(TWords.Add(x02, x14)));
-            x11 = TWords.Xor(x11, TWords.RotateLeft13(TWords.Add(x07, x03)));
-            x00 = TWords.Xor(x00, TWords.RotateLeft18(TWords.Add(x12, x08)));
-            x05 = TWords.Xor(x05, TWords.RotateLeft18(TWords.Add(x01, x13)));
-            x10 = TWords.Xor(x10, TWords.RotateLeft18(TWords.Add(x06, x02)));
-            x15 = TWords.Xor(x15, TWords.RotateLeft18(TWords.Add(x11, x07)));
+            x04 = TWords.Xor(x04, TWords.RotateLeft(TWords.Add(x00, x12), 7));
+            x09 = TWords.Xor(x09, TWords.RotateLeft(TWords.Add(x05, x01), 7));
+            x14 = TWords.Xor(x14, TWords.RotateLeft(TWords.Add(x10, x06), 7));
+            x03 = TWords.Xor(x03, TWords.RotateLeft(TWords.Add(x15, x11), 7));
+            x08 = TWords.Xor(x08, TWords.RotateLeft(TWords.Add(x04, x00), 9));
+            x13 = TWords.Xor(x13, TWords.RotateLeft(TWords.Add(x09, x05), 9));
+            x02 = TWords.Xor(x02, TWords.RotateLeft(TWords.Add(x14, x10), 9));
+            x07 = TWords.Xor(x07, TWords.RotateLeft(TWords.Add(x03, x15), 9));
+            x12 = TWords.Xor(x12, TWords.RotateLeft(TWords.Add(x08, x04), 13));
+            x01 = TWords.Xor(x01, TWords.RotateLeft(TWords.Add(x13, x09), 13));
+            x06 = TWords.Xor(x06, TWords.RotateLeft(TWords.Add(x02, x14), 13));
+            x11 = TWords.Xor(x11, TWords.RotateLeft(TWords.Add(x07, x03), 13));
+            x00 = TWords.Xor(x00, TWords.RotateLeft(TWords.Add(x12, x08), 18));
+            x05 = TWords.Xor(x05, TWords.RotateLeft(TWords.Add(x01, x13), 18));
+            x10 = TWords.Xor(x10, TWords.RotateLeft(TWords.Add(x06, x02), 18));
+            x15 = TWords.Xor(x15, TWords.RotateLeft(TWords.Add(x11, x07), 18));
 
             // Row round: quarter-rounds on (0,1,2,3), (5,6,7,4), (10,11,8,9), (15,12,13,14).
-            x01 = TWords.Xor(x01, TWords.RotateLeft7(TWords.Add(x00, x03)));
-            x06 = TWords.Xor(x06, TWords.RotateLeft7(TWords.Add(x05, x04)));
-            x11 = TWords.Xor(x11, TWords.RotateLeft7(TWords.Add(x10, x09)));
-            x12 = TWords.Xor(x12, TWords.RotateLeft7(TWords.Add(x15, x14)));
-            x02 = TWords.Xor(x02, TWords.RotateLeft9(TWords.Add(x01, x00)));
-            x07 = TWords.Xor(x07, TWords.RotateLeft9(TWords.Add(x06, x05)));
-            x08 = TWords.Xor(x08, TWords.RotateLeft9(TWords.Add(x11, x10)));
-            x13 = TWords.Xor(x13, TWords.RotateLeft9(TWords.Add(x12, x15)));
-            x03 = TWords.Xor(x03, TWords.RotateLeft13(TWords.Add(x02, x01)));
-            x04 = TWords.Xor(x04, TWords.RotateLeft13(TWords.Add(x07, x06)));
-            x09 = TWords.Xor(x09, TWords.RotateLeft13(TWords.Add(x08, x11)));
-            x14 = TWords.Xor(x14, TWords.RotateLeft13(TWords.Add(x13, x12)));
-            x00 = TWords.Xor(x00, TWords.RotateLeft18(TWords.Add(x03, x02)));
-            x05 = TWords.Xor(x05, TWords.RotateLeft18(TWords.Add(x04, x07)));
-            x10 = TWords.Xor(x10, TWords.RotateLeft18(TWords.Add(x09, x08)));
-            x15 = TWords.Xor(x15, TWords.RotateLeft18(TWords.Add(x14, x13)));
+            x01 = TWords.Xor(x01, TWords.RotateLeft(TWords.Add(x00, x03), 7));
+            x06 = TWords.Xor(x06, TWords.RotateLeft(TWords.Add(x05, x04), 7));
+            x11 = TWords.Xor(x11, TWords.RotateLeft(TWords.Add(x10, x09), 7));
+            x12 = TWords.Xor(x12, TWords.RotateLeft(TWords.Add(x15, x14), 7));
+            x02 = TWords.Xor(x02, TWords.RotateLeft(TWords.Add(x01, x00), 9));
+            x07 = TWords.Xor(x07, TWords.RotateLeft(TWords.Add(x06, x05), 9));
+            x08 = TWords.Xor(x08, TWords.RotateLeft(TWords.Add(x11, x10), 9));
+            x13 = TWords.Xor(x13, TWords.RotateLeft(TWords.Add(x12, x15), 9));
+            x03 = TWords.Xor(x03, TWords.RotateLeft(TWords.Add(x02, x01), 13));
+            x04 = TWords.Xor(x04, TWords.RotateLeft(TWords.Add(x07, x06), 13));
+            x09 = TWords.Xor(x09, TWords.RotateLeft(TWords.Add(x08, x11), 13));
+            x14 = TWords.Xor(x14, TWords.RotateLeft(TWords.Add(x13, x12), 13));
+            x00 = TWords.Xor(x00, TWords.RotateLeft(TWords.Add(x03, x02), 18));
+            x05 = TWords.Xor(x05, TWords.RotateLeft(TWords.Add(x04, x07), 18));
+            x10 = TWords.Xor(x10, TWords.RotateLeft(TWords.Add(x09, x08), 18));
+            x15 = TWords.Xor(x15, TWords.RotateLeft(TWords.Add(x14, x13), 18));
         }
 
         // The feed-forward adds the input again, reloaded from b xor x (both still in memory): keeping sixteen input

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -25,7 +26,7 @@ internal sealed class ScryptAvx2Engine : INonceScanner
 
     /// <inheritdoc />
     public void Scan(MiningWork work, uint firstNonce, ulong count, NonceHits hits) =>
-        ScryptLaneScan.Scan<Avx2ScryptLanes>(work, firstNonce, count, hits);
+        ScryptLaneScan.Scan<Vector256<uint>, Avx2ScryptLanes>(work, firstNonce, count, hits);
 }
 
 /// <summary>
@@ -83,6 +84,10 @@ internal readonly struct Avx2ScryptLanes : IScryptLanes, ILaneWords<Vector256<ui
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<uint> Broadcast(uint value) => Vector256.Create(value);
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<uint> Add(Vector256<uint> left, Vector256<uint> right) => left + right;
 
     /// <inheritdoc />
@@ -91,23 +96,24 @@ internal readonly struct Avx2ScryptLanes : IScryptLanes, ILaneWords<Vector256<ui
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<uint> RotateLeft7(Vector256<uint> value) =>
-        Avx512F.VL.IsSupported ? Avx512F.VL.RotateLeft(value, 7) : (value << 7) | (value >>> 25);
+    public static Vector256<uint> And(Vector256<uint> left, Vector256<uint> right) => left & right;
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<uint> RotateLeft9(Vector256<uint> value) =>
-        Avx512F.VL.IsSupported ? Avx512F.VL.RotateLeft(value, 9) : (value << 9) | (value >>> 23);
+    public static Vector256<uint> Or(Vector256<uint> left, Vector256<uint> right) => left | right;
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<uint> RotateLeft13(Vector256<uint> value) =>
-        Avx512F.VL.IsSupported ? Avx512F.VL.RotateLeft(value, 13) : (value << 13) | (value >>> 19);
+    public static Vector256<uint> ShiftLeft(Vector256<uint> value, [ConstantExpected(Min = 1, Max = 31)] byte count) => value << count;
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<uint> RotateLeft18(Vector256<uint> value) =>
-        Avx512F.VL.IsSupported ? Avx512F.VL.RotateLeft(value, 18) : (value << 18) | (value >>> 14);
+    public static Vector256<uint> ShiftRight(Vector256<uint> value, [ConstantExpected(Min = 1, Max = 31)] byte count) => value >>> count;
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<uint> RotateLeft(Vector256<uint> value, [ConstantExpected(Min = 1, Max = 31)] byte count) =>
+        Avx512F.VL.IsSupported ? Avx512F.VL.RotateLeft(value, count) : (value << count) | (value >>> (32 - count));
 
     /// <summary>
     /// 8 × 8 transpose of 32-bit words in three stages of 8 shuffles: interleave words (vpunpck*dq), word pairs
