@@ -79,4 +79,58 @@ internal static class LaneSalsa208
         where TVector : struct
         where TWords : struct, ILaneWords<TVector> =>
         TWords.Xor(TWords.Load(ref b, index), TWords.Load(ref x, index));
+
+    /// <summary>
+    /// b = Salsa20/8(b xor x) for ISAs with 16 vector registers (AVX2 without AVX-512, SSE2), where sixteen live state
+    /// words make the JIT spill on every step: the state lives in <paramref name="scratch"/> (sixteen vectors) and
+    /// each half round runs two quarter-rounds at a time on eight loaded words, which fit with their temporaries.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void XorSalsaInMemory<TVector, TWords>(ref uint b, ref uint x, ref uint scratch)
+        where TVector : struct
+        where TWords : struct, ILaneWords<TVector>
+    {
+        for (int k = 0; k < 16; k++)
+        {
+            TVector input = Input<TVector, TWords>(ref b, ref x, k);
+            TWords.Store(input, ref b, k);
+            TWords.Store(input, ref scratch, k);
+        }
+
+        for (int doubleRound = 0; doubleRound < 4; doubleRound++)
+        {
+            // Column round: (0,4,8,12) with (5,9,13,1), then (10,14,2,6) with (15,3,7,11).
+            QuarterRounds<TVector, TWords>(ref scratch, 0, 4, 8, 12, 5, 9, 13, 1);
+            QuarterRounds<TVector, TWords>(ref scratch, 10, 14, 2, 6, 15, 3, 7, 11);
+
+            // Row round: (0,1,2,3) with (5,6,7,4), then (10,11,8,9) with (15,12,13,14).
+            QuarterRounds<TVector, TWords>(ref scratch, 0, 1, 2, 3, 5, 6, 7, 4);
+            QuarterRounds<TVector, TWords>(ref scratch, 10, 11, 8, 9, 15, 12, 13, 14);
+        }
+
+        for (int k = 0; k < 16; k++)
+        {
+            TWords.Store(TWords.Add(TWords.Load(ref scratch, k), TWords.Load(ref b, k)), ref b, k);
+        }
+    }
+
+    /// <summary>Two interleaved Salsa20 quarter-rounds (a, b, c, d): b ^= (a+d)⋘7, c ^= (b+a)⋘9, d ^= (c+b)⋘13, a ^= (d+c)⋘18.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void QuarterRounds<TVector, TWords>(ref uint state, int a0, int b0, int c0, int d0, int a1, int b1, int c1, int d1)
+        where TVector : struct
+        where TWords : struct, ILaneWords<TVector>
+    {
+        TVector ya = TWords.Load(ref state, a0), yb = TWords.Load(ref state, b0), yc = TWords.Load(ref state, c0), yd = TWords.Load(ref state, d0);
+        TVector za = TWords.Load(ref state, a1), zb = TWords.Load(ref state, b1), zc = TWords.Load(ref state, c1), zd = TWords.Load(ref state, d1);
+        yb = TWords.Xor(yb, TWords.RotateLeft(TWords.Add(ya, yd), 7));
+        zb = TWords.Xor(zb, TWords.RotateLeft(TWords.Add(za, zd), 7));
+        yc = TWords.Xor(yc, TWords.RotateLeft(TWords.Add(yb, ya), 9));
+        zc = TWords.Xor(zc, TWords.RotateLeft(TWords.Add(zb, za), 9));
+        yd = TWords.Xor(yd, TWords.RotateLeft(TWords.Add(yc, yb), 13));
+        zd = TWords.Xor(zd, TWords.RotateLeft(TWords.Add(zc, zb), 13));
+        ya = TWords.Xor(ya, TWords.RotateLeft(TWords.Add(yd, yc), 18));
+        za = TWords.Xor(za, TWords.RotateLeft(TWords.Add(zd, zc), 18));
+        TWords.Store(ya, ref state, a0); TWords.Store(yb, ref state, b0); TWords.Store(yc, ref state, c0); TWords.Store(yd, ref state, d0);
+        TWords.Store(za, ref state, a1); TWords.Store(zb, ref state, b1); TWords.Store(zc, ref state, c1); TWords.Store(zd, ref state, d1);
+    }
 }

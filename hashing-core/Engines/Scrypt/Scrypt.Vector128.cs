@@ -42,7 +42,18 @@ internal readonly struct Vector128ScryptLanes : IScryptLanes, ILaneWords<Vector1
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void XorSalsa(ref uint b, ref uint x) => LaneSalsa208.XorSalsa<Vector128<uint>, Vector128ScryptLanes>(ref b, ref x);
+    public static void XorSalsa(ref uint b, ref uint x, ref uint scratch)
+    {
+        // With 32 registers (AVX-512VL's EVEX encoding, NEON) the state stays in registers; with 16 it lives in scratch.
+        if (Avx512F.VL.IsSupported || AdvSimd.IsSupported)
+        {
+            LaneSalsa208.XorSalsa<Vector128<uint>, Vector128ScryptLanes>(ref b, ref x);
+        }
+        else
+        {
+            LaneSalsa208.XorSalsaInMemory<Vector128<uint>, Vector128ScryptLanes>(ref b, ref x, ref scratch);
+        }
+    }
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

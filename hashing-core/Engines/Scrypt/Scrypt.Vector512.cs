@@ -37,7 +37,7 @@ internal readonly struct Avx512ScryptLanes : IScryptLanes, ILaneWords<Vector512<
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void XorSalsa(ref uint b, ref uint x) => LaneSalsa208.XorSalsa<Vector512<uint>, Avx512ScryptLanes>(ref b, ref x);
+    public static void XorSalsa(ref uint b, ref uint x, ref uint scratch) => LaneSalsa208.XorSalsa<Vector512<uint>, Avx512ScryptLanes>(ref b, ref x);
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

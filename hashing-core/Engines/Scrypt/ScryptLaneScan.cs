@@ -39,7 +39,7 @@ internal static class ScryptLaneScan
     {
         int lanes = TLanes.Count;
         var hasher = new LaneScryptHeaderHasher<TVector, TLanes>(work);
-        var block = new AlignedWords(ScryptLaneRoMix.BlockWords * lanes);
+        var block = new AlignedWords(ScryptLaneRoMix.BufferWords(lanes));
         AlignedWords scratchpad = Scratchpad(ScryptLaneRoMix.ScratchpadWords(lanes));
         var digest = new AlignedWords(8 * lanes);
         byte[] hash = new byte[Hashing.Scrypt.HashSize];
