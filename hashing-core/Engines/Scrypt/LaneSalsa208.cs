@@ -8,7 +8,10 @@ namespace IotMinerAgent.Hashing.Engines.Scrypt;
 /// </summary>
 internal static class LaneSalsa208
 {
-    /// <summary>b = Salsa20/8(b xor x) on every lane; b and x each start sixteen consecutive vectors.</summary>
+    /// <summary>
+    /// b = Salsa20/8(b xor x) on every lane; b and x each start sixteen consecutive vectors. The sixteen state words
+    /// stay in registers, which needs an ISA with 32 of them (AVX-512, NEON); see <see cref="XorSalsaInMemory"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void XorSalsa<TVector, TWords>(ref uint b, ref uint x)
         where TVector : struct
@@ -62,8 +65,8 @@ internal static class LaneSalsa208
             x15 = TWords.Xor(x15, TWords.RotateLeft(TWords.Add(x14, x13), 18));
         }
 
-        // The feed-forward adds the input again, reloaded from b xor x (both still in memory): keeping sixteen input
-        // vectors live would need 32 registers, which AVX2 and SSE do not have.
+        // The feed-forward adds the input again, reloaded from b xor x (both still in memory): sixteen input vectors
+        // kept live beside the sixteen state words would fill all 32 registers and leave none for temporaries.
         TWords.Store(TWords.Add(x00, Input<TVector, TWords>(ref b, ref x, 0)), ref b, 0); TWords.Store(TWords.Add(x01, Input<TVector, TWords>(ref b, ref x, 1)), ref b, 1);
         TWords.Store(TWords.Add(x02, Input<TVector, TWords>(ref b, ref x, 2)), ref b, 2); TWords.Store(TWords.Add(x03, Input<TVector, TWords>(ref b, ref x, 3)), ref b, 3);
         TWords.Store(TWords.Add(x04, Input<TVector, TWords>(ref b, ref x, 4)), ref b, 4); TWords.Store(TWords.Add(x05, Input<TVector, TWords>(ref b, ref x, 5)), ref b, 5);

@@ -8,7 +8,8 @@ namespace IotMinerAgent.Hashing.Engines.Scrypt;
 
 /// <summary>
 /// scrypt (N = 1024, r = 1, p = 1) on AVX2: 8 nonces per register, word-interleaved, 8 × 128 KiB = 1 MiB of
-/// scratchpad per scan (pooler cpuminer's scrypt_core_6way also works on 8 lanes per 256-bit pass).
+/// scratchpad per scan. (pooler cpuminer's AVX2 scrypt_core_6way instead holds two nonces per register, one per
+/// 128-bit half, three registers deep; see ScryptLaneRoMix for why the layout here differs.)
 /// </summary>
 internal sealed class ScryptAvx2Engine : INonceScanner
 {
@@ -31,7 +32,7 @@ internal sealed class ScryptAvx2Engine : INonceScanner
 
 /// <summary>
 /// 8 word-interleaved lanes with AVX2. A rotate is two shifts and an or, unless AVX-512VL offers vprold on 256-bit
-/// registers (a JIT-time constant, so each machine gets one straight-line path).
+/// registers and 32 of them (JIT-time constants, so each machine gets one straight-line path).
 /// </summary>
 internal readonly struct Avx2ScryptLanes : IScryptLanes, ILaneWords<Vector256<uint>>
 {

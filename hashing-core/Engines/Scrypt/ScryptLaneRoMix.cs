@@ -21,7 +21,8 @@ internal static class ScryptLaneRoMix
 
     /// <summary>
     /// Words between two lanes' scratchpads: 32·N plus one spare block, so the lanes' blocks i fall in different cache
-    /// sets (a stride of exactly 128 KiB would map all lanes' stores of one iteration to the same L1 and L2 sets).
+    /// sets (a stride of exactly 128 KiB maps all lanes' stores of one iteration to the same L1 and L2 sets; it measured
+    /// about 6 % slower with AVX-512).
     /// </summary>
     public const int LaneStride = BlockWords * (Cost + 1);
 
