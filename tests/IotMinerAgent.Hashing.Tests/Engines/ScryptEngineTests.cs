@@ -81,7 +81,7 @@ public class ScryptEngineTests
         foreach (ScryptVectors.HeaderCase vector in ScryptVectors.HeaderCases)
         {
             uint nonce = ScryptTargets.NonceOf(vector.Header);
-            var work = new HeaderWork(Algorithms.Scrypt, vector.Header, ScryptTargets.FromCompact(ScryptTargets.CompactBitsOf(vector.Header)));
+            var work = new HeaderWork(Algorithms.Scrypt, vector.Header, ScryptTargets.OfHeader(vector.Header));
             uint first = nonce - (uint)(engine.Lanes / 2);
 
             Assert.Equal([nonce], Scan(engine, work, first, (ulong)engine.Lanes));
