@@ -33,9 +33,6 @@ internal interface ILaneWords<TVector>
     /// <summary>Lane-wise or.</summary>
     static abstract TVector Or(TVector left, TVector right);
 
-    /// <summary>Shifts every lane left by <paramref name="count"/> bits.</summary>
-    static abstract TVector ShiftLeft(TVector value, [ConstantExpected(Min = 1, Max = 31)] byte count);
-
     /// <summary>Shifts every lane right by <paramref name="count"/> bits, filling with zeros.</summary>
     static abstract TVector ShiftRight(TVector value, [ConstantExpected(Min = 1, Max = 31)] byte count);
 

@@ -114,10 +114,6 @@ internal readonly struct Vector128ScryptLanes : IScryptLanes, ILaneWords<Vector1
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<uint> ShiftLeft(Vector128<uint> value, [ConstantExpected(Min = 1, Max = 31)] byte count) => value << count;
-
-    /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<uint> ShiftRight(Vector128<uint> value, [ConstantExpected(Min = 1, Max = 31)] byte count) => value >>> count;
 
     /// <inheritdoc />

@@ -116,10 +116,6 @@ internal readonly struct Avx2ScryptLanes : IScryptLanes, ILaneWords<Vector256<ui
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<uint> ShiftLeft(Vector256<uint> value, [ConstantExpected(Min = 1, Max = 31)] byte count) => value << count;
-
-    /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<uint> ShiftRight(Vector256<uint> value, [ConstantExpected(Min = 1, Max = 31)] byte count) => value >>> count;
 
     /// <inheritdoc />

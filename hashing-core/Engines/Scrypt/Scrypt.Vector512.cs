@@ -176,10 +176,6 @@ internal readonly struct Avx512ScryptLanes : IScryptLanes, ILaneWords<Vector512<
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<uint> ShiftLeft(Vector512<uint> value, [ConstantExpected(Min = 1, Max = 31)] byte count) => value << count;
-
-    /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<uint> ShiftRight(Vector512<uint> value, [ConstantExpected(Min = 1, Max = 31)] byte count) => value >>> count;
 
     /// <inheritdoc />
