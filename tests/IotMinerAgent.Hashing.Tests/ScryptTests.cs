@@ -136,7 +136,7 @@ public class ScryptTests
     {
         byte[] header = ScryptVectors.HeaderCases.Single(c => c.Name == name).Header;
         uint nonce = ScryptTargets.NonceOf(header);
-        Target target = ScryptTargets.FromCompact(ScryptTargets.CompactBitsOf(header));
+        Target target = ScryptTargets.OfHeader(header);
         var work = new HeaderWork(Algorithms.Scrypt, header, target);
         var hits = new NonceHits();
 

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
-using System.Text.Json;
 
 namespace IotMinerAgent.Hashing.Tests;
 
@@ -13,7 +11,7 @@ internal static class ScryptVectors
 
     public sealed record HeaderCase(string Name, byte[] Header, string PowHashDisplay);
 
-    public static IReadOnlyList<KdfCase> KdfCases { get; } = Load("scrypt.json")
+    public static IReadOnlyList<KdfCase> KdfCases { get; } = VectorFile.Vectors("scrypt.json")
         .Where(v => v.GetProperty("kind").GetString() == "scrypt-kdf")
         .Select(v => new KdfCase(
             v.GetProperty("name").GetString()!,
@@ -26,13 +24,13 @@ internal static class ScryptVectors
         .ToArray();
 
     /// <summary>The five Litecoin headers and the scrypt-chain block mined through a Stratum pool.</summary>
-    public static IReadOnlyList<HeaderCase> HeaderCases { get; } = Load("scrypt.json")
+    public static IReadOnlyList<HeaderCase> HeaderCases { get; } = VectorFile.Vectors("scrypt.json")
         .Where(v => v.GetProperty("kind").GetString() == "scrypt-header")
         .Select(v => new HeaderCase(
             v.GetProperty("name").GetString()!,
             Convert.FromHexString(v.GetProperty("header").GetString()!),
             v.GetProperty("pow_hash").GetString()!))
-        .Concat(Load("stratum-jobs.json")
+        .Concat(VectorFile.Vectors("stratum-jobs.json")
             .Where(v => v.GetProperty("algo").GetString() == "scrypt")
             .Select(v => new HeaderCase(
                 v.GetProperty("name").GetString()!,
@@ -46,10 +44,4 @@ internal static class ScryptVectors
 
     /// <summary>Display order (as explorers print hashes) of a raw 32-byte hash.</summary>
     public static string Display(byte[] rawHash) => Convert.ToHexString(rawHash.Reverse().ToArray()).ToLowerInvariant();
-
-    private static JsonElement[] Load(string file)
-    {
-        using JsonDocument document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "vectors", file)));
-        return document.RootElement.GetProperty("vectors").EnumerateArray().Select(e => e.Clone()).ToArray();
-    }
 }

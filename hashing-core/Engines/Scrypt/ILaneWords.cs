@@ -1,9 +1,12 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace IotMinerAgent.Hashing.Engines.Scrypt;
 
 /// <summary>
-/// The word operations Salsa20/8 needs on one vector type: <see cref="LaneSalsa208"/> is written once against this
-/// interface and specialised per width by the JIT (the implementers are readonly structs, every member inlined).
-/// The rotations are separate members because the rotate instructions take their count as an immediate.
+/// The word operations Salsa20/8 and SHA-256 need on one vector type: <see cref="LaneSalsa208"/> and
+/// <see cref="LaneSha256"/> are written once against this interface and specialised per width by the JIT (the
+/// implementers are readonly structs, every member inlined, so shift and rotate counts reach the instructions as
+/// immediates).
 /// </summary>
 /// <typeparam name="TVector">Vector128, Vector256 or Vector512 of uint.</typeparam>
 internal interface ILaneWords<TVector>
@@ -15,21 +18,24 @@ internal interface ILaneWords<TVector>
     /// <summary>Stores <paramref name="value"/> as vector <paramref name="index"/> of <paramref name="words"/>.</summary>
     static abstract void Store(TVector value, ref uint words, int index);
 
+    /// <summary>A vector with <paramref name="value"/> in every lane.</summary>
+    static abstract TVector Broadcast(uint value);
+
     /// <summary>Lane-wise addition modulo 2^32.</summary>
     static abstract TVector Add(TVector left, TVector right);
 
     /// <summary>Lane-wise exclusive or.</summary>
     static abstract TVector Xor(TVector left, TVector right);
 
-    /// <summary>Rotates every lane left by 7 bits.</summary>
-    static abstract TVector RotateLeft7(TVector value);
+    /// <summary>Lane-wise and.</summary>
+    static abstract TVector And(TVector left, TVector right);
 
-    /// <summary>Rotates every lane left by 9 bits.</summary>
-    static abstract TVector RotateLeft9(TVector value);
+    /// <summary>Lane-wise or.</summary>
+    static abstract TVector Or(TVector left, TVector right);
 
-    /// <summary>Rotates every lane left by 13 bits.</summary>
-    static abstract TVector RotateLeft13(TVector value);
+    /// <summary>Shifts every lane right by <paramref name="count"/> bits, filling with zeros.</summary>
+    static abstract TVector ShiftRight(TVector value, [ConstantExpected(Min = 1, Max = 31)] byte count);
 
-    /// <summary>Rotates every lane left by 18 bits.</summary>
-    static abstract TVector RotateLeft18(TVector value);
+    /// <summary>Rotates every lane left by <paramref name="count"/> bits.</summary>
+    static abstract TVector RotateLeft(TVector value, [ConstantExpected(Min = 1, Max = 31)] byte count);
 }

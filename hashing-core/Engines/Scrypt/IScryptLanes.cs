@@ -16,11 +16,11 @@ internal interface IScryptLanes
 
     /// <summary>
     /// b = Salsa20/8(b xor x) on every lane, where <paramref name="b"/> and <paramref name="x"/> each start sixteen
-    /// consecutive vectors (one per Salsa word) of <see cref="Count"/> words. Implementations are NoInlining wrappers
-    /// of <see cref="LaneSalsa208"/>: inlined twice into each ROMix loop it would exhaust the JIT's inlining budget and
-    /// leave the vector operations as calls.
+    /// consecutive vectors (one per Salsa word) of <see cref="Count"/> words; <paramref name="scratch"/> is sixteen
+    /// more vectors the implementation may use. Implementations are NoInlining wrappers of <see cref="LaneSalsa208"/>:
+    /// inlined four times into ROMix it exhausted the JIT's inlining budget and left the vector operations as calls.
     /// </summary>
-    static abstract void XorSalsa(ref uint b, ref uint x);
+    static abstract void XorSalsa(ref uint b, ref uint x, ref uint scratch);
 
     /// <summary>
     /// Transposes the <see cref="Count"/> vectors at <paramref name="words"/> (vector k holds word k of every lane) and

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -27,7 +28,7 @@ internal sealed class ScryptVector128Engine : INonceScanner
 
     /// <inheritdoc />
     public void Scan(MiningWork work, uint firstNonce, ulong count, NonceHits hits) =>
-        ScryptLaneScan.Scan<Vector128ScryptLanes>(work, firstNonce, count, hits);
+        ScryptLaneScan.Scan<Vector128<uint>, Vector128ScryptLanes>(work, firstNonce, count, hits);
 }
 
 /// <summary>
@@ -40,8 +41,19 @@ internal readonly struct Vector128ScryptLanes : IScryptLanes, ILaneWords<Vector1
     public static int Count => Vector128<uint>.Count;
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void XorSalsa(ref uint b, ref uint x) => LaneSalsa208.XorSalsa<Vector128<uint>, Vector128ScryptLanes>(ref b, ref x);
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void XorSalsa(ref uint b, ref uint x, ref uint scratch)
+    {
+        // With 32 registers (AVX-512VL's EVEX encoding, NEON) the state stays in registers; with 16 it lives in scratch.
+        if (Avx512F.VL.IsSupported || AdvSimd.IsSupported)
+        {
+            LaneSalsa208.XorSalsa<Vector128<uint>, Vector128ScryptLanes>(ref b, ref x);
+        }
+        else
+        {
+            LaneSalsa208.XorSalsaInMemory<Vector128<uint>, Vector128ScryptLanes>(ref b, ref x, ref scratch);
+        }
+    }
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -82,6 +94,10 @@ internal readonly struct Vector128ScryptLanes : IScryptLanes, ILaneWords<Vector1
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<uint> Broadcast(uint value) => Vector128.Create(value);
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<uint> Add(Vector128<uint> left, Vector128<uint> right) => left + right;
 
     /// <inheritdoc />
@@ -90,31 +106,22 @@ internal readonly struct Vector128ScryptLanes : IScryptLanes, ILaneWords<Vector1
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<uint> RotateLeft7(Vector128<uint> value) =>
-        Avx512F.VL.IsSupported ? Avx512F.VL.RotateLeft(value, 7)
-        : AdvSimd.IsSupported ? AdvSimd.ShiftLeftAndInsert(value >>> 25, value, 7)
-        : (value << 7) | (value >>> 25);
+    public static Vector128<uint> And(Vector128<uint> left, Vector128<uint> right) => left & right;
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<uint> RotateLeft9(Vector128<uint> value) =>
-        Avx512F.VL.IsSupported ? Avx512F.VL.RotateLeft(value, 9)
-        : AdvSimd.IsSupported ? AdvSimd.ShiftLeftAndInsert(value >>> 23, value, 9)
-        : (value << 9) | (value >>> 23);
+    public static Vector128<uint> Or(Vector128<uint> left, Vector128<uint> right) => left | right;
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<uint> RotateLeft13(Vector128<uint> value) =>
-        Avx512F.VL.IsSupported ? Avx512F.VL.RotateLeft(value, 13)
-        : AdvSimd.IsSupported ? AdvSimd.ShiftLeftAndInsert(value >>> 19, value, 13)
-        : (value << 13) | (value >>> 19);
+    public static Vector128<uint> ShiftRight(Vector128<uint> value, [ConstantExpected(Min = 1, Max = 31)] byte count) => value >>> count;
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<uint> RotateLeft18(Vector128<uint> value) =>
-        Avx512F.VL.IsSupported ? Avx512F.VL.RotateLeft(value, 18)
-        : AdvSimd.IsSupported ? AdvSimd.ShiftLeftAndInsert(value >>> 14, value, 18)
-        : (value << 18) | (value >>> 14);
+    public static Vector128<uint> RotateLeft(Vector128<uint> value, [ConstantExpected(Min = 1, Max = 31)] byte count) =>
+        Avx512F.VL.IsSupported ? Avx512F.VL.RotateLeft(value, count)
+        : AdvSimd.IsSupported ? AdvSimd.ShiftLeftAndInsert(value >>> (32 - count), value, count)
+        : (value << count) | (value >>> (32 - count));
 
     /// <summary>4 × 4 transpose of 32-bit words: interleave words, then word pairs (SSE2 punpck*, NEON zip1/zip2).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -7,7 +8,8 @@ namespace IotMinerAgent.Hashing.Engines.Scrypt;
 
 /// <summary>
 /// scrypt (N = 1024, r = 1, p = 1) on AVX2: 8 nonces per register, word-interleaved, 8 × 128 KiB = 1 MiB of
-/// scratchpad per scan (pooler cpuminer's scrypt_core_6way also works on 8 lanes per 256-bit pass).
+/// scratchpad per scan. (pooler cpuminer's AVX2 scrypt_core_6way instead holds two nonces per register, one per
+/// 128-bit half, three registers deep; see ScryptLaneRoMix for why the layout here differs.)
 /// </summary>
 internal sealed class ScryptAvx2Engine : INonceScanner
 {
@@ -25,12 +27,12 @@ internal sealed class ScryptAvx2Engine : INonceScanner
 
     /// <inheritdoc />
     public void Scan(MiningWork work, uint firstNonce, ulong count, NonceHits hits) =>
-        ScryptLaneScan.Scan<Avx2ScryptLanes>(work, firstNonce, count, hits);
+        ScryptLaneScan.Scan<Vector256<uint>, Avx2ScryptLanes>(work, firstNonce, count, hits);
 }
 
 /// <summary>
 /// 8 word-interleaved lanes with AVX2. A rotate is two shifts and an or, unless AVX-512VL offers vprold on 256-bit
-/// registers (a JIT-time constant, so each machine gets one straight-line path).
+/// registers and 32 of them (JIT-time constants, so each machine gets one straight-line path).
 /// </summary>
 internal readonly struct Avx2ScryptLanes : IScryptLanes, ILaneWords<Vector256<uint>>
 {
@@ -38,8 +40,19 @@ internal readonly struct Avx2ScryptLanes : IScryptLanes, ILaneWords<Vector256<ui
     public static int Count => Vector256<uint>.Count;
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void XorSalsa(ref uint b, ref uint x) => LaneSalsa208.XorSalsa<Vector256<uint>, Avx2ScryptLanes>(ref b, ref x);
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void XorSalsa(ref uint b, ref uint x, ref uint scratch)
+    {
+        // With 32 registers (AVX-512VL's EVEX encoding, NEON) the state stays in registers; with 16 it lives in scratch.
+        if (Avx512F.VL.IsSupported)
+        {
+            LaneSalsa208.XorSalsa<Vector256<uint>, Avx2ScryptLanes>(ref b, ref x);
+        }
+        else
+        {
+            LaneSalsa208.XorSalsaInMemory<Vector256<uint>, Avx2ScryptLanes>(ref b, ref x, ref scratch);
+        }
+    }
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -83,6 +96,10 @@ internal readonly struct Avx2ScryptLanes : IScryptLanes, ILaneWords<Vector256<ui
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<uint> Broadcast(uint value) => Vector256.Create(value);
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<uint> Add(Vector256<uint> left, Vector256<uint> right) => left + right;
 
     /// <inheritdoc />
@@ -91,23 +108,20 @@ internal readonly struct Avx2ScryptLanes : IScryptLanes, ILaneWords<Vector256<ui
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<uint> RotateLeft7(Vector256<uint> value) =>
-        Avx512F.VL.IsSupported ? Avx512F.VL.RotateLeft(value, 7) : (value << 7) | (value >>> 25);
+    public static Vector256<uint> And(Vector256<uint> left, Vector256<uint> right) => left & right;
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<uint> RotateLeft9(Vector256<uint> value) =>
-        Avx512F.VL.IsSupported ? Avx512F.VL.RotateLeft(value, 9) : (value << 9) | (value >>> 23);
+    public static Vector256<uint> Or(Vector256<uint> left, Vector256<uint> right) => left | right;
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<uint> RotateLeft13(Vector256<uint> value) =>
-        Avx512F.VL.IsSupported ? Avx512F.VL.RotateLeft(value, 13) : (value << 13) | (value >>> 19);
+    public static Vector256<uint> ShiftRight(Vector256<uint> value, [ConstantExpected(Min = 1, Max = 31)] byte count) => value >>> count;
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<uint> RotateLeft18(Vector256<uint> value) =>
-        Avx512F.VL.IsSupported ? Avx512F.VL.RotateLeft(value, 18) : (value << 18) | (value >>> 14);
+    public static Vector256<uint> RotateLeft(Vector256<uint> value, [ConstantExpected(Min = 1, Max = 31)] byte count) =>
+        Avx512F.VL.IsSupported ? Avx512F.VL.RotateLeft(value, count) : (value << count) | (value >>> (32 - count));
 
     /// <summary>
     /// 8 × 8 transpose of 32-bit words in three stages of 8 shuffles: interleave words (vpunpck*dq), word pairs

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -25,7 +26,7 @@ internal sealed class ScryptAvx512Engine : INonceScanner
 
     /// <inheritdoc />
     public void Scan(MiningWork work, uint firstNonce, ulong count, NonceHits hits) =>
-        ScryptLaneScan.Scan<Avx512ScryptLanes>(work, firstNonce, count, hits);
+        ScryptLaneScan.Scan<Vector512<uint>, Avx512ScryptLanes>(work, firstNonce, count, hits);
 }
 
 /// <summary>16 word-interleaved lanes with AVX-512F: vprold rotates in one instruction, vshufi32x4 moves 128-bit quarters.</summary>
@@ -35,8 +36,8 @@ internal readonly struct Avx512ScryptLanes : IScryptLanes, ILaneWords<Vector512<
     public static int Count => Vector512<uint>.Count;
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void XorSalsa(ref uint b, ref uint x) => LaneSalsa208.XorSalsa<Vector512<uint>, Avx512ScryptLanes>(ref b, ref x);
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void XorSalsa(ref uint b, ref uint x, ref uint scratch) => LaneSalsa208.XorSalsa<Vector512<uint>, Avx512ScryptLanes>(ref b, ref x);
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -155,6 +156,10 @@ internal readonly struct Avx512ScryptLanes : IScryptLanes, ILaneWords<Vector512<
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<uint> Broadcast(uint value) => Vector512.Create(value);
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<uint> Add(Vector512<uint> left, Vector512<uint> right) => left + right;
 
     /// <inheritdoc />
@@ -163,17 +168,18 @@ internal readonly struct Avx512ScryptLanes : IScryptLanes, ILaneWords<Vector512<
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<uint> RotateLeft7(Vector512<uint> value) => Avx512F.RotateLeft(value, 7);
+    public static Vector512<uint> And(Vector512<uint> left, Vector512<uint> right) => left & right;
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<uint> RotateLeft9(Vector512<uint> value) => Avx512F.RotateLeft(value, 9);
+    public static Vector512<uint> Or(Vector512<uint> left, Vector512<uint> right) => left | right;
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<uint> RotateLeft13(Vector512<uint> value) => Avx512F.RotateLeft(value, 13);
+    public static Vector512<uint> ShiftRight(Vector512<uint> value, [ConstantExpected(Min = 1, Max = 31)] byte count) => value >>> count;
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<uint> RotateLeft18(Vector512<uint> value) => Avx512F.RotateLeft(value, 18);
+    public static Vector512<uint> RotateLeft(Vector512<uint> value, [ConstantExpected(Min = 1, Max = 31)] byte count) =>
+        Avx512F.RotateLeft(value, count);
 }

@@ -6,8 +6,8 @@ namespace IotMinerAgent.Hashing
     /// The SHA-256 half of Litecoin's scrypt, specialised for an 80-byte header as both password and salt, on words
     /// instead of bytes. Per nonce it costs 16 compressions: the HMAC key SHA-256(header) (one, from the midstate of
     /// bytes 0..63), the two padded key blocks, the salt's first block, 4 + 4 for the 128-byte PBKDF2 output, and 3 + 1
-    /// for the final PBKDF2 over the mixed block. ROMix in between is the caller's (scalar or SIMD), on blocks laid out
-    /// with a stride so SIMD engines can interleave lanes word by word.
+    /// for the final PBKDF2 over the mixed block. ROMix in between is the caller's. The SIMD engines run the same steps
+    /// lane-parallel (Engines/Scrypt/LaneScryptHeaderHasher.cs).
     /// </summary>
     internal sealed class ScryptHeaderHasher
     {
@@ -52,10 +52,10 @@ namespace IotMinerAgent.Hashing
         }
 
         /// <summary>
-        /// B = PBKDF2-HMAC-SHA256(header, header, 1, 128) as 32 little-endian words, word k stored at
-        /// <paramref name="block"/>[offset + k·stride]. <paramref name="mac"/> must be keyed by <see cref="KeyFor"/>.
+        /// B = PBKDF2-HMAC-SHA256(header, header, 1, 128) as 32 little-endian words in <paramref name="block"/>.
+        /// <paramref name="mac"/> must be keyed by <see cref="KeyFor"/> for the same nonce.
         /// </summary>
-        public void Expand(uint nonce, HmacSha256 mac, uint[] block, int offset, int stride)
+        public void Expand(uint nonce, HmacSha256 mac, uint[] block)
         {
             // The inner hash of every PBKDF2 block starts with the same 64 salt bytes: compress them once.
             Array.Copy(mac.InnerState, _afterHeader, 8);
@@ -71,26 +71,26 @@ namespace IotMinerAgent.Hashing
                 _w[15] = InnerSaltBits;
                 Sha256.Compress(_state, _w);
                 Outer(mac);
-                int first = offset + ((int)(index - 1) * 8 * stride);
+                int first = (int)(index - 1) * 8;
                 for (int k = 0; k < 8; k++)
                 {
-                    block[first + (k * stride)] = ReverseBytes(_state[k]);
+                    block[first + k] = ReverseBytes(_state[k]);
                 }
             }
         }
 
         /// <summary>
-        /// The proof-of-work hash PBKDF2-HMAC-SHA256(header, B, 1, 32) of the mixed block B (32 little-endian words at
-        /// <paramref name="block"/>[offset + k·stride]), written to <paramref name="hash"/> in raw order.
+        /// The proof-of-work hash PBKDF2-HMAC-SHA256(header, B, 1, 32) of the mixed block B (32 little-endian words in
+        /// <paramref name="block"/>), written to <paramref name="hash"/> in raw order.
         /// </summary>
-        public void Finish(HmacSha256 mac, uint[] block, int offset, int stride, byte[] hash)
+        public void Finish(HmacSha256 mac, uint[] block, byte[] hash)
         {
             Array.Copy(mac.InnerState, _state, 8);
             for (int half = 0; half < 2; half++)
             {
                 for (int k = 0; k < 16; k++)
                 {
-                    _w[k] = ReverseBytes(block[offset + (((half * 16) + k) * stride)]);
+                    _w[k] = ReverseBytes(block[(half * 16) + k]);
                 }
 
                 Sha256.Compress(_state, _w);

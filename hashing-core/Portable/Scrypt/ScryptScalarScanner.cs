@@ -47,9 +47,9 @@ namespace IotMinerAgent.Hashing
             {
                 uint nonce = (uint)(firstNonce + i);
                 hasher.KeyFor(nonce, mac);
-                hasher.Expand(nonce, mac, block, 0, 1);
+                hasher.Expand(nonce, mac, block);
                 ScryptRoMix.Mix(block, 0, Scrypt.HeaderBlockSize, Scrypt.HeaderCost, scratchpad, mixBuffer);
-                hasher.Finish(mac, block, 0, 1, hash);
+                hasher.Finish(mac, block, hash);
                 if (target.IsMetBy(hash))
                 {
                     hits.Add(nonce);
