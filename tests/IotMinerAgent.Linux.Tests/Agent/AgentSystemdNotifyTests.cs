@@ -43,7 +43,7 @@ public sealed class AgentSystemdNotifyTests : IDisposable
         TimeSpan hungAt = systemd.Now;
         await Task.Delay(StallAfter + WatchdogTimeout + TimeSpan.FromSeconds(3));
         TimeSpan quietFrom = hungAt + StallAfter + WatchdogTimeout;
-        Assert.Empty(systemd.Of("WATCHDOG").Where(n => n.At > quietFrom));
+        Assert.DoesNotContain(systemd.Of("WATCHDOG"), n => n.At > quietFrom);
 
         engine.Release();
         systemd.WaitFor("WATCHDOG", v => v == "1", TimeSpan.FromSeconds(30), since: systemd.Now);
