@@ -32,7 +32,7 @@ engines=$(./iotminer bench --list-engines | awk '/selected/ { printf "%s=%s ", $
 
 printf 'iotminer vs openssl speed on %s (%s), median of %s × %s s; engines: %s\n' \
   "$(uname -m)" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" "$rounds" "$seconds" "$engines"
-printf '%-8s %16s %16s %22s %8s %12s\n' algo "1 thread H/s" "2 threads H/s" "reference H/s" ratio "2t/1t"
+printf '%-8s %14s %14s %14s %-18s %7s %6s\n' algo "1 thread H/s" "2 threads H/s" "reference H/s" "reference" ratio "2t/1t"
 for algo in sha256d duco-s1 scrypt; do
   one=$(rounds_of ours "$algo" 1)
   two=$(rounds_of ours "$algo" 2)
@@ -42,5 +42,5 @@ for algo in sha256d duco-s1 scrypt; do
     scrypt)  reference=15000; label="pooler cpuminer";;
   esac
   awk -v a="$algo" -v o="$one" -v t="$two" -v r="$reference" -v l="$label" 'BEGIN {
-    printf "%-8s %16.0f %16.0f %15.0f %-6s %8.2f %12.2f\n", a, o, t, r, substr(l, 1, 6), o / r, t / o }'
+    printf "%-8s %14.0f %14.0f %14.0f %-18s %7.2f %6.2f\n", a, o, t, r, l, o / r, t / o }'
 done
