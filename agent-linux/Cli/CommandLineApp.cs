@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 
+using IotMinerAgent.Linux.Platform;
+
 namespace IotMinerAgent.Linux.Cli;
 
 /// <summary>Builds the <c>iotminer</c> command tree and runs it.</summary>

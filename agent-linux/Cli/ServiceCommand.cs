@@ -3,6 +3,8 @@ using System.CommandLine;
 using System.IO;
 using IotMinerAgent.Linux.Service;
 
+using IotMinerAgent.Linux.Platform;
+
 namespace IotMinerAgent.Linux.Cli;
 
 /// <summary>

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 
+using IotMinerAgent.Linux.Platform;
+
 namespace IotMinerAgent.Linux.Hardware;
 
 /// <summary>
@@ -27,7 +29,7 @@ public sealed class LogindIdleSource(ICommandRunner runner, TimeProvider? time =
     public bool TryRead(out IdleReading reading)
     {
         reading = IdleReading.Busy;
-        if (!runner.TryRun("loginctl", ListArguments, out string list))
+        if (runner.Run("loginctl", ListArguments) is not { Succeeded: true, Output: string list })
         {
             return false;
         }
@@ -64,7 +66,7 @@ public sealed class LogindIdleSource(ICommandRunner runner, TimeProvider? time =
     {
         properties = [];
         string[] arguments = ["show-session", session, "-p", "IdleHint", "-p", "IdleSinceHintMonotonic", "-p", "Type", "-p", "Class"];
-        if (!runner.TryRun("loginctl", arguments, out string output))
+        if (runner.Run("loginctl", arguments) is not { Succeeded: true, Output: string output })
         {
             return false;
         }

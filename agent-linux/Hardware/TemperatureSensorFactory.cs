@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 
+using IotMinerAgent.Linux.Platform;
+
 namespace IotMinerAgent.Linux.Hardware;
 
 /// <summary>

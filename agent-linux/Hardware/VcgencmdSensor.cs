@@ -1,6 +1,8 @@
 using System;
 using System.Globalization;
 
+using IotMinerAgent.Linux.Platform;
+
 namespace IotMinerAgent.Linux.Hardware;
 
 /// <summary>
@@ -19,7 +21,8 @@ public sealed class VcgencmdSensor(ICommandRunner runner) : ITemperatureSensor
     public bool TryReadMilliCelsius(out int milliCelsius)
     {
         milliCelsius = 0;
-        return runner.TryRun("vcgencmd", Arguments, out string output) && TryParse(output, out milliCelsius);
+        milliCelsius = 0;
+        return runner.Run("vcgencmd", Arguments) is { Succeeded: true, Output: string output } && TryParse(output, out milliCelsius);
     }
 
     /// <summary>Parses "temp=48.3'C" into 48300.</summary>

@@ -4,6 +4,8 @@ using System.IO;
 using System.Linq;
 using System.Runtime.Versioning;
 
+using IotMinerAgent.Linux.Platform;
+
 namespace IotMinerAgent.Linux.Service;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using System;
 using IotMinerAgent.Linux.Hardware;
 
+using IotMinerAgent.Linux.Platform;
+
 namespace IotMinerAgent.Linux.Throttling;
 
 /// <summary>Where the governor finds the machine: the real one by default, temporary trees and fakes in tests.</summary>
@@ -13,7 +15,7 @@ public sealed record GovernorEnvironment
     public string ProcRoot { get; init; } = "/proc";
 
     /// <summary>Runs vcgencmd and loginctl.</summary>
-    public ICommandRunner CommandRunner { get; init; } = new ProcessCommandRunner();
+    public ICommandRunner CommandRunner { get; init; } = new ProcessCommandRunner(TimeSpan.FromSeconds(2));
 
     /// <summary>The clock.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;

@@ -165,27 +165,28 @@ namespace IotMinerAgent.Hashing
             data[offset + 3] = (byte)value;
         }
 
-        private static uint Rotr(uint x, int n)
+        /// <summary>Rotate right (FIPS 180-4 §3.2); the Σ and σ functions below are §4.1.2.</summary>
+        internal static uint Rotr(uint x, int n)
         {
             return (x >> n) | (x << (32 - n));
         }
 
-        private static uint BigSigma0(uint x)
+        internal static uint BigSigma0(uint x)
         {
             return Rotr(x, 2) ^ Rotr(x, 13) ^ Rotr(x, 22);
         }
 
-        private static uint BigSigma1(uint x)
+        internal static uint BigSigma1(uint x)
         {
             return Rotr(x, 6) ^ Rotr(x, 11) ^ Rotr(x, 25);
         }
 
-        private static uint SmallSigma0(uint x)
+        internal static uint SmallSigma0(uint x)
         {
             return Rotr(x, 7) ^ Rotr(x, 18) ^ (x >> 3);
         }
 
-        private static uint SmallSigma1(uint x)
+        internal static uint SmallSigma1(uint x)
         {
             return Rotr(x, 17) ^ Rotr(x, 19) ^ (x >> 10);
         }

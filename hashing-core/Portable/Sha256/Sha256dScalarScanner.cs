@@ -65,8 +65,8 @@ namespace IotMinerAgent.Hashing
             LoadSecondBlock(header, w);
 
             // W18 and W19 involve W3 through one term each.
-            uint w18Fixed = SmallSigma1(w[16]) + w[11] + w[2];
-            uint w19Fixed = SmallSigma1(w[17]) + w[12] + SmallSigma0(w[4]);
+            uint w18Fixed = Sha256.SmallSigma1(w[16]) + w[11] + w[2];
+            uint w19Fixed = Sha256.SmallSigma1(w[17]) + w[12] + Sha256.SmallSigma0(w[4]);
 
             // Rounds 0..2 only read W0..W2: run them once.
             uint[] afterRound2 = new uint[8];
@@ -86,7 +86,7 @@ namespace IotMinerAgent.Hashing
                 // The nonce is stored little-endian in bytes 76..79 and read back as a big-endian message word.
                 uint w3 = ByteSwap(nonce);
                 w[3] = w3;
-                w[18] = w18Fixed + SmallSigma0(w3);
+                w[18] = w18Fixed + Sha256.SmallSigma0(w3);
                 w[19] = w19Fixed + w3;
                 Array.Copy(afterRound2, state, 8);
                 FinishFirstHash(state, w, midstate);
@@ -112,8 +112,8 @@ namespace IotMinerAgent.Hashing
             w[2] = header.TailWord(2);
             w[4] = PaddingStartWord;
             w[15] = HeaderBitLength;
-            w[16] = SmallSigma1(w[14]) + w[9] + SmallSigma0(w[1]) + w[0];
-            w[17] = SmallSigma1(w[15]) + w[10] + SmallSigma0(w[2]) + w[1];
+            w[16] = Sha256.SmallSigma1(w[14]) + w[9] + Sha256.SmallSigma0(w[1]) + w[0];
+            w[17] = Sha256.SmallSigma1(w[15]) + w[10] + Sha256.SmallSigma0(w[2]) + w[1];
         }
 
         private static HeaderWork RequireSha256dHeaderWork(MiningWork work)
@@ -134,7 +134,7 @@ namespace IotMinerAgent.Hashing
         {
             for (int t = 20; t < 64; t++)
             {
-                w[t] = SmallSigma1(w[t - 2]) + w[t - 7] + SmallSigma0(w[t - 15]) + w[t - 16];
+                w[t] = Sha256.SmallSigma1(w[t - 2]) + w[t - 7] + Sha256.SmallSigma0(w[t - 15]) + w[t - 16];
             }
 
             Rounds(state, w, 3, 63);
@@ -155,7 +155,7 @@ namespace IotMinerAgent.Hashing
             Array.Copy(firstState, w, 8);
             for (int t = 16; t <= 60; t++)
             {
-                w[t] = SmallSigma1(w[t - 2]) + w[t - 7] + SmallSigma0(w[t - 15]) + w[t - 16];
+                w[t] = Sha256.SmallSigma1(w[t - 2]) + w[t - 7] + Sha256.SmallSigma0(w[t - 15]) + w[t - 16];
             }
 
             Array.Copy(Sha256.InitialHash, s, 8);
@@ -178,8 +178,8 @@ namespace IotMinerAgent.Hashing
             uint a = s[0], b = s[1], c = s[2], d = s[3], e = s[4], f = s[5], g = s[6], h = s[7];
             for (int t = first; t <= last; t++)
             {
-                uint t1 = h + BigSigma1(e) + ((e & f) ^ (~e & g)) + Sha256.K[t] + w[t];
-                uint t2 = BigSigma0(a) + ((a & b) ^ (a & c) ^ (b & c));
+                uint t1 = h + Sha256.BigSigma1(e) + ((e & f) ^ (~e & g)) + Sha256.K[t] + w[t];
+                uint t2 = Sha256.BigSigma0(a) + ((a & b) ^ (a & c) ^ (b & c));
                 h = g;
                 g = f;
                 f = e;
@@ -207,31 +207,6 @@ namespace IotMinerAgent.Hashing
         private static uint ByteSwap(uint x)
         {
             return (x >> 24) | ((x >> 8) & 0x0000FF00) | ((x << 8) & 0x00FF0000) | (x << 24);
-        }
-
-        private static uint Rotr(uint x, int n)
-        {
-            return (x >> n) | (x << (32 - n));
-        }
-
-        private static uint BigSigma0(uint x)
-        {
-            return Rotr(x, 2) ^ Rotr(x, 13) ^ Rotr(x, 22);
-        }
-
-        private static uint BigSigma1(uint x)
-        {
-            return Rotr(x, 6) ^ Rotr(x, 11) ^ Rotr(x, 25);
-        }
-
-        private static uint SmallSigma0(uint x)
-        {
-            return Rotr(x, 7) ^ Rotr(x, 18) ^ (x >> 3);
-        }
-
-        private static uint SmallSigma1(uint x)
-        {
-            return Rotr(x, 17) ^ Rotr(x, 19) ^ (x >> 10);
         }
     }
 }

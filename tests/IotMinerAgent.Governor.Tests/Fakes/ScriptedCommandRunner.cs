@@ -1,9 +1,9 @@
 using System.Collections.Generic;
-using IotMinerAgent.Linux.Hardware;
+using IotMinerAgent.Linux.Platform;
 
 namespace IotMinerAgent.Governor.Tests.Fakes;
 
-/// <summary>Answers commands from a script ("file arg arg" → output); anything else is "not installed".</summary>
+/// <summary>Answers commands from a script ("file arg arg" → output); anything else is "not installed" (exit 127).</summary>
 internal sealed class ScriptedCommandRunner : ICommandRunner
 {
     private readonly Dictionary<string, string> _outputs = [];
@@ -16,17 +16,12 @@ internal sealed class ScriptedCommandRunner : ICommandRunner
         return this;
     }
 
-    public bool TryRun(string fileName, IReadOnlyList<string> arguments, out string output)
+    public CommandResult Run(string program, params string[] arguments)
     {
-        string commandLine = string.Join(' ', [fileName, .. arguments]);
+        string commandLine = string.Join(' ', [program, .. arguments]);
         Calls.Add(commandLine);
-        if (_outputs.TryGetValue(commandLine, out string? scripted))
-        {
-            output = scripted;
-            return true;
-        }
-
-        output = string.Empty;
-        return false;
+        return _outputs.TryGetValue(commandLine, out string? scripted)
+            ? new CommandResult(0, scripted, string.Empty)
+            : new CommandResult(ProcessCommandRunner.NotFound, string.Empty, program + ": not installed");
     }
 }

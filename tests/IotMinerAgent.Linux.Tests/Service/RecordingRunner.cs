@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using IotMinerAgent.Linux.Service;
 
+using IotMinerAgent.Linux.Platform;
+
 namespace IotMinerAgent.Linux.Tests.Service;
 
 /// <summary>Records every command instead of running it; answers from a table (default: success, no output).</summary>

@@ -3,6 +3,8 @@ using System.IO;
 using System.Runtime.Versioning;
 using IotMinerAgent.Linux.Service;
 
+using IotMinerAgent.Linux.Platform;
+
 namespace IotMinerAgent.Linux.Tests.Service;
 
 [SupportedOSPlatform("linux")]

@@ -5,6 +5,8 @@ using System.Runtime.Versioning;
 using System.Text.RegularExpressions;
 using IotMinerAgent.Linux.Service;
 
+using IotMinerAgent.Linux.Platform;
+
 namespace IotMinerAgent.Linux.Tests.Service;
 
 /// <summary>

@@ -4,6 +4,8 @@ using System.Linq;
 using System.Runtime.Versioning;
 using IotMinerAgent.Linux.Service;
 
+using IotMinerAgent.Linux.Platform;
+
 namespace IotMinerAgent.Linux.Tests.Service;
 
 [SupportedOSPlatform("linux")]
