@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Hardware;
 using IotMinerAgent.Linux.Throttling;
+using Xunit.Abstractions;
 
 namespace IotMinerAgent.Governor.Tests.Throttling;
 
@@ -14,7 +15,7 @@ namespace IotMinerAgent.Governor.Tests.Throttling;
 /// The real thing on this machine: two threads mine (portable SHA-256) through the gate while the real governor loop
 /// watches the real /proc; then `stress-ng --cpu 2 --timeout 5s` plays the owner's workload.
 /// </summary>
-public sealed class StressNgIdleTests
+public sealed class StressNgIdleTests(ITestOutputHelper output)
 {
     private const int IdleDelaySeconds = 2;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -49,7 +50,7 @@ public sealed class StressNgIdleTests
             using Process stress = Process.Start(new ProcessStartInfo(stressNg, "--cpu 2 --timeout 5s --quiet") { RedirectStandardOutput = true })!;
 
             TimeSpan pausedAt = await WaitFor(loop, s => s.Reason == "paused: device busy", stressStart, stressStart + TimeSpan.FromSeconds(2),
-                "the governor did not report 'paused: device busy' within 2 s of stress-ng starting");
+                () => "the governor did not report 'paused: device busy' within 2 s of stress-ng starting");
             await Task.Delay(300);
             long hashesWhilePaused = Interlocked.Read(ref _hashes);
 
@@ -59,10 +60,12 @@ public sealed class StressNgIdleTests
             Assert.All(Between(pausedAt, stressEnd), s => Assert.Equal("paused", s.State));
 
             TimeSpan resumedAt = await WaitFor(loop, s => s.State != "paused", stressEnd, stressEnd + TimeSpan.FromSeconds(IdleDelaySeconds + 3),
-                $"mining did not resume within {IdleDelaySeconds + 3} s of stress-ng ending");
+                () => $"mining did not resume within {IdleDelaySeconds + 3} s of stress-ng ending");
             Assert.True(resumedAt - stressEnd >= TimeSpan.FromSeconds(IdleDelaySeconds - 0.5),
                 $"mining resumed {(resumedAt - stressEnd).TotalSeconds:F1} s after stress-ng ended, before the {IdleDelaySeconds} s idle delay");
             Assert.Contains(Between(stressEnd, resumedAt), s => s.Reason.StartsWith("paused: waiting for idle", StringComparison.Ordinal));
+            output.WriteLine($"busy {(pausedAt - stressStart).TotalSeconds:F2} s after stress-ng started; " +
+                $"stress-ng ran {(stressEnd - stressStart).TotalSeconds:F2} s; mining resumed {(resumedAt - stressEnd).TotalSeconds:F2} s after it ended");
             await AssertHashing();
         }
         finally
@@ -78,7 +81,7 @@ public sealed class StressNgIdleTests
     {
         var cpu = loop.IdleSources.OfType<ProcStatIdleMonitor>().Single();
         TimeSpan minedAt = await WaitFor(loop, s => s.State != "paused", TimeSpan.Zero, _clock.Elapsed + TimeSpan.FromSeconds(10),
-            $"mining never started: other processes use {cpu.OthersCpuPercent:F0} % of this machine's CPU; rerun when it is quieter");
+            () => $"mining never started: other processes use {cpu.OthersCpuPercent:F0} % of this machine's CPU; rerun when it is quieter");
         await Task.Delay(1500);
         Assert.All(Between(minedAt, _clock.Elapsed), s => Assert.True(s.State != "paused",
             $"paused while only the agent's miners should run: '{s.Reason}' (others {cpu.OthersCpuPercent:F0} %, own {cpu.OwnCpuPercent:F0} %)"));
@@ -98,7 +101,7 @@ public sealed class StressNgIdleTests
     }
 
     // The time of the first decision at or after `since` that meets the condition, waiting for it until `deadline`.
-    private async Task<TimeSpan> WaitFor(GovernorLoop loop, Func<GovernorStatus, bool> condition, TimeSpan since, TimeSpan deadline, string failure)
+    private async Task<TimeSpan> WaitFor(GovernorLoop loop, Func<GovernorStatus, bool> condition, TimeSpan since, TimeSpan deadline, Func<string> failure)
     {
         while (true)
         {
@@ -106,12 +109,12 @@ public sealed class StressNgIdleTests
             {
                 if (at >= since && condition(status))
                 {
-                    Assert.True(at <= deadline, $"{failure} (it came after {(at - since).TotalSeconds:F1} s).");
+                    Assert.True(at <= deadline, $"{failure()} (it came after {(at - since).TotalSeconds:F1} s).");
                     return at;
                 }
             }
 
-            Assert.True(_clock.Elapsed <= deadline, $"{failure}. Last decision: '{loop.Latest?.Reason}'.");
+            Assert.True(_clock.Elapsed <= deadline, $"{failure()}. Last decision: '{loop.Latest?.Reason}'.");
             await Task.Delay(50);
         }
     }
