@@ -96,7 +96,7 @@ namespace IotMinerAgent.Governor
                 int fixedPpm = FixedPoint.Clamp(_policy.NoSensorDutyPercent * FixedPoint.PpmPerPercent, _minPpm, _maxPpm);
                 int allowed = _limiter.Step(fixedPpm, elapsedMs);
                 _controller.Reset(allowed);
-                return Running(allowed, "no temperature reading, fixed duty " + _policy.NoSensorDutyPercent.ToString() + " %", false, 0);
+                return Running(allowed, "no temperature reading, fixed duty " + (fixedPpm / FixedPoint.PpmPerPercent).ToString() + " %", false, 0);
             }
 
             int wanted = _controller.Update(_policy.TargetMilliC - milliC, elapsedMs);
