@@ -1,0 +1,27 @@
+namespace IotMinerAgent.Hashing.DeviceWork
+{
+    /// <summary>The gateway's verdict on a device share (byte 2 of a verdict message).</summary>
+    public enum DeviceVerdictCode : byte
+    {
+        /// <summary>The share met the job's share target and was new.</summary>
+        Accepted = 0,
+
+        /// <summary>Accepted, and its hash also met the network target: a block.</summary>
+        BlockFound = 1,
+
+        /// <summary>The gateway's hash of the rebuilt header does not meet the job's share target.</summary>
+        RejectedLowDifficulty = 2,
+
+        /// <summary>This job id and nonce were already submitted.</summary>
+        RejectedDuplicate = 3,
+
+        /// <summary>The job expired or the pool moved on to a new block.</summary>
+        RejectedStale = 4,
+
+        /// <summary>The gateway has no job with this id for this device.</summary>
+        RejectedUnknownJob = 5,
+
+        /// <summary>The share message could not be decoded (the job id and nonce are then 0).</summary>
+        RejectedMalformed = 6,
+    }
+}
