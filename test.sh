@@ -17,7 +17,9 @@ step() { # name, command...
 
 step "install test dependencies" tests/scripts/install-test-deps.sh
 step "build" dotnet build IotMinerAgent.sln -c Debug -nologo -v quiet -clp:ErrorsOnly
-step "unit and integration tests" dotnet test IotMinerAgent.sln -c Debug --no-build --logger trx --results-directory "$results/main" -v quiet
+step "unit and integration tests" dotnet test IotMinerAgent.sln -c Debug --no-build --filter "Category!=RealLoad" --logger trx --results-directory "$results/main" -v quiet
+# Tests that put real load on the machine and watch /proc run alone: other test processes would look like load.
+step "real-load tests" dotnet test tests/IotMinerAgent.Governor.Tests -c Debug --no-build --filter "Category=RealLoad" --logger trx --results-directory "$results/real-load" -v quiet
 # Scripted checks print their own "name: N passed, N failed" line, counted below; the engine matrix writes .trx files.
 for script in tests/scripts/engine-matrix.sh tests/scripts/arm64-qemu.sh tests/scripts/deb-package.sh; do
   name=$(basename "$script" .sh)

@@ -28,12 +28,12 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
     public static AgentSetup Load(string? configPath, IEnumerable<string> overrides, string workingDirectory)
     {
         IConfigurationRoot configuration = ConfigurationLoader.Load(ConfigurationLoader.ResolvePath(configPath, workingDirectory), overrides);
-        AgentOptions agent = Bind<AgentOptions>(configuration, null);
-        MiningOptions mining = Bind<MiningOptions>(configuration, MiningOptions.Section);
-        DemoOptions demo = Bind<DemoOptions>(configuration, DemoOptions.Section);
+        AgentOptions agent = Bind("configuration", () => configuration.Get<AgentOptions>());
+        MiningOptions mining = Bind(MiningOptions.Section, () => configuration.GetSection(MiningOptions.Section).Get<MiningOptions>());
+        DemoOptions demo = Bind(DemoOptions.Section, () => configuration.GetSection(DemoOptions.Section).Get<DemoOptions>());
         var validator = new AgentOptionsValidator();
         List<string> failures = [.. Failures(validator.Validate(null, mining)), .. Failures(validator.Validate(null, demo))];
-        StratumClientOptions stratum = Bind<StratumClientOptions>(configuration, "stratum");
+        StratumClientOptions stratum = Bind("stratum", () => configuration.GetSection("stratum").Get<StratumClientOptions>());
         stratum.Algorithm = mining.Algorithm;
         stratum.UserAgent = "iotminer/" + Status.AgentStatusProvider.Version;
         if (stratum.Pools.Count > 0)
@@ -56,7 +56,7 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
         }
 
         var runtime = MiningRuntime.From(mining);
-        GovernorOptions governor = Bind<GovernorOptions>(configuration, GovernorOptions.Section);
+        GovernorOptions governor = Bind(GovernorOptions.Section, () => configuration.GetSection(GovernorOptions.Section).Get<GovernorOptions>());
         governor.Threads = runtime.Threads;
         if (!governor.TryCreatePolicy(System.Environment.ProcessorCount, out _, out IReadOnlyList<string> governorErrors))
         {
@@ -69,20 +69,21 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
         return new AgentSetup(configuration, agent, mining, stratum, governor, mqtt, runtime, plan, state, consent);
     }
 
-    private static T Bind<T>(IConfiguration configuration, string? section)
+    /// <summary>
+    /// Runs one typed binding (each call names its type, so the trimming-safe binder generator can write it) and turns
+    /// a value that does not convert into a message naming the section.
+    /// </summary>
+    private static T Bind<T>(string section, System.Func<T?> bind)
         where T : new()
     {
-        var value = new T();
         try
         {
-            (section is null ? configuration : configuration.GetSection(section)).Bind(value);
+            return bind() ?? new T();
         }
         catch (System.InvalidOperationException ex)
         {
-            throw new ConfigurationException($"{section ?? "configuration"}: {ex.InnerException?.Message ?? ex.Message} See docs/configuration.md for the allowed values.");
+            throw new ConfigurationException($"{section}: {ex.InnerException?.Message ?? ex.Message} See docs/configuration.md for the allowed values.");
         }
-
-        return value;
     }
 
     private static IEnumerable<string> Failures(ValidateOptionsResult result) => result.Failed ? result.Failures : [];
