@@ -18,7 +18,7 @@ command -v mosquitto_sub >/dev/null 2>&1 || missing+=(mosquitto-clients)
 command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
 command -v lintian >/dev/null 2>&1 || missing+=(lintian)
 command -v objdump >/dev/null 2>&1 || missing+=(binutils)
-python3 -c 'import seccomp' >/dev/null 2>&1 || missing+=(python3-seccomp)
+/usr/bin/python3 -c 'import seccomp' >/dev/null 2>&1 || missing+=(python3-seccomp)
 
 arm64_libs=(libc6:arm64 libstdc++6:arm64 libgcc-s1:arm64 libssl3:arm64 zlib1g:arm64)
 if ! dpkg --print-foreign-architectures | grep -qx arm64; then
