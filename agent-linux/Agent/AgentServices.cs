@@ -1,15 +1,11 @@
 using System;
-using System.Diagnostics.CodeAnalysis;
 using IotMinerAgent.Hashing;
-using IotMinerAgent.Linux.Configuration;
 using IotMinerAgent.Linux.Mining;
+using IotMinerAgent.Linux.Service;
 using IotMinerAgent.Linux.Status;
-using Microsoft.Extensions.Configuration;
+using IotMinerAgent.Linux.Stratum;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using IotMinerAgent.Linux.Stratum;
-
-using IotMinerAgent.Linux.Service;
 
 namespace IotMinerAgent.Linux.Agent;
 
@@ -35,17 +31,12 @@ public static class AgentServices
         services.AddSingleton<IServiceStatusSource>(sp => sp.GetRequiredService<AgentStatusProvider>());
         services.AddServiceWatchdog<AgentStatusProvider>();
 
-        AddHosted<MiningService>(services);
-        AddHosted<ShareSubmitter>(services);
-        AddHosted<StatusLoop>(services);
-    }
+        services.AddHostedService<MiningService>();
+        services.AddHostedService<ShareSubmitter>();
 
-    /// <summary>Registers a hosted service as a singleton too, so others can subscribe to its events.</summary>
-    private static void AddHosted<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>(IServiceCollection services)
-        where T : class, Microsoft.Extensions.Hosting.IHostedService
-    {
-        services.AddSingleton<T>();
-        services.AddHostedService(sp => sp.GetRequiredService<T>());
+        // A singleton too: MQTT reporting subscribes to its samples.
+        services.AddSingleton<StatusLoop>();
+        services.AddHostedService(sp => sp.GetRequiredService<StatusLoop>());
     }
 
     private static IWorkSource CreateWorkSource(AgentSetup setup, ILoggerFactory loggers)
@@ -57,7 +48,6 @@ public static class AgentServices
             return new StratumWorkSource(new StratumClient(setup.Stratum, loggers.CreateLogger<StratumClient>(), proofOfWork));
         }
 
-        DemoOptions demo = setup.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
-        return new DemoWorkSource(setup.Runtime.Algorithm, Difficulty.Parse(demo.ShareDifficulty), TimeSpan.FromSeconds(demo.JobSeconds));
+        return new DemoWorkSource(setup.Runtime.Algorithm, Difficulty.Parse(setup.Demo.ShareDifficulty), TimeSpan.FromSeconds(setup.Demo.JobSeconds));
     }
 }

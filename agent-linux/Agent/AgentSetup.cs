@@ -14,6 +14,7 @@ namespace IotMinerAgent.Linux.Agent;
 /// <param name="Configuration">The merged configuration.</param>
 /// <param name="Agent">Top-level options.</param>
 /// <param name="Mining">The mining section.</param>
+/// <param name="Demo">The demo section, used when no pool is configured.</param>
 /// <param name="Stratum">The stratum section: pools, primary first (none: the local demo), and client settings.</param>
 /// <param name="Governor">The governor section, its thread count taken from mining:threads.</param>
 /// <param name="Mqtt">The validated mqtt section.</param>
@@ -21,7 +22,7 @@ namespace IotMinerAgent.Linux.Agent;
 /// <param name="Plan">What will run, as shown to the owner.</param>
 /// <param name="StateDirectory">Where state lives.</param>
 /// <param name="HasConsent">True when the owner opted in for this plan.</param>
-public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent, MiningOptions Mining, StratumClientOptions Stratum,
+public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent, MiningOptions Mining, DemoOptions Demo, StratumClientOptions Stratum,
     GovernorOptions Governor, MqttOptions Mqtt, MiningRuntime Runtime, MiningPlan Plan, string StateDirectory, bool HasConsent)
 {
     /// <summary>Loads and validates; throws <see cref="ConfigurationException"/> naming the key, value and what is allowed.</summary>
@@ -66,7 +67,7 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
         var plan = new MiningPlan(runtime.Algorithm, runtime.Threads, runtime.Engine.Name, stratum.Pools, PowerEstimate.ForThisBoard());
         string state = StatePath.Resolve(agent.StateDirectory);
         bool consent = agent.Consent || ConsentRecord.Matches(state, plan);
-        return new AgentSetup(configuration, agent, mining, stratum, governor, mqtt, runtime, plan, state, consent);
+        return new AgentSetup(configuration, agent, mining, demo, stratum, governor, mqtt, runtime, plan, state, consent);
     }
 
     /// <summary>

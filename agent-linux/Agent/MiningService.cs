@@ -4,10 +4,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using IotMinerAgent.Linux.Mining;
 using IotMinerAgent.Linux.Platform;
+using IotMinerAgent.Linux.Service;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-
-using IotMinerAgent.Linux.Service;
 
 namespace IotMinerAgent.Linux.Agent;
 

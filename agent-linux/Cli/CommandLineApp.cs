@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.IO;
 using System.Linq;
-
 using IotMinerAgent.Linux.Platform;
 
 namespace IotMinerAgent.Linux.Cli;

@@ -1,9 +1,8 @@
 using System;
 using System.CommandLine;
 using System.IO;
-using IotMinerAgent.Linux.Service;
-
 using IotMinerAgent.Linux.Platform;
+using IotMinerAgent.Linux.Service;
 
 namespace IotMinerAgent.Linux.Cli;
 

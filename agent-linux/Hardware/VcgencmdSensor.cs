@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-
 using IotMinerAgent.Linux.Platform;
 
 namespace IotMinerAgent.Linux.Hardware;

@@ -1,5 +1,4 @@
 using System;
-
 using IotMinerAgent.Linux.Status;
 
 namespace IotMinerAgent.Linux.Mqtt;

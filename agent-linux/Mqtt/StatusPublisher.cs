@@ -2,11 +2,10 @@ using System;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using IotMinerAgent.Linux.Status;
+using MQTTnet.Protocol;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using MQTTnet.Protocol;
-
-using IotMinerAgent.Linux.Status;
 
 namespace IotMinerAgent.Linux.Mqtt;
 

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Runtime.Versioning;
-
 using IotMinerAgent.Linux.Platform;
 
 namespace IotMinerAgent.Linux.Service;

@@ -1,6 +1,5 @@
 using System;
 using IotMinerAgent.Linux.Hardware;
-
 using IotMinerAgent.Linux.Platform;
 
 namespace IotMinerAgent.Linux.Throttling;

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using IotMinerAgent.Linux.Mqtt;
-
 using IotMinerAgent.Linux.Status;
 
 namespace IotMinerAgent.MqttShareProbe;

@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using System.Text.Json;
 using IotMinerAgent.Linux.Mqtt;
-
 using IotMinerAgent.Linux.Status;
 
 namespace IotMinerAgent.Linux.Tests.Mqtt;

@@ -3,10 +3,9 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Status;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
-
-using IotMinerAgent.Linux.Status;
 
 namespace IotMinerAgent.Linux.Tests.Mqtt;
 

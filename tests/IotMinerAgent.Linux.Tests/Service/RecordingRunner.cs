@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
-using IotMinerAgent.Linux.Service;
-
 using IotMinerAgent.Linux.Platform;
+using IotMinerAgent.Linux.Service;
 
 namespace IotMinerAgent.Linux.Tests.Service;
 

@@ -1,9 +1,8 @@
 using System;
 using System.IO;
 using System.Runtime.Versioning;
-using IotMinerAgent.Linux.Service;
-
 using IotMinerAgent.Linux.Platform;
+using IotMinerAgent.Linux.Service;
 
 namespace IotMinerAgent.Linux.Tests.Service;
 

@@ -3,9 +3,8 @@ using System.Globalization;
 using System.IO;
 using System.Runtime.Versioning;
 using System.Text.RegularExpressions;
-using IotMinerAgent.Linux.Service;
-
 using IotMinerAgent.Linux.Platform;
+using IotMinerAgent.Linux.Service;
 
 namespace IotMinerAgent.Linux.Tests.Service;
 

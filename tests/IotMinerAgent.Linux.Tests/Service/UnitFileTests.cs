@@ -2,9 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.Versioning;
-using IotMinerAgent.Linux.Service;
-
 using IotMinerAgent.Linux.Platform;
+using IotMinerAgent.Linux.Service;
 
 namespace IotMinerAgent.Linux.Tests.Service;
 
