@@ -1,0 +1,84 @@
+using System;
+using System.Threading;
+using IotMinerAgent.Governor;
+using IotMinerAgent.Linux.Agent;
+using IotMinerAgent.Linux.Hardware;
+using IotMinerAgent.Linux.Status;
+using IotMinerAgent.Linux.Throttling;
+
+namespace IotMinerAgent.Linux.Tests.Agent;
+
+/// <summary>The owner's controls (MQTT commands) over the real governor loop and duty gate.</summary>
+public sealed class MiningControlTests
+{
+    private readonly DutyCycleGate _gate = new();
+    private readonly GovernorLoop _loop;
+    private readonly MiningControl _control;
+
+    public MiningControlTests()
+    {
+        var policy = new GovernorPolicy { Threads = 2, IdleOnly = false, NoSensorDutyPercent = 100 };
+        _loop = new GovernorLoop(new ThermalGovernor(policy), _gate, sensor: null, idleSources: Array.Empty<IIdleSource>(), TimeSpan.FromMilliseconds(100));
+        _control = new MiningControl(_loop, _gate, workers: 2);
+        _loop.Step();
+    }
+
+    [Fact]
+    public void Pause_stops_every_worker_and_shows_in_status_until_resume()
+    {
+        Assert.True(_control.WaitForTurn(0, CancellationToken.None));
+        _control.Pause();
+        Assert.False(_control.MiningEnabled);
+        Assert.Equal(AgentState.Paused, _control.State);
+        Assert.Contains("by the owner", _control.Reason);
+        Assert.Equal(0, _control.Threads);
+        Assert.False(_control.WaitForTurn(0, CancellationToken.None));
+
+        _control.Resume();
+        Assert.True(_control.MiningEnabled);
+        Assert.NotEqual(AgentState.Paused, _control.State);
+        Assert.True(_control.WaitForTurn(0, CancellationToken.None));
+    }
+
+    [Fact]
+    public void A_paused_worker_wakes_at_once_when_stopping()
+    {
+        _control.Pause();
+        using var stop = new CancellationTokenSource();
+        stop.Cancel();
+        Assert.False(_control.WaitForTurn(1, stop.Token));
+    }
+
+    [Fact]
+    public void Retuning_changes_the_governor_policy_that_status_reports()
+    {
+        _control.SetTargetTemperature(62.5);
+        _control.SetMaxDuty(40);
+        _control.SetThreads(1);
+        Assert.Equal(62.5, _control.TargetTemperatureC);
+        Assert.Equal(40, _control.MaxDutyPercent);
+        Assert.Equal(1, _loop.Policy.Threads);
+
+        _loop.Step();
+        Assert.True(_control.Threads <= 1);
+        Assert.True(_control.DutyPercent * _control.Threads <= 40, $"duty {_control.DutyPercent} % on {_control.Threads} threads exceeds the 40 % ceiling");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public void Threads_outside_the_started_workers_are_refused(int threads)
+    {
+        var refused = Assert.Throws<ArgumentException>(() => _control.SetThreads(threads));
+        Assert.Contains("1..2", refused.Message);
+        Assert.Equal(2, _loop.Policy.Threads);
+    }
+
+    [Fact]
+    public void A_target_the_policy_does_not_allow_is_refused_and_the_old_one_stays()
+    {
+        var refused = Assert.Throws<ArgumentException>(() => _control.SetTargetTemperature(500));
+        Assert.Contains("targetTemperatureC", refused.Message);
+        Assert.Equal(70, _control.TargetTemperatureC);
+    }
+}
