@@ -22,9 +22,6 @@ public sealed class DemoWorkSource(string algorithm, Difficulty shareDifficulty,
     public string DisplayName => Label;
 
     /// <inheritdoc />
-    public bool IsEarning => false;
-
-    /// <inheritdoc />
     public async Task RunAsync(JobBoard board, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(jobInterval);
@@ -58,7 +55,6 @@ public sealed class DemoWorkSource(string algorithm, Difficulty shareDifficulty,
             WorkKey = jobId,
             Algorithm = algorithm,
             ShareDifficulty = shareDifficulty,
-            CleanJobs = true,
             Extranonce2Space = 1UL << 32,
         };
     }

@@ -9,9 +9,6 @@ public interface IWorkSource
     /// <summary>What to show as "pool" in status (a URL, or "demo — not earning").</summary>
     string DisplayName { get; }
 
-    /// <summary>False for the local demo: it pays nobody and is labelled so wherever it shows.</summary>
-    bool IsEarning { get; }
-
     /// <summary>Connects and keeps delivering jobs to <paramref name="board"/> until cancelled.</summary>
     Task RunAsync(JobBoard board, CancellationToken cancellationToken);
 

@@ -1,4 +1,3 @@
-using System;
 using IotMinerAgent.Hashing;
 
 namespace IotMinerAgent.Linux.Mining;
@@ -21,9 +20,6 @@ public abstract class MiningJob
     /// <summary>The share target derived from <see cref="ShareDifficulty"/>.</summary>
     public Target ShareTarget => field ??= Target.FromPoolDifficulty(ShareDifficulty, Algorithm);
 
-    /// <summary>True when earlier jobs are void: their shares would be stale.</summary>
-    public required bool CleanJobs { get; init; }
-
     /// <summary>How many extranonce2 values the job has (2^(8·size), capped at 2^63).</summary>
     public required ulong Extranonce2Space { get; init; }
 
@@ -32,9 +28,6 @@ public abstract class MiningJob
     /// (e.g. a pool's job id under one extranonce1), so they share one allocator and no work is hashed twice.
     /// </summary>
     public required string WorkKey { get; init; }
-
-    /// <summary>When the job arrived.</summary>
-    public DateTimeOffset ReceivedAt { get; } = DateTimeOffset.UtcNow;
 
     /// <summary>The header work for one extranonce2 value, and that value as the hex the pool expects back.</summary>
     public abstract HeaderWork BuildWork(ulong extranonce2, out string extranonce2Hex);

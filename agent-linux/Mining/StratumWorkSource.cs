@@ -13,9 +13,6 @@ public sealed class StratumWorkSource(StratumClient client) : IWorkSource
     public string DisplayName => client.CurrentPool is { } pool ? StratumEndpoint.Parse(pool.Url).ToString() : "connecting to pool";
 
     /// <inheritdoc />
-    public bool IsEarning => true;
-
-    /// <inheritdoc />
     public async Task RunAsync(JobBoard board, CancellationToken cancellationToken)
     {
         Task connection = client.RunAsync(cancellationToken);
@@ -61,7 +58,6 @@ public sealed class StratumWorkSource(StratumClient client) : IWorkSource
             WorkKey = $"{work.Job.Extranonce1Hex}/{work.Job.Extranonce2Size}/{work.Job.JobId}/{work.Job.NTime:x8}";
             Algorithm = work.Algorithm;
             ShareDifficulty = work.Difficulty;
-            CleanJobs = work.CleanJobs;
             Extranonce2Space = work.Job.Extranonce2Size >= 8 ? long.MaxValue : 1UL << (8 * work.Job.Extranonce2Size);
         }
 

@@ -33,6 +33,12 @@ public sealed partial class StratumClient
             {
                 Complete(entry, new ShareResult(ShareOutcome.Stale, $"job {share.Job.JobId} is no longer live"));
             }
+            else if ((share.VersionBits & ~_session.VersionMask) != 0)
+            {
+                // BIP 310: a mask from mining.set_version_mask is valid immediately, so bits rolled under the old
+                // mask are no longer allowed: the share is stale rather than a protocol error at the pool.
+                Complete(entry, new ShareResult(ShareOutcome.Stale, $"version bits {share.VersionBits:x8} are outside the pool's new mask {_session.VersionMask:x8}"));
+            }
             else if (!PoolDifficulty.ToTarget(_session.Difficulty, _options.Algorithm).IsMetBy(hash))
             {
                 Complete(entry, new ShareResult(ShareOutcome.BelowTarget, $"hash does not meet pool difficulty {_session.Difficulty}"));

@@ -3,8 +3,11 @@ using System.Collections.Generic;
 namespace IotMinerAgent.StratumTestPool;
 
 /// <summary>A job as sent to one session: with the extranonce and difficulty that held when it was sent.</summary>
-public sealed class SentJob(PoolJob job, byte[] extranonce1, int extranonce2Size, double difficulty)
+public sealed class SentJob(PoolJob job, byte[] extranonce1, int extranonce2Size, double difficulty, uint versionMask)
 {
+    /// <summary>The version-rolling mask in force when the job was sent (a later set_version_mask may narrow it).</summary>
+    public uint VersionMaskWhenSent { get; } = versionMask;
+
     public PoolJob Job { get; } = job;
 
     public byte[] Extranonce1 { get; } = extranonce1;

@@ -224,7 +224,7 @@ public sealed partial class TestPool
         {
             Protocol.Result(id, w => w.WriteBooleanValue(true)),
             Protocol.Notification("mining.set_difficulty", w => w.WriteRawValue(Protocol.Number(session.Difficulty))),
-            NotifyLocked(session, job, clean: !resumed || session.MissedClean),
+            NotifyLocked(session, job, clean: !resumed || session.MissedClean, connection.VersionMask),
         };
     }
 

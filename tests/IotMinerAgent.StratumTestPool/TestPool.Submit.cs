@@ -64,6 +64,12 @@ public sealed partial class TestPool
         {
             verdict = (21, "Stale job");
         }
+        else if (versionBits is { } crossed && (crossed & ~connection.VersionMask) != 0 && (crossed & ~sent.VersionMaskWhenSent) == 0)
+        {
+            // Rolled under the mask in force when the job was sent, submitted as set_version_mask narrowed it: the
+            // two messages crossed. A late share, not a client error (BIP 310 makes the new mask valid at once).
+            verdict = (21, "Version mask changed");
+        }
         else if (versionBits is { } bits && (bits & ~connection.VersionMask) != 0)
         {
             _protocolErrors.Add($"#{connection.Id}: version bits {values[5]} outside mask {PoolJob.Word(connection.VersionMask)}");

@@ -160,7 +160,7 @@ public sealed partial class TestPool : IAsyncDisposable
 
             foreach (PoolConnection connection in _connections.Where(c => c.Authorized))
             {
-                lines.Add((connection, NotifyLocked(connection.Session!, job, clean)));
+                lines.Add((connection, NotifyLocked(connection.Session!, job, clean, connection.VersionMask)));
             }
         }
 
@@ -289,9 +289,9 @@ public sealed partial class TestPool : IAsyncDisposable
         return job;
     }
 
-    private string NotifyLocked(PoolSession session, PoolJob job, bool clean)
+    private string NotifyLocked(PoolSession session, PoolJob job, bool clean, uint versionMask)
     {
-        session.SentJobs[job.Id] = new SentJob(job, session.Extranonce1, session.Extranonce2Size, session.Difficulty);
+        session.SentJobs[job.Id] = new SentJob(job, session.Extranonce1, session.Extranonce2Size, session.Difficulty, versionMask);
         session.MissedClean &= !clean;
         return Protocol.Notify(job, clean);
     }

@@ -79,7 +79,6 @@ public sealed class WorkAllocationTests
         WorkKey = key,
         Algorithm = Algorithms.Sha256d,
         ShareDifficulty = Difficulty.FromInteger(1),
-        CleanJobs = false,
         Extranonce2Space = 1UL << 32,
     };
 
