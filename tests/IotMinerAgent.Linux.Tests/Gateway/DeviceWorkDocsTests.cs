@@ -1,32 +1,18 @@
 using System;
-using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Hashing.DeviceWork;
 using IotMinerAgent.Linux.Gateway;
+using IotMinerAgent.Linux.Tests.Docs;
 
 namespace IotMinerAgent.Linux.Tests.Gateway;
 
 /// <summary>The binary examples in docs/mqtt.md ("Device work (binary)") are the contract: each hex decodes to its JSON and back.</summary>
 public sealed partial class DeviceWorkDocsTests
 {
-    static readonly string s_doc = File.ReadAllText(FindDoc());
-
-    static string FindDoc()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "docs", "mqtt.md");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("docs/mqtt.md not found above " + AppContext.BaseDirectory);
-    }
+    static readonly string s_doc = MqttDoc.Text;
 
     /// <summary>Each example of a kind as (bytes, JSON); the hex may be spread over lines and spaces for reading.</summary>
     static (byte[] Bytes, string Json)[] Examples(string kind) =>

@@ -1,31 +1,17 @@
 using System;
-using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Tests.Docs;
 
 namespace IotMinerAgent.Linux.Tests.Mqtt;
 
 /// <summary>The examples in docs/mqtt.md are the contract: each must be exactly what the code reads and writes.</summary>
 public sealed partial class MqttDocsTests
 {
-    static readonly string s_doc = File.ReadAllText(FindDoc());
-
-    static string FindDoc()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "docs", "mqtt.md");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("docs/mqtt.md not found above " + AppContext.BaseDirectory);
-    }
+    static readonly string s_doc = MqttDoc.Text;
 
     static string[] Examples(string kind) =>
         [.. Example().Matches(s_doc).Where(m => m.Groups[1].Value == kind).Select(m => m.Groups[2].Value)];
