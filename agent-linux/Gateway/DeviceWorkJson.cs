@@ -18,7 +18,7 @@ public static class DeviceWorkJson
     private static readonly string[] VerdictNames =
     [
         "accepted", "block-found", "rejected-low-difficulty", "rejected-duplicate", "rejected-stale", "rejected-unknown-job",
-        "rejected-malformed",
+        "rejected-malformed", "rejected-rate-limited",
     ];
 
     /// <summary>The job as indented JSON.</summary>

@@ -28,7 +28,7 @@ namespace IotMinerAgent.Hashing.DeviceWork
         {
             if (!IsKnown((byte)code))
             {
-                throw new ArgumentException("Unknown verdict code " + (byte)code + "; use a DeviceVerdictCode value (0..6).", "code");
+                throw new ArgumentException("Unknown verdict code " + (byte)code + "; use a DeviceVerdictCode value (0..7).", "code");
             }
 
             if (reason == null)
@@ -111,7 +111,7 @@ namespace IotMinerAgent.Hashing.DeviceWork
             DeviceWireFormat.CheckPreamble(message, DeviceWireFormat.KindVerdict, Name);
             if (!IsKnown(message[2]))
             {
-                throw new DeviceMessageException("Device verdict message: verdict code (byte 2) is " + message[2] + ", expected 0..6.");
+                throw new DeviceMessageException("Device verdict message: verdict code (byte 2) is " + message[2] + ", expected 0..7.");
             }
 
             int reasonLength = message[3];
@@ -143,7 +143,7 @@ namespace IotMinerAgent.Hashing.DeviceWork
 
         private static bool IsKnown(byte code)
         {
-            return code <= (byte)DeviceVerdictCode.RejectedMalformed;
+            return code <= (byte)DeviceVerdictCode.RejectedRateLimited;
         }
 
         private static bool IsPrintableAscii(char c)

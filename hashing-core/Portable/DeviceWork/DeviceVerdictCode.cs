@@ -23,5 +23,11 @@ namespace IotMinerAgent.Hashing.DeviceWork
 
         /// <summary>The share message could not be decoded (the job id and nonce are then 0).</summary>
         RejectedMalformed = 6,
+
+        /// <summary>
+        /// The device sent shares faster than its share of the gateway allows (a flood); the share was not checked.
+        /// Slow down: the gateway answers every share, so a device can pace itself by its verdicts.
+        /// </summary>
+        RejectedRateLimited = 7,
     }
 }

@@ -55,7 +55,7 @@ public class DeviceShareAndVerdictTests
     [Fact]
     public void Verdict_constructor_refuses_unknown_codes_and_bad_reasons()
     {
-        Assert.Equal("code", Assert.Throws<ArgumentException>(() => new DeviceVerdict(1, 2, (DeviceVerdictCode)7, "")).ParamName);
+        Assert.Equal("code", Assert.Throws<ArgumentException>(() => new DeviceVerdict(1, 2, (DeviceVerdictCode)8, "")).ParamName);
         Assert.Contains("at most 64", Assert.Throws<ArgumentException>(() => new DeviceVerdict(1, 2, 0, new string('x', 65))).Message);
         Assert.Contains("character 3", Assert.Throws<ArgumentException>(() => new DeviceVerdict(1, 2, 0, "abcé")).Message);
     }
