@@ -1,0 +1,81 @@
+using System;
+using IotMinerAgent.Hashing;
+
+namespace IotMinerAgent.Firmware.Api
+{
+    /// <summary>
+    /// A snapshot of what the miner does, for the product's own UI and for the MQTT status (docs/mqtt.md, "status").
+    /// Temperatures are milli-°C, rates tenths of H/s: the board has no double FPU.
+    /// </summary>
+    public sealed class MinerStatus
+    {
+        /// <summary><c>mining</c>, <c>throttled</c>, <c>paused</c>, <c>no-work</c> or <c>error</c>.</summary>
+        public string State { get; set; } = "paused";
+
+        /// <summary>Why (which limit, who paused, which fault); empty when mining at full duty without a reason.</summary>
+        public string Reason { get; set; } = string.Empty;
+
+        /// <summary>False after a pause command (or <see cref="IotMiner.Stop"/>) until resumed.</summary>
+        public bool MiningEnabled { get; set; }
+
+        /// <summary>The owner's consent.</summary>
+        public bool Consent { get; set; }
+
+        /// <summary>Hashes per second over the last minute, in tenths.</summary>
+        public long HashRateTenths { get; set; }
+
+        /// <summary>Algorithm of the current job, or null before the first job.</summary>
+        public string? Algorithm { get; set; }
+
+        /// <summary>Duty cycle the governor allows now, 0..100.</summary>
+        public int DutyPercent { get; set; }
+
+        /// <summary>The owner's duty ceiling.</summary>
+        public int MaxDutyPercent { get; set; }
+
+        /// <summary>The temperature the governor holds the chip below, milli-°C.</summary>
+        public int TargetMilliC { get; set; }
+
+        /// <summary>True when <see cref="TemperatureMilliC"/> is a plausible reading.</summary>
+        public bool HasTemperature { get; set; }
+
+        /// <summary>The chip temperature, milli-°C.</summary>
+        public int TemperatureMilliC { get; set; }
+
+        /// <summary>Shares the gateway accepted.</summary>
+        public int Accepted { get; set; }
+
+        /// <summary>Shares the gateway rejected.</summary>
+        public int Rejected { get; set; }
+
+        /// <summary>Shares the gateway called stale.</summary>
+        public int Stale { get; set; }
+
+        /// <summary>Highest difficulty of an accepted share.</summary>
+        public Difficulty BestDifficulty { get; set; }
+
+        /// <summary>Shares found since boot.</summary>
+        public int SharesFound { get; set; }
+
+        /// <summary>Shares found while the outbox was full (announced by an event).</summary>
+        public int SharesDropped { get; set; }
+
+        /// <summary>Shares waiting in the outbox.</summary>
+        public int OutboxCount { get; set; }
+
+        /// <summary>Times the watchdog restarted a stalled mining loop.</summary>
+        public int LoopRestarts { get; set; }
+
+        /// <summary>Free heap, bytes.</summary>
+        public long FreeHeapBytes { get; set; }
+
+        /// <summary>Seconds since start.</summary>
+        public long UptimeSeconds { get; set; }
+
+        /// <summary>True while Wi-Fi is up.</summary>
+        public bool WifiConnected { get; set; }
+
+        /// <summary>True while the MQTT session is up.</summary>
+        public bool MqttConnected { get; set; }
+    }
+}

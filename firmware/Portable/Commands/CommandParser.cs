@@ -1,0 +1,157 @@
+using System;
+using System.Text;
+using IotMinerAgent.Firmware.Json;
+
+namespace IotMinerAgent.Firmware.Commands
+{
+    /// <summary>
+    /// Parses owner commands as docs/mqtt.md ("Commands") specifies for the Linux agent: plain text or
+    /// <c>{"value": …, "request_id": …}</c>, at most 1024 bytes, never from the retained store. Nothing here can change
+    /// where the rewards go: the pool and payout live only in the gateway's configuration file.
+    /// </summary>
+    public static class CommandParser
+    {
+        /// <summary>Largest payload accepted.</summary>
+        public const int MaxPayloadBytes = 1024;
+
+        /// <summary>Hashing threads on the ESP32 (one core hashes, the other runs Wi-Fi and the product).</summary>
+        public const int MaxThreads = 1;
+
+        private static readonly string[] PayoutNames = { "pool", "payout", "payout_address", "wallet", "address", "user", "worker", "url" };
+
+        /// <summary>Parses the command <paramref name="name"/> with its payload.</summary>
+        public static DeviceCommand Parse(string name, byte[] payload, bool retained)
+        {
+            if (retained)
+            {
+                return Refuse(name, "retained commands are refused (they would replay at every reconnect): publish cmd/" + name + " without the retain flag", null);
+            }
+
+            if (payload.Length > MaxPayloadBytes)
+            {
+                return Refuse(name, "payload of " + payload.Length.ToString() + " bytes is too long: at most " + MaxPayloadBytes.ToString() + " bytes", null);
+            }
+
+            string text = Encoding.UTF8.GetString(payload, 0, payload.Length).Trim();
+            string? requestId = null;
+            JsonValue? value = null;
+            if (text.Length > 0 && text[0] == '{')
+            {
+                string? error = ReadJsonPayload(text, out value, out requestId);
+                if (error != null)
+                {
+                    return Refuse(name, error, requestId);
+                }
+            }
+            else if (text.Length > 0)
+            {
+                value = JsonValue.FromString(text);
+            }
+
+            return Interpret(name, value, requestId);
+        }
+
+        private static DeviceCommand Interpret(string name, JsonValue? value, string? requestId)
+        {
+            for (int i = 0; i < PayoutNames.Length; i++)
+            {
+                if (name == PayoutNames[i])
+                {
+                    return Refuse(name, "cmd/" + name + " is refused: the pool and payout can never be changed over MQTT; they are set only in the gateway's configuration file", requestId);
+                }
+            }
+
+            switch (name)
+            {
+                case "pause":
+                case "resume":
+                    return value == null
+                        ? new DeviceCommand(name, name == "pause" ? CommandKind.Pause : CommandKind.Resume, 0, null, requestId)
+                        : Refuse(name, name + " takes no value: send an empty payload or {\"request_id\": \"...\"}", requestId);
+                case "mining":
+                    return Switch(name, value, requestId);
+                case "target_temperature":
+                    return Number(name, value, requestId, CommandKind.TargetTemperature, 3, 30000, 85000, " °C", "30 to 85 °C");
+                case "max_duty":
+                    return Number(name, value, requestId, CommandKind.MaxDuty, 0, 1, 100, " %", "1 to 100 %");
+                case "threads":
+                    return Number(name, value, requestId, CommandKind.Threads, 0, 1, MaxThreads, " threads", "1 to " + MaxThreads.ToString() + " threads");
+                default:
+                    return Refuse(name, "unknown command '" + name + "'; allowed: pause, resume, mining, target_temperature, max_duty, threads", requestId);
+            }
+        }
+
+        private static DeviceCommand Switch(string name, JsonValue? value, string? requestId)
+        {
+            if (value != null && ((value.Kind == JsonKind.String && value.Text == "ON") || (value.Kind == JsonKind.Boolean && value.Boolean)))
+            {
+                return new DeviceCommand(name, CommandKind.Resume, 0, null, requestId);
+            }
+
+            if (value != null && ((value.Kind == JsonKind.String && value.Text == "OFF") || (value.Kind == JsonKind.Boolean && !value.Boolean)))
+            {
+                return new DeviceCommand(name, CommandKind.Pause, 0, null, requestId);
+            }
+
+            return Refuse(name, "mining takes ON or OFF (or JSON true/false)", requestId);
+        }
+
+        private static DeviceCommand Number(string name, JsonValue? value, string? requestId, CommandKind kind, int decimals, long min, long max, string unit, string allowed)
+        {
+            long scaled;
+            string text = value == null ? string.Empty : value.Text;
+            bool isNumber = value != null && (value.Kind == JsonKind.Number || value.Kind == JsonKind.String) && FixedDecimal.TryParse(text, decimals, out scaled);
+            if (!isNumber || (decimals == 0 && text.IndexOf('.') >= 0))
+            {
+                return Refuse(name, name + " = '" + text + "' is not a " + (decimals == 0 ? "whole " : string.Empty) + "number; allowed: " + allowed, requestId);
+            }
+
+            FixedDecimal.TryParse(text, decimals, out scaled);
+            if (scaled < min || scaled > max)
+            {
+                return Refuse(name, name + " = " + text + " is out of range; allowed: " + allowed, requestId);
+            }
+
+            return new DeviceCommand(name, kind, scaled, null, requestId);
+        }
+
+        private static string? ReadJsonPayload(string text, out JsonValue? value, out string? requestId)
+        {
+            value = null;
+            requestId = null;
+            JsonValue root;
+            try
+            {
+                root = JsonReader.Parse(text);
+            }
+            catch (JsonSyntaxException exception)
+            {
+                return "malformed JSON payload: " + exception.Message;
+            }
+
+            for (int i = 0; i < root.Names.Length; i++)
+            {
+                string member = root.Names[i];
+                if (member == "value")
+                {
+                    value = root[i];
+                }
+                else if (member == "request_id" && root[i].Kind == JsonKind.String)
+                {
+                    requestId = root[i].Text;
+                }
+                else
+                {
+                    return "field '" + member + "' is not allowed; a command object has only \"value\" and \"request_id\" (a string)";
+                }
+            }
+
+            return null;
+        }
+
+        private static DeviceCommand Refuse(string name, string error, string? requestId)
+        {
+            return new DeviceCommand(name, CommandKind.Refused, 0, error, requestId);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System;
+
+namespace IotMinerAgent.Firmware.Hardware
+{
+    /// <summary>Everything the firmware touches on the board, behind small interfaces (the dotnet/iot way).</summary>
+    public sealed class DeviceHardware
+    {
+        /// <summary>Bundles the hardware; none may be null.</summary>
+        public DeviceHardware(IDeviceClock clock, ITemperatureSensor temperature, IFreeMemory memory, IWifiLink wifi, IMqttLink mqtt, IDeviceRestart restart, ICpuPace cpu)
+        {
+            if (clock == null || temperature == null || memory == null || wifi == null || mqtt == null || restart == null || cpu == null)
+            {
+                throw new ArgumentNullException("hardware", "Every piece of hardware is required: clock, temperature, memory, wifi, mqtt, restart and cpu.");
+            }
+
+            Clock = clock;
+            Temperature = temperature;
+            Memory = memory;
+            Wifi = wifi;
+            Mqtt = mqtt;
+            Restart = restart;
+            Cpu = cpu;
+        }
+
+        /// <summary>Clock.</summary>
+        public IDeviceClock Clock { get; private set; }
+
+        /// <summary>Internal temperature sensor.</summary>
+        public ITemperatureSensor Temperature { get; private set; }
+
+        /// <summary>Free heap.</summary>
+        public IFreeMemory Memory { get; private set; }
+
+        /// <summary>Wi-Fi link.</summary>
+        public IWifiLink Wifi { get; private set; }
+
+        /// <summary>MQTT link.</summary>
+        public IMqttLink Mqtt { get; private set; }
+
+        /// <summary>Reboot.</summary>
+        public IDeviceRestart Restart { get; private set; }
+
+        /// <summary>Hashing pace.</summary>
+        public ICpuPace Cpu { get; private set; }
+    }
+}

@@ -1,0 +1,153 @@
+using System;
+using System.Collections;
+using IotMinerAgent.Hashing.DeviceWork;
+
+namespace IotMinerAgent.Firmware.Mining
+{
+    /// <summary>
+    /// Shares in RAM until the gateway has judged them and the report is out: shares found while Wi-Fi or the broker
+    /// is down wait here and go out, oldest first, after the reconnect. Bounded (an ESP32 has ~100 KB of heap): when
+    /// full, <see cref="TryAdd"/> refuses and the caller says so in an event and in the status, never silently.
+    /// A share sent before a disconnect is sent again after it (the verdict may have been lost); the gateway answers a
+    /// repeat with rejected-duplicate, which for a resent share is not held against it.
+    /// </summary>
+    public sealed class ShareOutbox
+    {
+        private readonly object _gate = new object();
+        private readonly ArrayList _entries = new ArrayList();
+        private readonly int _capacity;
+
+        /// <summary>Creates an outbox for at most <paramref name="capacity"/> shares.</summary>
+        public ShareOutbox(int capacity)
+        {
+            if (capacity < 1)
+            {
+                throw new ArgumentOutOfRangeException("capacity", "The outbox holds at least one share.");
+            }
+
+            _capacity = capacity;
+        }
+
+        /// <summary>Most shares held.</summary>
+        public int Capacity
+        {
+            get { return _capacity; }
+        }
+
+        /// <summary>Shares held now.</summary>
+        public int Count
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _entries.Count;
+                }
+            }
+        }
+
+        /// <summary>Adds a share; false when the outbox is full.</summary>
+        public bool TryAdd(OutboxEntry entry)
+        {
+            lock (_gate)
+            {
+                if (_entries.Count >= _capacity)
+                {
+                    return false;
+                }
+
+                _entries.Add(entry);
+                return true;
+            }
+        }
+
+        /// <summary>The oldest share waiting to be published on <c>device_share</c>, or null.</summary>
+        public OutboxEntry? NextToSend()
+        {
+            return FirstInStage(OutboxEntry.StageToSend);
+        }
+
+        /// <summary>The oldest judged share waiting for its report, or null.</summary>
+        public OutboxEntry? NextToReport()
+        {
+            return FirstInStage(OutboxEntry.StageToReport);
+        }
+
+        /// <summary>Marks a share as published.</summary>
+        public void MarkSent(OutboxEntry entry, long nowMs)
+        {
+            lock (_gate)
+            {
+                entry.Stage = OutboxEntry.StageAwaitingVerdict;
+                entry.SentAtMs = nowMs;
+            }
+        }
+
+        /// <summary>
+        /// Sends again every share still waiting for a verdict: after a reconnect, or when a verdict is older than
+        /// <paramref name="verdictWaitMs"/> (a lost verdict must not pin a share in RAM forever).
+        /// </summary>
+        public void Resend(long nowMs, long verdictWaitMs)
+        {
+            lock (_gate)
+            {
+                for (int i = 0; i < _entries.Count; i++)
+                {
+                    OutboxEntry entry = (OutboxEntry)_entries[i]!;
+                    if (entry.Stage == OutboxEntry.StageAwaitingVerdict && nowMs - entry.SentAtMs >= verdictWaitMs)
+                    {
+                        entry.Stage = OutboxEntry.StageToSend;
+                        entry.Resent = true;
+                    }
+                }
+            }
+        }
+
+        /// <summary>Records the gateway's verdict on the share it names; null when no share here matches (a repeat).</summary>
+        public OutboxEntry? ApplyVerdict(DeviceVerdict verdict)
+        {
+            lock (_gate)
+            {
+                for (int i = 0; i < _entries.Count; i++)
+                {
+                    OutboxEntry entry = (OutboxEntry)_entries[i]!;
+                    if (entry.Stage != OutboxEntry.StageToReport && entry.Share.Job.JobId == verdict.JobId && entry.Share.Nonce == verdict.Nonce)
+                    {
+                        entry.Stage = OutboxEntry.StageToReport;
+                        entry.Verdict = verdict.Code;
+                        entry.Reason = verdict.Reason;
+                        return entry;
+                    }
+                }
+
+                return null;
+            }
+        }
+
+        /// <summary>Forgets a reported share.</summary>
+        public void Remove(OutboxEntry entry)
+        {
+            lock (_gate)
+            {
+                _entries.Remove(entry);
+            }
+        }
+
+        private OutboxEntry? FirstInStage(int stage)
+        {
+            lock (_gate)
+            {
+                for (int i = 0; i < _entries.Count; i++)
+                {
+                    OutboxEntry entry = (OutboxEntry)_entries[i]!;
+                    if (entry.Stage == stage)
+                    {
+                        return entry;
+                    }
+                }
+
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+using System;
+using System.Text;
+using IotMinerAgent.Firmware.Api;
+using IotMinerAgent.Firmware.Json;
+using IotMinerAgent.Firmware.Mining;
+using IotMinerAgent.Hashing;
+using IotMinerAgent.Hashing.DeviceWork;
+
+namespace IotMinerAgent.Firmware.Mqtt
+{
+    /// <summary>
+    /// The JSON the device publishes, field for field as docs/mqtt.md specifies for the Linux agent (status, share,
+    /// event) and the gateway (work_request). Fields the device has no value for are null, never invented.
+    /// </summary>
+    public static class DeviceMessages
+    {
+        /// <summary>The firmware version in every status.</summary>
+        public const string Version = "0.1.0";
+
+        /// <summary>The hashing engine: the portable scalar code (no SIMD on the ESP32, no native interop in this image).</summary>
+        public const string Engine = "scalar";
+
+        /// <summary><c>{"v":1,"algos":[...],"hashrate":120.5}</c>.</summary>
+        public static string WorkRequest(string[] algorithms, long hashRateTenths)
+        {
+            StringBuilder list = new StringBuilder("[");
+            for (int i = 0; i < algorithms.Length; i++)
+            {
+                if (i > 0)
+                {
+                    list.Append(',');
+                }
+
+                JsonWriter.AppendQuoted(list, algorithms[i]);
+            }
+
+            list.Append(']');
+            return new JsonWriter().Integer("v", 1).Raw("algos", list.ToString()).Raw("hashrate", FixedDecimal.Format(hashRateTenths, 1)).Finish();
+        }
+
+        /// <summary>The status message.</summary>
+        public static string Status(string deviceId, string? time, MinerStatus s)
+        {
+            JsonWriter json = new JsonWriter().Integer("v", 1).String("device_id", deviceId).String("time", time)
+                .String("state", s.State).String("reason", s.Reason.Length == 0 ? null : s.Reason)
+                .Boolean("mining_enabled", s.MiningEnabled).Raw("hashrate_hs", FixedDecimal.Format(s.HashRateTenths, 1))
+                .String("algo", s.Algorithm).String("engine", Engine).Integer("threads", s.DutyPercent > 0 ? 1 : 0).Integer("max_threads", 1)
+                .Integer("duty_percent", s.DutyPercent).Integer("max_duty_percent", s.MaxDutyPercent).Milli("target_temperature_c", s.TargetMilliC);
+            if (s.HasTemperature)
+            {
+                json.Milli("temperature_c", s.TemperatureMilliC);
+            }
+            else
+            {
+                json.Null("temperature_c");
+            }
+
+            return json.Integer("accepted", s.Accepted).Integer("rejected", s.Rejected).Integer("stale", s.Stale)
+                .Raw("best_difficulty", s.BestDifficulty.IsPositive ? s.BestDifficulty.ToString() : "0").Null("pool")
+                .Integer("uptime_s", s.UptimeSeconds).String("version", Version)
+                .Boolean("consent", s.Consent).Integer("free_heap_bytes", s.FreeHeapBytes).Integer("outbox", s.OutboxCount)
+                .Integer("shares_dropped", s.SharesDropped).Integer("loop_restarts", s.LoopRestarts).Finish();
+        }
+
+        /// <summary>The answer to a command.</summary>
+        public static string CommandEvent(string deviceId, string? time, string command, string? error, string? valueJson, string? requestId)
+        {
+            JsonWriter json = new JsonWriter().Integer("v", 1).String("device_id", deviceId).String("time", time).String("type", "command")
+                .String("command", command).Boolean("ok", error == null).String("error", error);
+            return (valueJson == null ? json.Null("value") : json.Raw("value", valueJson)).String("request_id", requestId).Finish();
+        }
+
+        /// <summary>A notice that is no command answer (<c>outbox_full</c>, <c>watchdog</c>, <c>job_error</c>), with a message for people.</summary>
+        public static string Notice(string deviceId, string? time, string type, string message)
+        {
+            return new JsonWriter().Integer("v", 1).String("device_id", deviceId).String("time", time).String("type", type)
+                .Boolean("ok", false).String("error", message).Finish();
+        }
+
+        /// <summary>The share report of a judged share.</summary>
+        public static string ShareReport(string deviceId, OutboxEntry entry)
+        {
+            DeviceJob job = entry.Share.Job;
+            byte[] hash = entry.Share.Hash;
+            Difficulty poolDifficulty = Difficulty.OfTarget(job.Target);
+            Difficulty difficulty = hash.Length == 32 ? Difficulty.OfHash(hash) : poolDifficulty;
+            return new JsonWriter().Integer("v", 1).String("id", entry.Id).String("device_id", deviceId).String("found_at", entry.FoundAt)
+                .String("algo", job.Algorithm).Null("pool").String("job_id", Hex8(job.JobId)).String("nonce", Hex8(entry.Share.Nonce))
+                .Null("extranonce2").String("ntime", Hex8(NTime(job))).Null("version_bits")
+                .Raw("difficulty", difficulty.ToString()).Raw("pool_difficulty", poolDifficulty.ToString())
+                .String("hash", hash.Length == 32 ? Hex.EncodeReversed(hash) : null)
+                .String("result", Result(entry)).String("reject_reason", RejectReason(entry)).Finish();
+        }
+
+        /// <summary>8 lowercase hex digits of a 32-bit value, most significant first (as mining.submit writes nonces).</summary>
+        public static string Hex8(uint value)
+        {
+            return Hex.Encode(new byte[] { (byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value });
+        }
+
+        /// <summary>The verdict code as docs/mqtt.md names it (enums print as numbers on nanoFramework).</summary>
+        public static string VerdictName(DeviceVerdictCode code)
+        {
+            switch (code)
+            {
+                case DeviceVerdictCode.Accepted:
+                    return "accepted";
+                case DeviceVerdictCode.BlockFound:
+                    return "block-found";
+                case DeviceVerdictCode.RejectedLowDifficulty:
+                    return "rejected-low-difficulty";
+                case DeviceVerdictCode.RejectedDuplicate:
+                    return "rejected-duplicate";
+                case DeviceVerdictCode.RejectedStale:
+                    return "rejected-stale";
+                case DeviceVerdictCode.RejectedUnknownJob:
+                    return "rejected-unknown-job";
+                case DeviceVerdictCode.RejectedMalformed:
+                    return "rejected-malformed";
+                default:
+                    return "rejected-rate-limited";
+            }
+        }
+
+        // ntime is header bytes 68..71, little-endian: tail bytes 4..7 for sha256d, prefix bytes 68..71 for scrypt.
+        private static uint NTime(DeviceJob job)
+        {
+            bool sha256d = job.Algorithm == Algorithms.Sha256d;
+            byte[] bytes = sha256d ? job.GetTail() : job.GetHeaderPrefix();
+            return DeviceWireFormat.ReadUInt32(bytes, sha256d ? 4 : 68);
+        }
+
+        private static string? Result(OutboxEntry entry)
+        {
+            if (entry.Resent && entry.Verdict == DeviceVerdictCode.RejectedDuplicate)
+            {
+                // Sent twice after a reconnect: the first copy's verdict was lost, this one says nothing about the share.
+                return null;
+            }
+
+            if (entry.Verdict == DeviceVerdictCode.Accepted || entry.Verdict == DeviceVerdictCode.BlockFound)
+            {
+                return "accepted";
+            }
+
+            return entry.Verdict == DeviceVerdictCode.RejectedStale ? "stale" : "rejected";
+        }
+
+        private static string? RejectReason(OutboxEntry entry)
+        {
+            string? result = Result(entry);
+            if (result == null || result == "accepted")
+            {
+                return null;
+            }
+
+            return entry.Reason.Length == 0 ? VerdictName(entry.Verdict) : VerdictName(entry.Verdict) + ": " + entry.Reason;
+        }
+    }
+}
