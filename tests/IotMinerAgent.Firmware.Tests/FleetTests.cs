@@ -1,0 +1,147 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using IotMinerAgent.Firmware.Tests.Peers;
+using IotMinerAgent.Hashing.DeviceWork;
+using IotMinerAgent.Linux.Tests.Mqtt;
+using IotMinerAgent.VirtualEsp32;
+
+namespace IotMinerAgent.Firmware.Tests;
+
+/// <summary>Virtual ESP32s against a real mosquitto and a gateway that checks every share itself.</summary>
+public sealed class FleetTests
+{
+    [Fact]
+    public async Task Three_devices_get_jobs_find_shares_and_have_them_accepted_and_reported()
+    {
+        await using MosquittoBroker broker = await MosquittoBroker.StartAsync();
+        await using TestGateway gateway = await TestGateway.StartAsync(broker.Port);
+        await using MqttRecorder owner = await MqttRecorder.StartAsync(broker.Port);
+        VirtualDevice[] devices = [.. Enumerable.Range(1, 3).Select(i => VirtualDevice.Create(new VirtualEsp32Options { BrokerPort = broker.Port, DeviceId = $"esp32-{i}" }).Start())];
+        try
+        {
+            await Eventually.True(() => devices.All(d => d.Status.Accepted >= 3), 20,
+                () => string.Join("; ", devices.Select(d => $"{d.Options.DeviceId}: {d.Status.State} ({d.Status.Reason}) accepted {d.Status.Accepted}")));
+            await Eventually.True(() => devices.All(d => owner.On($"iotminer/{d.Options.DeviceId}/share").Count >= 3), 5, () => "share reports missing");
+
+            Assert.Empty(gateway.Problems);
+            foreach (VirtualDevice device in devices)
+            {
+                string id = device.Options.DeviceId;
+                Assert.Contains(owner.On($"iotminer/{id}/availability"), m => m.Payload == "online" && m.Retain);
+                Seen report = owner.On($"iotminer/{id}/share")[0];
+                Assert.Equal("accepted", report.Json.GetProperty("result").GetString());
+                Assert.Equal(id, report.Json.GetProperty("device_id").GetString());
+                uint job = Convert.ToUInt32(report.Json.GetProperty("job_id").GetString(), 16);
+                uint nonce = Convert.ToUInt32(report.Json.GetProperty("nonce").GetString(), 16);
+                Assert.Contains(gateway.Shares, s => s.DeviceId == id && s.JobId == job && s.Nonce == nonce && s.Verdict == DeviceVerdictCode.Accepted);
+
+                var status = owner.On($"iotminer/{id}/status").Last().Json;
+                Assert.Equal(1, status.GetProperty("v").GetInt32());
+                Assert.Contains(status.GetProperty("state").GetString(), new[] { "mining", "throttled", "no-work" });
+                Assert.Equal("sha256d", status.GetProperty("algo").GetString());
+                Assert.Equal("scalar", status.GetProperty("engine").GetString());
+                Assert.True(status.GetProperty("temperature_c").GetDouble() > 30);
+                Assert.True(device.Status.HashRateTenths > 0);
+            }
+        }
+        finally
+        {
+            foreach (VirtualDevice device in devices)
+            {
+                device.Dispose();
+            }
+        }
+
+        await Eventually.True(() => devices.All(d => owner.On($"iotminer/{d.Options.DeviceId}/availability").Last().Payload == "offline"), 5, () => "offline missing after Stop");
+    }
+
+    [Fact]
+    public async Task A_device_that_heats_up_throttles_and_says_why()
+    {
+        await using MosquittoBroker broker = await MosquittoBroker.StartAsync();
+        await using TestGateway gateway = await TestGateway.StartAsync(broker.Port);
+        await using MqttRecorder owner = await MqttRecorder.StartAsync(broker.Port);
+        using VirtualDevice device = VirtualDevice.Create(new VirtualEsp32Options
+        {
+            BrokerPort = broker.Port,
+            DeviceId = "esp32-hot",
+            AmbientC = 40,
+            PolicyJson = "\"targetTemperatureC\": 70, \"hardLimitC\": 85, \"minDutyPercent\": 5",
+        }).Start();
+
+        await Eventually.True(() => device.Status.DutyPercent >= 15 && device.Status.Accepted > 0, 15, () => $"{device.Status.State}: {device.Status.Reason}, duty {device.Status.DutyPercent}");
+        int dutyWhenCool = device.Status.DutyPercent;
+
+        device.Thermal.AmbientC = 78;
+        await Eventually.True(() => device.Status.State == "throttled" && device.Status.DutyPercent < dutyWhenCool && device.Thermal.Celsius > 70, 15,
+            () => $"{device.Status.State}: {device.Status.Reason}, duty {device.Status.DutyPercent}, {device.Thermal.Celsius:F1} °C");
+
+        Assert.Contains("> target 70 °C", device.Status.Reason);
+        await Eventually.True(() => owner.On("iotminer/esp32-hot/status").Any(s => s.Json.GetProperty("state").GetString() == "throttled"), 5, () => "no throttled status");
+        var status = owner.On("iotminer/esp32-hot/status").Last(s => s.Json.GetProperty("state").GetString() == "throttled").Json;
+        Assert.Contains("°C", status.GetProperty("reason").GetString());
+        Assert.True(status.GetProperty("temperature_c").GetDouble() > 70);
+        Assert.True(status.GetProperty("duty_percent").GetDouble() < dutyWhenCool);
+    }
+
+    [Fact]
+    public async Task Shares_found_while_wifi_and_broker_are_down_reach_the_gateway_afterwards()
+    {
+        await using MosquittoBroker broker = await MosquittoBroker.StartAsync();
+        await using TestGateway gateway = await TestGateway.StartAsync(broker.Port, nonceCount: 1 << 20);
+        using VirtualDevice device = VirtualDevice.Create(new VirtualEsp32Options
+        {
+            BrokerPort = broker.Port,
+            DeviceId = "esp32-flaky",
+            MiningJson = "\"statusIntervalSeconds\": 1, \"sliceNonces\": 16, \"outboxCapacity\": 512",
+        }).Start();
+        await Eventually.True(() => device.Status.Accepted >= 2, 15, () => $"{device.Status.State}: {device.Status.Reason}");
+
+        device.Wifi.Drop();
+        int foundBefore = device.Status.SharesFound;
+        await Eventually.True(() => device.Status.SharesFound >= foundBefore + 5, 10, () => $"found {device.Status.SharesFound} while Wi-Fi is down");
+        Assert.False(device.Status.MqttConnected);
+        device.Wifi.Restore();
+        await Eventually.True(() => device.Status.MqttConnected, 10, () => "no reconnect after Wi-Fi came back");
+
+        await broker.StopAsync();
+        foundBefore = device.Status.SharesFound;
+        await Eventually.True(() => device.Status.SharesFound >= foundBefore + 5, 10, () => $"found {device.Status.SharesFound} while the broker is down");
+        await broker.StartAgainAsync();
+
+        await Eventually.True(() => device.Status.OutboxCount == 0 && device.Status.MqttConnected, 20, () => $"outbox still holds {device.Status.OutboxCount}");
+        device.Miner.SetConsent(false);
+        await Eventually.True(() => device.Status.OutboxCount == 0, 10, () => "outbox not drained");
+        int found = device.Status.SharesFound;
+        await Eventually.True(() => gateway.DistinctShares("esp32-flaky").Count == found, 10,
+            () => $"device found {found}, gateway received {gateway.DistinctShares("esp32-flaky").Count} distinct");
+        Assert.Equal(0, device.Status.SharesDropped);
+        Assert.Empty(gateway.Problems);
+        Assert.Equal(found, device.Status.Accepted);
+    }
+
+    [Fact]
+    public async Task A_full_outbox_is_announced_never_silent()
+    {
+        await using MosquittoBroker broker = await MosquittoBroker.StartAsync();
+        await using TestGateway gateway = await TestGateway.StartAsync(broker.Port, nonceCount: 1 << 20);
+        await using MqttRecorder owner = await MqttRecorder.StartAsync(broker.Port);
+        using VirtualDevice device = VirtualDevice.Create(new VirtualEsp32Options
+        {
+            BrokerPort = broker.Port,
+            DeviceId = "esp32-small",
+            MiningJson = "\"statusIntervalSeconds\": 1, \"sliceNonces\": 16, \"outboxCapacity\": 2",
+        }).Start();
+        await Eventually.True(() => device.Status.Accepted >= 1, 15, () => $"{device.Status.State}: {device.Status.Reason}");
+
+        device.Wifi.Drop();
+        await Eventually.True(() => device.Status.SharesDropped >= 1, 10, () => $"outbox {device.Status.OutboxCount}, dropped {device.Status.SharesDropped}");
+        device.Wifi.Restore();
+
+        await Eventually.True(() => owner.On("iotminer/esp32-small/event").Any(e => e.Json.GetProperty("type").GetString() == "outbox_full"), 10, () => "no outbox_full event");
+        Seen notice = owner.On("iotminer/esp32-small/event").First(e => e.Json.GetProperty("type").GetString() == "outbox_full");
+        Assert.Contains("dropped", notice.Json.GetProperty("error").GetString());
+        await Eventually.True(() => owner.On("iotminer/esp32-small/status").Any(s => s.Json.GetProperty("shares_dropped").GetInt32() >= 1), 5, () => "status does not count drops");
+    }
+}

@@ -1,0 +1,94 @@
+using System;
+using IotMinerAgent.Firmware.Api;
+using IotMinerAgent.Firmware.Config;
+using IotMinerAgent.Firmware.Hardware;
+
+namespace IotMinerAgent.VirtualEsp32;
+
+/// <summary>
+/// One virtual ESP32: the firmware's <see cref="IotMiner"/> on simulated hardware, configured from a generated
+/// <c>I:\iotminer.json</c> (parsed by the firmware's own reader) and connected to any broker.
+/// </summary>
+public sealed class VirtualDevice : IDisposable
+{
+    VirtualDevice(VirtualEsp32Options options)
+    {
+        Options = options;
+        Clock = new VirtualClock();
+        Cpu = new VirtualCpu(options.HashesPerSecond);
+        Thermal = new VirtualThermal(Cpu, Clock, options.AmbientC, options.HeatAtFullLoadC, options.ThermalTauSeconds);
+        Heap = new VirtualHeap();
+        Wifi = new VirtualWifi();
+        Restart = new VirtualRestart();
+        Link = new MqttNetLink(options.BrokerHost, options.BrokerPort, Wifi);
+        ConfigText = BuildConfigText(options);
+        Config = FirmwareConfig.Parse(ConfigText);
+        Miner = new IotMiner(Config, new DeviceHardware(Clock, Thermal, Heap, Wifi, Link, Restart, Cpu));
+    }
+
+    /// <summary>How it was built.</summary>
+    public VirtualEsp32Options Options { get; }
+
+    /// <summary>The configuration file's text.</summary>
+    public string ConfigText { get; }
+
+    /// <summary>The parsed configuration.</summary>
+    public FirmwareConfig Config { get; }
+
+    /// <summary>The manufacturer API, as a product would hold it.</summary>
+    public IotMiner Miner { get; }
+
+    /// <summary>Clock.</summary>
+    public VirtualClock Clock { get; }
+
+    /// <summary>The hashing core (rate, stalls).</summary>
+    public VirtualCpu Cpu { get; }
+
+    /// <summary>The thermal model.</summary>
+    public VirtualThermal Thermal { get; }
+
+    /// <summary>Free heap.</summary>
+    public VirtualHeap Heap { get; }
+
+    /// <summary>Wi-Fi (drop, restore).</summary>
+    public VirtualWifi Wifi { get; }
+
+    /// <summary>Reboot requests.</summary>
+    public VirtualRestart Restart { get; }
+
+    /// <summary>The MQTT link.</summary>
+    public MqttNetLink Link { get; }
+
+    /// <summary>The miner's status now.</summary>
+    public MinerStatus Status => Miner.Status;
+
+    /// <summary>Builds a device (not started).</summary>
+    public static VirtualDevice Create(VirtualEsp32Options options) => new(options);
+
+    /// <summary>Starts the firmware with the configured policy.</summary>
+    public VirtualDevice Start()
+    {
+        Miner.Start();
+        return this;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Cpu.Release();
+        Miner.Stop();
+        Link.Dispose();
+    }
+
+    static string BuildConfigText(VirtualEsp32Options o) => $$"""
+        {
+          "version": 1,
+          "deviceId": "{{o.DeviceId}}",
+          "consent": {{(o.Consent ? "true" : "false")}},
+          "wifi": { "ssid": "virtual-ap", "password": "virtual-pass" },
+          "mqtt": { "host": "{{o.BrokerHost}}", "port": {{o.BrokerPort}}, "tls": false, "keepAliveSeconds": 5 },
+          "policy": { {{o.PolicyJson}} },
+          "mining": { {{o.MiningJson}} }
+        }
+        """;
+}
