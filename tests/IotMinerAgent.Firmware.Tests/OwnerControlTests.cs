@@ -18,7 +18,7 @@ public sealed class OwnerControlTests
         using VirtualDevice device = VirtualDevice.Create(new VirtualEsp32Options { BrokerPort = broker.Port, DeviceId = "esp32-noconsent", Consent = false }).Start();
 
         await Eventually.True(() => owner.On("iotminer/esp32-noconsent/status").Count >= 2, 10, () => "no status");
-        var status = owner.On("iotminer/esp32-noconsent/status").Last().Json;
+        var status = owner.On("iotminer/esp32-noconsent/status").Last().Json();
         Assert.Equal("paused", status.GetProperty("state").GetString());
         Assert.Contains("consent", status.GetProperty("reason").GetString());
         Assert.False(status.GetProperty("consent").GetBoolean());
@@ -51,7 +51,7 @@ public sealed class OwnerControlTests
         await Eventually.True(() => device.Cpu.TotalHashed > hashed + 100, 10, () => $"{device.Status.State}: {device.Status.Reason}");
 
         await Eventually.True(() => owner.On("iotminer/esp32-cmd/event").Count >= 4, 5, () => "events missing");
-        var events = owner.On("iotminer/esp32-cmd/event").Select(e => e.Json).ToList();
+        var events = owner.On("iotminer/esp32-cmd/event").Select(e => e.Json()).ToList();
         Assert.Contains(events, e => e.GetProperty("command").GetString() == "pause" && e.GetProperty("ok").GetBoolean() && e.GetProperty("request_id").GetString() == "r-1");
         Assert.Contains(events, e => e.GetProperty("command").GetString() == "pool" && !e.GetProperty("ok").GetBoolean() && e.GetProperty("error").GetString()!.Contains("never"));
         Assert.Contains(events, e => e.GetProperty("command").GetString() == "max_duty" && e.GetProperty("error").GetString()!.Contains("1 to 100"));
@@ -77,7 +77,7 @@ public sealed class OwnerControlTests
         int accepted = device.Status.Accepted;
         await Eventually.True(() => device.Status.Accepted > accepted + 2, 15, () => "no shares after the restart");
 
-        await Eventually.True(() => owner.On("iotminer/esp32-stall/event").Any(e => e.Json.GetProperty("type").GetString() == "watchdog"), 5, () => "no watchdog event");
+        await Eventually.True(() => owner.On("iotminer/esp32-stall/event").Any(e => e.Json().GetProperty("type").GetString() == "watchdog"), 5, () => "no watchdog event");
         Assert.Empty(device.Restart.Reasons);
         device.Cpu.Release();
     }

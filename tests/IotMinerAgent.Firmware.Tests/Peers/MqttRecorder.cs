@@ -15,8 +15,8 @@ namespace IotMinerAgent.Firmware.Tests.Peers;
 /// <summary>A message seen on the broker.</summary>
 public sealed record Seen(string Topic, string Payload, bool Retain)
 {
-    /// <summary>The payload as JSON.</summary>
-    public JsonElement Json => JsonDocument.Parse(Payload).RootElement.Clone();
+    /// <summary>The payload as JSON (a method, so assertion messages do not parse plain-text payloads).</summary>
+    public JsonElement Json() => JsonDocument.Parse(Payload).RootElement.Clone();
 }
 
 /// <summary>A subscriber that records what devices publish (a Home Assistant or an owner with mosquitto_sub) and sends owner commands.</summary>
