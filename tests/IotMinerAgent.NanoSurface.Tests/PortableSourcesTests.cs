@@ -15,6 +15,8 @@ public sealed class PortableSourcesTests
     {
         Assert.Contains(Sources, s => s.Path.StartsWith("hashing-core/Portable/", System.StringComparison.Ordinal));
         Assert.Contains(Sources, s => s.Path.StartsWith("governor/Portable/", System.StringComparison.Ordinal));
+        Assert.Contains(Sources, s => s.Path.StartsWith("firmware/Portable/", System.StringComparison.Ordinal));
+        Assert.DoesNotContain(Sources, s => s.Path.StartsWith("firmware/Nano/", System.StringComparison.Ordinal));
         Assert.All(Sources, s => Assert.Contains("/Portable/", s.Path, System.StringComparison.Ordinal));
         Assert.DoesNotContain(Sources, s => s.Path.Contains("/bin/", System.StringComparison.Ordinal) || s.Path.Contains("/obj/", System.StringComparison.Ordinal));
     }
