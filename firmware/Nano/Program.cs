@@ -1,0 +1,54 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using IotMinerAgent.Firmware.Api;
+using IotMinerAgent.Firmware.Config;
+using IotMinerAgent.Firmware.Hardware;
+using IotMinerAgent.Firmware.Nano.Hardware;
+
+namespace IotMinerAgent.Firmware.Nano
+{
+    /// <summary>
+    /// The standalone miner image: reads I:\iotminer.json, builds the board's hardware and runs <see cref="IotMiner"/>.
+    /// A dedicated board is never "busy"; a smart device's own firmware uses the same API (see Samples/SmartLamp).
+    /// </summary>
+    public static class Program
+    {
+        /// <summary>Entry point.</summary>
+        public static void Main()
+        {
+            FirmwareConfig config;
+            try
+            {
+                config = FirmwareConfig.Parse(new LittleFsConfigStorage().ReadConfigText());
+            }
+            catch (Exception exception)
+            {
+                // Without a usable configuration there is no broker to report to: say why on the debug port and wait
+                // for a new file (tools/flash --from-step 3) instead of a reboot loop.
+                Debug.WriteLine("iotminer: " + exception.Message);
+                Thread.Sleep(Timeout.Infinite);
+                return;
+            }
+
+            IotMiner miner = new IotMiner(config, Build(config));
+            miner.SetBusy(false);
+            miner.Start();
+            Thread.Sleep(Timeout.Infinite);
+        }
+
+        /// <summary>The ESP32's hardware for <paramref name="config"/>.</summary>
+        public static DeviceHardware Build(FirmwareConfig config)
+        {
+            byte[]? ca = config.MqttTls && config.MqttCaFile.Length > 0 ? LittleFsConfigStorage.ReadFile(config.MqttCaFile) : null;
+            return new DeviceHardware(
+                new NanoClock(),
+                new AdcTemperatureSensor(),
+                new NanoFreeMemory(),
+                new NanoWifiLink(config.WifiSsid, config.WifiPassword),
+                new M2MqttLink(config.MqttHost, config.MqttPort, config.MqttTls, ca, config.MqttUsername, config.MqttPassword),
+                new NanoRestart(),
+                new InterpreterPace());
+        }
+    }
+}
