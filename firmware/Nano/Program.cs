@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Threading;
 using IotMinerAgent.Firmware.Api;
 using IotMinerAgent.Firmware.Config;
-using IotMinerAgent.Firmware.Hardware;
 using IotMinerAgent.Firmware.Nano.Hardware;
 
 namespace IotMinerAgent.Firmware.Nano
@@ -31,24 +30,10 @@ namespace IotMinerAgent.Firmware.Nano
                 return;
             }
 
-            IotMiner miner = new IotMiner(config, Build(config));
+            IotMiner miner = new IotMiner(config, NanoBoard.Build(config));
             miner.SetBusy(false);
             miner.Start();
             Thread.Sleep(Timeout.Infinite);
-        }
-
-        /// <summary>The ESP32's hardware for <paramref name="config"/>.</summary>
-        public static DeviceHardware Build(FirmwareConfig config)
-        {
-            byte[]? ca = config.MqttTls && config.MqttCaFile.Length > 0 ? LittleFsConfigStorage.ReadFile(config.MqttCaFile) : null;
-            return new DeviceHardware(
-                new NanoClock(),
-                new AdcTemperatureSensor(),
-                new NanoFreeMemory(),
-                new NanoWifiLink(config.WifiSsid, config.WifiPassword),
-                new M2MqttLink(config.MqttHost, config.MqttPort, config.MqttTls, ca, config.MqttUsername, config.MqttPassword),
-                new NanoRestart(),
-                new InterpreterPace());
         }
     }
 }
