@@ -1,0 +1,60 @@
+using IotMinerAgent.Firmware.Mining;
+using IotMinerAgent.Hashing;
+using IotMinerAgent.Hashing.DeviceWork;
+
+namespace IotMinerAgent.Firmware.Tests;
+
+/// <summary>The RAM outbox: bounded, oldest first, a share leaves only after its verdict and report.</summary>
+public sealed class ShareOutboxTests
+{
+    static readonly DeviceJob Job = DeviceJob.ForSha256d(7, new uint[8], new byte[12], new Target([0, 0, 0, 0, 0, 0, 0, 0xFFFFFFFF]), 0, 1000, 0, 60);
+
+    static OutboxEntry Entry(uint nonce) => new(new FoundShare(Job, nonce, new byte[32]), $"id-{nonce}", null);
+
+    [Fact]
+    public void A_share_goes_send_verdict_report_and_only_then_leaves()
+    {
+        var outbox = new ShareOutbox(4);
+        OutboxEntry first = Entry(1);
+        Assert.True(outbox.TryAdd(first));
+        Assert.True(outbox.TryAdd(Entry(2)));
+
+        Assert.Same(first, outbox.NextToSend());
+        outbox.MarkSent(first, 100);
+        Assert.Equal(2u, outbox.NextToSend()!.Share.Nonce);
+        Assert.Null(outbox.NextToReport());
+
+        Assert.Same(first, outbox.ApplyVerdict(new DeviceVerdict(7, 1, DeviceVerdictCode.Accepted, "")));
+        Assert.Null(outbox.ApplyVerdict(new DeviceVerdict(7, 1, DeviceVerdictCode.RejectedDuplicate, "")));
+        Assert.Same(first, outbox.NextToReport());
+        outbox.Remove(first);
+        Assert.Equal(1, outbox.Count);
+    }
+
+    [Fact]
+    public void Unjudged_shares_are_sent_again_after_the_wait_and_marked_resent()
+    {
+        var outbox = new ShareOutbox(4);
+        OutboxEntry entry = Entry(1);
+        outbox.TryAdd(entry);
+        outbox.MarkSent(entry, 1000);
+
+        outbox.Resend(5000, 60000);
+        Assert.Null(outbox.NextToSend());
+        outbox.Resend(61000, 60000);
+
+        Assert.Same(entry, outbox.NextToSend());
+        Assert.True(entry.Resent);
+    }
+
+    [Fact]
+    public void A_full_outbox_refuses_instead_of_growing()
+    {
+        var outbox = new ShareOutbox(2);
+
+        Assert.True(outbox.TryAdd(Entry(1)));
+        Assert.True(outbox.TryAdd(Entry(2)));
+        Assert.False(outbox.TryAdd(Entry(3)));
+        Assert.Equal(2, outbox.Count);
+    }
+}
