@@ -117,9 +117,11 @@ public sealed class FleetTests
         await Eventually.True(() => device.Status.SharesFound >= foundBefore + 5, 10, () => $"found {device.Status.SharesFound} while the broker is down");
         await broker.StartAgainAsync();
 
-        await Eventually.True(() => device.Status.OutboxCount == 0 && device.Status.MqttConnected, 20, () => $"outbox still holds {device.Status.OutboxCount}");
+        await Eventually.True(() => device.Status.MqttConnected, 10, () => "no reconnect after the broker came back");
+
+        // Stop finding new shares (withdrawn consent), then everything found must drain: judged and reported.
         device.Miner.SetConsent(false);
-        await Eventually.True(() => device.Status.OutboxCount == 0, 10, () => "outbox not drained");
+        await Eventually.True(() => device.Status.OutboxCount == 0, 20, () => $"outbox still holds {device.Status.OutboxCount}");
         int found = device.Status.SharesFound;
         await Eventually.True(() => gateway.DistinctShares("esp32-flaky").Count == found, 10,
             () => $"device found {found}, gateway received {gateway.DistinctShares("esp32-flaky").Count} distinct");
@@ -128,6 +130,23 @@ public sealed class FleetTests
         // Shares sent before a cut are sent again (their verdict may be lost): the gateway accepts each exactly once.
         Assert.Equal(found, gateway.Shares.Count(s => s.DeviceId == "esp32-flaky" && s.Verdict == DeviceVerdictCode.Accepted));
         Assert.Equal(0, device.Status.Rejected);
+    }
+
+    [Fact]
+    public async Task A_job_ends_with_its_lifetime_counted_from_receipt_and_the_device_asks_for_the_next()
+    {
+        await using MosquittoBroker broker = await MosquittoBroker.StartAsync();
+        // A range far larger than the device can scan in a second: only the 1 s lifetime can end each job.
+        await using TestGateway gateway = await TestGateway.StartAsync(broker.Port, nonceCount: 1 << 24, lifetimeSeconds: 1);
+        using VirtualDevice device = VirtualDevice.Create(new VirtualEsp32Options { BrokerPort = broker.Port, DeviceId = "esp32-short" }).Start();
+
+        await Eventually.True(() => gateway.WorkRequests.Count >= 4, 10, () => $"{gateway.WorkRequests.Count} work requests");
+        await Eventually.True(() => gateway.Shares.Select(s => s.JobId).Distinct().Count() >= 2, 10, () => "shares from one job only");
+
+        Assert.Empty(gateway.Problems);
+        // Each job starts at nonce 0 and the device hashes 1000 H/s: a job dropped after 1 s never yields a nonce
+        // much past 1000 (the slack covers the 200 ms control tick and the slice in flight).
+        Assert.All(gateway.Shares, s => Assert.InRange(s.Nonce, 0u, 1600u));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System;
-using IotMinerAgent.Firmware.Config;
 using IotMinerAgent.Firmware.Hardware;
 
 namespace IotMinerAgent.VirtualEsp32;
@@ -69,12 +68,6 @@ public sealed class VirtualThermal : ITemperatureSensor
         // Inverse of the default calibration, °C = (raw − 32) × 5/9.
         return (int)Math.Round(celsius * 9 / 5 + 32);
     }
-
-    /// <summary>The raw value the default calibration maps to <paramref name="celsius"/>, for assertions.</summary>
-    public static int RawFor(double celsius) => (int)Math.Round(celsius * 9 / 5 + 32);
-
-    /// <summary>The default calibration of the firmware, which <see cref="ReadRaw"/> is the inverse of.</summary>
-    public static TemperatureCalibration DefaultCalibration => new(TemperatureCalibration.DefaultGainMicro, TemperatureCalibration.DefaultOffsetMilliC);
 
     void Advance()
     {

@@ -14,13 +14,9 @@ public sealed class VirtualWifi : IWifiLink
     /// <summary>True while associated.</summary>
     public bool IsConnected { get; private set; } = true;
 
-    /// <summary>Connect attempts so far.</summary>
-    public int ConnectAttempts { get; private set; }
-
     /// <inheritdoc />
     public bool Connect(int timeoutMs)
     {
-        ConnectAttempts++;
         IsConnected = _available;
         return IsConnected;
     }

@@ -193,7 +193,8 @@ namespace IotMinerAgent.Firmware.Config
 
         private static void ReadTop(ConfigFields fields, JsonValue root, FirmwareConfig config)
         {
-            long version = fields.Number(root, string.Empty, "version", 0, FormatVersion, FormatVersion, FormatVersion, string.Empty);
+            // Only format 1 exists: any other number is out of range, which names the key and the allowed value.
+            fields.Number(root, string.Empty, "version", 0, FormatVersion, FormatVersion, FormatVersion, string.Empty);
             config.DeviceId = fields.Text(root, string.Empty, "deviceId", true, string.Empty,
                 "set \"deviceId\": 1 to 64 of a-z A-Z 0-9 _ - (e.g. \"esp32-garage\"); it names the MQTT topics.");
             if (config.DeviceId.Length > 0 && !IsValidDeviceId(config.DeviceId))
@@ -202,10 +203,6 @@ namespace IotMinerAgent.Firmware.Config
             }
 
             config.Consent = fields.Boolean(root, string.Empty, "consent", false);
-            if (version != FormatVersion)
-            {
-                fields.Add("version must be " + FormatVersion.ToString() + ".");
-            }
         }
 
         private static void ReadWifi(ConfigFields fields, JsonValue? wifi, FirmwareConfig config)

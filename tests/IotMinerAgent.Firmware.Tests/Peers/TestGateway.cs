@@ -61,7 +61,7 @@ public sealed class TestGateway : IAsyncDisposable
     public Target ShareTarget { get; }
 
     /// <summary>Lifetime written into jobs, seconds.</summary>
-    public uint LifetimeSeconds { get; set; } = 120;
+    public uint LifetimeSeconds { get; init; } = 120;
 
     /// <summary>Every share received, in order.</summary>
     public IReadOnlyList<ReceivedShare> Shares => [.. _shares];
@@ -76,10 +76,10 @@ public sealed class TestGateway : IAsyncDisposable
     /// Connects to mosquitto on 127.0.0.1:<paramref name="port"/>. The default target (top word 0x03FFFFFF) makes
     /// about one hash in 64 a share, so a device at interpreter-like speed finds several per second.
     /// </summary>
-    public static async Task<TestGateway> StartAsync(int port, ulong nonceCount = 4096, uint targetTopWord = 0x03FFFFFF)
+    public static async Task<TestGateway> StartAsync(int port, ulong nonceCount = 4096, uint targetTopWord = 0x03FFFFFF, uint lifetimeSeconds = 120)
     {
         uint[] words = [.. Enumerable.Repeat(0xFFFFFFFFu, 7), targetTopWord];
-        var gateway = new TestGateway(port, nonceCount, new Target(words));
+        var gateway = new TestGateway(port, nonceCount, new Target(words)) { LifetimeSeconds = lifetimeSeconds };
         await gateway.ConnectAsync();
         gateway._keepConnected = gateway.KeepConnectedAsync();
         return gateway;
