@@ -3,7 +3,10 @@ using IotMinerAgent.Firmware.Hardware;
 
 namespace IotMinerAgent.Firmware.Nano.Hardware
 {
-    /// <summary>Uptime from the CLR's tick counter; wall time once SNTP (started by WifiNetworkHelper with requiresDateTime) set it.</summary>
+    /// <summary>
+    /// Uptime from <c>Environment.TickCount64</c> (nanoFramework.Runtime.Native: milliseconds since the system started);
+    /// wall time once SNTP (started by WifiNetworkHelper with requiresDateTime) has set it.
+    /// </summary>
     public sealed class NanoClock : IDeviceClock
     {
         // Before SNTP the RTC starts at the CLR's epoch; any year before the firmware was written is "not set".
