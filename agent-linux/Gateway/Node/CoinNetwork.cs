@@ -69,7 +69,4 @@ public sealed class CoinNetwork
 
         return null;
     }
-
-    /// <inheritdoc />
-    public override string ToString() => Name;
 }

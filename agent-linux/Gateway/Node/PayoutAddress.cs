@@ -99,6 +99,12 @@ public static class PayoutAddress
 
         if (!Base58Check.TryDecode(address, out byte[] payload, out problem))
         {
+            // Well-formed bech32 with another prefix says more than "not base58".
+            if (SegwitAddress.TryReadPrefix(address, out string hrp))
+            {
+                problem = $"its prefix '{hrp}1' is not this network's '{network.Bech32Hrp}1'";
+            }
+
             return false;
         }
 
