@@ -69,6 +69,10 @@ public sealed partial class NodeUpstream : IGatewayUpstream, IDisposable
     public async Task RunAsync(Func<UpstreamTemplate, CancellationToken, ValueTask> onTemplate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(onTemplate);
+
+        // A new run (after a fatal error, say) starts over: its first template replaces all work.
+        _deliveredContent = null;
+        _deliveredTip = null;
         int failures = 0;
         string? lastProblem = null;
         while (true)
