@@ -143,7 +143,7 @@ public sealed partial class NodeUpstream : IGatewayUpstream, IDisposable
         string chain = info.TryGetProperty("chain", out JsonElement name) ? name.GetString() ?? string.Empty : string.Empty;
         CoinNetwork network = CoinNetwork.Find(_coin, chain)
             ?? throw new NodeRpcException(NodeRpcFailure.BadResponse, 0,
-                $"The node at {_rpc.Url} runs chain '{chain}', which is not a {_coin.Name} chain this gateway knows (main, test, regtest): is gateway:node:coin right?");
+                $"The node at {_rpc.Url} runs chain '{chain}', which is not a {_coin.Name} chain this gateway can mine (main, test, testnet4 for bitcoin, regtest; not signet): is gateway:node:coin right?");
         byte[] script = PayoutAddress.ToScript(_options.PayoutAddress, network);
         LogMining(_logger, network.Name, _rpc.Url, _options.PayoutAddress.Trim());
         return script;

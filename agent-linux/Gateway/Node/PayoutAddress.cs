@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Generic;
+using System.Linq;
 
 namespace IotMinerAgent.Linux.Gateway.Node;
 
@@ -111,19 +111,12 @@ public static class PayoutAddress
         return TryLegacyScript(payload, network, out script, out problem);
     }
 
-    private static string Prefixes(Coin coin)
-    {
-        var parts = new List<string>();
-        foreach (CoinNetwork network in CoinNetwork.All)
-        {
-            if (network.Coin == coin)
-            {
-                parts.Add($"{network.AddressPrefixes} ({network.Chain})");
-            }
-        }
-
-        return string.Join("; ", parts);
-    }
+    /// <summary>"1, 3 or bc1 (main); m, n, 2 or tb1 (test, testnet4); …": chains that write addresses alike share an entry.</summary>
+    private static string Prefixes(Coin coin) =>
+        string.Join("; ", CoinNetwork.All
+            .Where(network => network.Coin == coin)
+            .GroupBy(network => network.AddressPrefixes)
+            .Select(chains => $"{chains.Key} ({string.Join(", ", chains.Select(network => network.Chain))})"));
 
     private static bool IsScriptHashVersion(CoinNetwork network, byte version)
     {

@@ -121,6 +121,7 @@ public sealed class PayoutAddressTests
     [InlineData("litecoin", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", "is a bitcoin main address, not a litecoin address")]
     [InlineData("litecoin", "rltc1qw508d6qejxtdg4y5r3zarvary0c5xw7k693xs4", "bech32 checksum is wrong")]
     [InlineData("bitcoin", "", "it is empty")]
+    [InlineData("bitcoin", "", "Give one starting with 1, 3 or bc1 (main); m, n, 2 or tb1 (test, testnet4); m, n, 2 or bcrt1 (regtest).")]
     public void Before_the_chain_is_known_an_address_must_belong_to_the_coin(string coin, string address, string? problem)
     {
         string? found = PayoutAddress.ProblemForCoin(address, Coin.Find(coin)!);
