@@ -1,0 +1,96 @@
+using System;
+
+namespace IotMinerAgent.Linux.Gateway.Fleet;
+
+/// <summary>
+/// One device's share difficulty, aiming at one share per <see cref="FleetOptions.ShareIntervalSeconds"/>. It starts
+/// from the hash rate the device reports; then, like a pool's vardiff, it retargets from the work its shares prove:
+/// after <see cref="RetargetShares"/> shares, or a quiet window of <see cref="QuietIntervals"/> intervals, the new
+/// difficulty is (sum of share difficulties) · interval / elapsed, one step at most ×4 or ÷4, within min/max.
+/// </summary>
+public sealed class DeviceVardiff
+{
+    /// <summary>Shares that trigger a retarget: enough for an estimate, few enough to react in a minute.</summary>
+    public const int RetargetShares = 6;
+
+    /// <summary>Intervals without enough shares after which the difficulty is lowered.</summary>
+    public const int QuietIntervals = 4;
+
+    /// <summary>The largest factor of one retarget, as pools clamp theirs (ckpool, NOMP).</summary>
+    public const double MaxStep = 4;
+
+    /// <summary>A change smaller than this factor is not worth a new job.</summary>
+    private const double Hysteresis = 1.25;
+
+    private readonly FleetOptions _options;
+    private readonly double _hashesPerDifficulty;
+    private DateTimeOffset _windowStart;
+    private int _windowShares;
+    private double _windowDifficulty;
+    private bool _measured;
+
+    /// <summary>Starts at the difficulty for <paramref name="hashRate"/> (the minimum when it is 0 or unknown).</summary>
+    public DeviceVardiff(FleetOptions options, string algorithm, double hashRate, DateTimeOffset now)
+    {
+        _options = options;
+        _hashesPerDifficulty = DifficultyScale.HashesPerDifficulty(algorithm);
+        _windowStart = now;
+        Difficulty = ForHashRate(hashRate);
+    }
+
+    /// <summary>The difficulty for the device's next job.</summary>
+    public double Difficulty { get; private set; }
+
+    /// <summary>The hash rate the current difficulty stands for (one share per interval).</summary>
+    public double ImpliedHashRate => Difficulty * _hashesPerDifficulty / _options.ShareIntervalSeconds;
+
+    /// <summary>A new report from the device: it sets the difficulty until shares have measured the device.</summary>
+    public void Report(double hashRate)
+    {
+        if (!_measured && hashRate > 0)
+        {
+            Difficulty = ForHashRate(hashRate);
+        }
+    }
+
+    /// <summary>A share of difficulty <paramref name="shareDifficulty"/> met its job's target; true when the difficulty changed.</summary>
+    public bool OnShare(double shareDifficulty, DateTimeOffset now)
+    {
+        _windowShares++;
+        _windowDifficulty += shareDifficulty;
+        return _windowShares >= RetargetShares && Retarget(now);
+    }
+
+    /// <summary>Lowers the difficulty of a device that has gone quiet; true when the difficulty changed.</summary>
+    public bool OnIdle(DateTimeOffset now) =>
+        (now - _windowStart).TotalSeconds >= QuietIntervals * _options.ShareIntervalSeconds && Retarget(now);
+
+    private bool Retarget(DateTimeOffset now)
+    {
+        double elapsed = Math.Max((now - _windowStart).TotalSeconds, 0.001);
+
+        // Without shares the window proves less than one share at the current difficulty: count half of one.
+        double proven = _windowShares == 0 ? Difficulty / 2 : _windowDifficulty;
+        double wanted = Math.Clamp(proven * _options.ShareIntervalSeconds / elapsed, Difficulty / MaxStep, Difficulty * MaxStep);
+        wanted = Math.Clamp(wanted, _options.MinDifficulty, _options.MaxDifficulty);
+        _windowStart = now;
+        _windowShares = 0;
+        _windowDifficulty = 0;
+        _measured = true;
+        if (wanted < Difficulty * Hysteresis && wanted > Difficulty / Hysteresis)
+        {
+            return false;
+        }
+
+        Difficulty = wanted;
+        return true;
+    }
+
+    private double ForHashRate(double hashRate)
+    {
+        double difficulty = hashRate > 0 && double.IsFinite(hashRate)
+            ? hashRate * _options.ShareIntervalSeconds / _hashesPerDifficulty
+            : _options.MinDifficulty;
+        return Math.Clamp(difficulty, _options.MinDifficulty, _options.MaxDifficulty);
+    }
+}

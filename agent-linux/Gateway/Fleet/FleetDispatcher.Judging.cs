@@ -1,0 +1,140 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using IotMinerAgent.Hashing.DeviceWork;
+using IotMinerAgent.Linux.Gateway.Ledger;
+using IotMinerAgent.Linux.Gateway.Upstream;
+using Microsoft.Extensions.Logging;
+
+namespace IotMinerAgent.Linux.Gateway.Fleet;
+
+/// <summary>Judging device shares (docs/mqtt.md, "Device work (binary)", verdict codes).</summary>
+public sealed partial class FleetDispatcher
+{
+    /// <inheritdoc />
+    public async Task<DeviceVerdict> JudgeAsync(string deviceId, DeviceShare share, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(deviceId);
+        ArgumentNullException.ThrowIfNull(share);
+        DateTimeOffset now = _time.GetUtcNow();
+        Screening screening = Screen(deviceId, share, now);
+        if (screening.Job is not { } job)
+        {
+            return await RecordAsync(deviceId, share, screening.Code, screening.Reason, 0, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        byte[] header = ShareHasher.WithNonce(job.Header, share.Nonce);
+        byte[] hash = ShareHasher.Hash(job.Template.Algorithm, header);
+        if (!job.Target.IsMetBy(hash))
+        {
+            LogHintDisagreement(deviceId, share, hash);
+            return await RecordAsync(deviceId, share, DeviceVerdictCode.RejectedLowDifficulty, "hash does not meet the job's target", job.Difficulty, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        CountForVardiff(deviceId, job, now);
+        (DeviceVerdictCode code, string reason) = job.Template.ShareTarget.IsMetBy(hash)
+            ? await SubmitUpstreamAsync(job, share.Nonce, header, hash, cancellationToken).ConfigureAwait(false)
+            : (DeviceVerdictCode.Accepted, string.Empty);
+        return await RecordAsync(deviceId, share, code, reason, job.Difficulty, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Every check that needs no hashing, in the order docs/mqtt.md gives the codes their meaning.
+    private Screening Screen(string deviceId, DeviceShare share, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            if (!_devices.TryGetValue(deviceId, out DeviceState? device))
+            {
+                return Screening.Refuse(DeviceVerdictCode.RejectedUnknownJob, "no job was issued to this device");
+            }
+
+            device.LastSeen = now;
+            if (!device.Limiter.TryTake(now))
+            {
+                return Screening.Refuse(DeviceVerdictCode.RejectedRateLimited, $"over {_options.MaxSharesPerSecond} shares/s: slow down");
+            }
+
+            if (!_jobs.TryGetValue(share.JobId, out IssuedJob? job) || !string.Equals(job.DeviceId, deviceId, StringComparison.Ordinal))
+            {
+                return Screening.Refuse(DeviceVerdictCode.RejectedUnknownJob, "unknown job: wait for a new one");
+            }
+
+            if (job.Generation < _generation)
+            {
+                return Screening.Refuse(DeviceVerdictCode.RejectedStale, "upstream moved on: drop the job");
+            }
+
+            if (now > job.ExpiresAt)
+            {
+                return Screening.Refuse(DeviceVerdictCode.RejectedStale, "the job's lifetime is over");
+            }
+
+            // A nonce outside the job's range was never given to this device: it may overlap another device's range,
+            // so it earns nothing. Low difficulty, because against this job it proves no work.
+            if (!job.Slice.Contains(share.Nonce))
+            {
+                return Screening.Refuse(DeviceVerdictCode.RejectedLowDifficulty, "nonce outside the job's range");
+            }
+
+            if (!job.MarkSubmitted(share.Nonce))
+            {
+                return Screening.Refuse(DeviceVerdictCode.RejectedDuplicate, "this job and nonce were already submitted");
+            }
+
+            return new Screening(job, DeviceVerdictCode.Accepted, string.Empty);
+        }
+    }
+
+    private void CountForVardiff(string deviceId, IssuedJob job, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            if (_devices.TryGetValue(deviceId, out DeviceState? device) && device.Vardiff is { } vardiff && vardiff.OnShare(job.Difficulty, now))
+            {
+                _logger.LogDebug("Device {Device}: vardiff retargets to {Difficulty}", deviceId, vardiff.Difficulty);
+                IssueLocked(device, now);
+            }
+        }
+    }
+
+    private async Task<(DeviceVerdictCode, string)> SubmitUpstreamAsync(IssuedJob job, uint nonce, byte[] header, byte[] hash, CancellationToken cancellationToken)
+    {
+        bool block = job.Template.NetworkTarget.IsMetBy(hash);
+        UpstreamResult result;
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(_options.UpstreamTimeoutSeconds), _time))
+        using (var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken))
+        {
+            try
+            {
+                result = await _upstream.SubmitAsync(new UpstreamSubmission(job.Template, job.Slice.WorkUnit, nonce, header), linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                result = new UpstreamResult(UpstreamVerdict.Unreachable, $"no answer in {_options.UpstreamTimeoutSeconds} s");
+            }
+        }
+
+        return Verdicts.FromUpstream(result, block, _logger, job, nonce);
+    }
+
+    private async Task<DeviceVerdict> RecordAsync(string deviceId, DeviceShare share, DeviceVerdictCode code, string reason, double difficulty, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var verdict = new DeviceVerdict(share.JobId, share.Nonce, code, VerdictReason.Printable(reason));
+        await _ledger.RecordAsync(new LedgerShare(deviceId, share.JobId, share.Nonce, code, difficulty, now), cancellationToken).ConfigureAwait(false);
+        return verdict;
+    }
+
+    private void LogHintDisagreement(string deviceId, DeviceShare share, byte[] hash)
+    {
+        if (share.HasHint && share.LeadingZeroBits != DeviceShare.LeadingZeroBitsOf(hash))
+        {
+            _logger.LogWarning("Device {Device} claims {Claimed} leading zero bits for job {Job:x8} nonce {Nonce:x8}, the gateway's hash has {Actual}: its hashing disagrees",
+                deviceId, share.LeadingZeroBits, share.JobId, share.Nonce, DeviceShare.LeadingZeroBitsOf(hash));
+        }
+    }
+
+    private readonly record struct Screening(IssuedJob? Job, DeviceVerdictCode Code, string Reason)
+    {
+        public static Screening Refuse(DeviceVerdictCode code, string reason) => new(null, code, reason);
+    }
+}

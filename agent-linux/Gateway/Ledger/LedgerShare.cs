@@ -1,0 +1,17 @@
+using System;
+using IotMinerAgent.Hashing.DeviceWork;
+
+namespace IotMinerAgent.Linux.Gateway.Ledger;
+
+/// <summary>One judged device share, as the ledger records it.</summary>
+/// <param name="DeviceId">The device (the MQTT topic's id).</param>
+/// <param name="JobId">The job id the share named.</param>
+/// <param name="Nonce">The nonce.</param>
+/// <param name="Verdict">The verdict sent to the device.</param>
+/// <param name="Difficulty">The pool difficulty of the job's share target (0 when the job was unknown).</param>
+/// <param name="JudgedAt">When the gateway judged it.</param>
+public sealed record LedgerShare(string DeviceId, uint JobId, uint Nonce, DeviceVerdictCode Verdict, double Difficulty, DateTimeOffset JudgedAt)
+{
+    /// <summary>True for verdicts that credit the device: accepted and block-found.</summary>
+    public bool Counts => Verdict is DeviceVerdictCode.Accepted or DeviceVerdictCode.BlockFound;
+}
