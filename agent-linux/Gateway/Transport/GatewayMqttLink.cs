@@ -341,7 +341,7 @@ public sealed class GatewayMqttLink : IAsyncDisposable
         catch (DeviceMessageException exception)
         {
             _logger.LogWarning("Malformed share from {Device}: {Error}", share.DeviceId, exception.Message);
-            await SendVerdictAsync(share.DeviceId, new DeviceVerdict(0, 0, DeviceVerdictCode.RejectedMalformed, VerdictReason.Fit(exception.Message)), cancellationToken).ConfigureAwait(false);
+            await SendVerdictAsync(share.DeviceId, new DeviceVerdict(0, 0, DeviceVerdictCode.RejectedMalformed, Fleet.VerdictReason.Printable(exception.Message)), cancellationToken).ConfigureAwait(false);
             return;
         }
 
