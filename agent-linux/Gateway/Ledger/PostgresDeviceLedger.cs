@@ -1,0 +1,184 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using IotMinerAgent.Hashing.DeviceWork;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace IotMinerAgent.Linux.Gateway.Ledger;
+
+/// <summary>
+/// The device ledger in PostgreSQL, for fleets that outgrow one machine: the same two tables as
+/// <see cref="SqliteDeviceLedger"/>, and several gateways may share one database. Each batch is one transaction sent
+/// as one round trip; device totals are incremented in place (<c>shares = shares + n</c>) in device-id order, so
+/// concurrent gateways neither lose updates nor deadlock.
+/// </summary>
+public sealed class PostgresDeviceLedger : IDeviceLedger
+{
+    private const int MaxBatch = 2048;
+
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS ledger_devices (
+            device_id TEXT PRIMARY KEY,
+            shares BIGINT NOT NULL,
+            difficulty_sum DOUBLE PRECISION NOT NULL,
+            rejects BIGINT NOT NULL,
+            blocks BIGINT NOT NULL,
+            last_seen_ms BIGINT NOT NULL);
+        CREATE TABLE IF NOT EXISTS ledger_shares (
+            device_id TEXT NOT NULL,
+            job_id BIGINT NOT NULL,
+            nonce BIGINT NOT NULL,
+            verdict SMALLINT NOT NULL,
+            difficulty DOUBLE PRECISION NOT NULL,
+            judged_at_ms BIGINT NOT NULL,
+            PRIMARY KEY (device_id, job_id, nonce));
+        """;
+
+    private const string InsertShare = """
+        INSERT INTO ledger_shares (device_id, job_id, nonce, verdict, difficulty, judged_at_ms)
+        VALUES ($1, $2, $3, $4, $5, $6)
+        ON CONFLICT (device_id, job_id, nonce) DO UPDATE SET verdict = excluded.verdict, difficulty = excluded.difficulty, judged_at_ms = excluded.judged_at_ms
+        WHERE ledger_shares.verdict NOT IN (0, 1) AND excluded.verdict IN (0, 1)
+        """;
+
+    private const string AddTotals = """
+        INSERT INTO ledger_devices (device_id, shares, difficulty_sum, rejects, blocks, last_seen_ms)
+        VALUES ($1, $2, $3, $4, $5, $6)
+        ON CONFLICT (device_id) DO UPDATE SET
+            shares = ledger_devices.shares + excluded.shares,
+            difficulty_sum = ledger_devices.difficulty_sum + excluded.difficulty_sum,
+            rejects = ledger_devices.rejects + excluded.rejects,
+            blocks = ledger_devices.blocks + excluded.blocks,
+            last_seen_ms = GREATEST(ledger_devices.last_seen_ms, excluded.last_seen_ms)
+        """;
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly GroupCommitQueue _queue;
+
+    private PostgresDeviceLedger(NpgsqlDataSource dataSource, ILogger logger)
+    {
+        _dataSource = dataSource;
+        _queue = new GroupCommitQueue(CommitAsync, MaxBatch, logger);
+    }
+
+    /// <summary>Connects to <paramref name="connectionString"/> (Npgsql form: Host=…;Database=…;Username=…) and creates the tables when missing.</summary>
+    public static async Task<PostgresDeviceLedger> OpenAsync(string connectionString, ILogger logger, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(connectionString);
+        NpgsqlDataSource dataSource = NpgsqlDataSource.Create(connectionString);
+        try
+        {
+            await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+            // Gateways starting together would race on CREATE TABLE IF NOT EXISTS; a transaction-scoped advisory lock serializes them.
+            await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(7310822); " + Schema, connection, transaction))
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await dataSource.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return new PostgresDeviceLedger(dataSource, logger);
+    }
+
+    /// <inheritdoc />
+    public Task RecordAsync(LedgerShare share, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(share);
+        return _queue.EnqueueAsync(share, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<DeviceTotals?> GetTotalsAsync(string deviceId, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<DeviceTotals> found = await ReadTotalsAsync("WHERE device_id = $1", deviceId, cancellationToken).ConfigureAwait(false);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<DeviceTotals>> ListDevicesAsync(CancellationToken cancellationToken) =>
+        ReadTotalsAsync(string.Empty, null, cancellationToken);
+
+    /// <summary>The share log's verdict for a key, or null when it has no row (for tests and audits).</summary>
+    public async Task<LedgerShare?> FindShareAsync(string deviceId, uint jobId, uint nonce, CancellationToken cancellationToken)
+    {
+        await using NpgsqlCommand command = _dataSource.CreateCommand(
+            "SELECT verdict, difficulty, judged_at_ms FROM ledger_shares WHERE device_id = $1 AND job_id = $2 AND nonce = $3");
+        command.Parameters.Add(new NpgsqlParameter { Value = deviceId });
+        command.Parameters.Add(new NpgsqlParameter { Value = (long)jobId });
+        command.Parameters.Add(new NpgsqlParameter { Value = (long)nonce });
+        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new LedgerShare(deviceId, jobId, nonce, (DeviceVerdictCode)reader.GetInt16(0), reader.GetDouble(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)))
+            : null;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _queue.DisposeAsync().ConfigureAwait(false);
+        await _dataSource.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<DeviceTotals>> ReadTotalsAsync(string where, string? deviceId, CancellationToken cancellationToken)
+    {
+        await using NpgsqlCommand command = _dataSource.CreateCommand(
+            $"SELECT device_id, shares, difficulty_sum, rejects, blocks, last_seen_ms FROM ledger_devices {where} ORDER BY device_id COLLATE \"C\"");
+        if (deviceId is not null)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = deviceId });
+        }
+
+        var totals = new List<DeviceTotals>();
+        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            totals.Add(new DeviceTotals(reader.GetString(0), reader.GetInt64(1), reader.GetDouble(2), reader.GetInt64(3), reader.GetInt64(4),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))));
+        }
+
+        return totals;
+    }
+
+    private async Task CommitAsync(IReadOnlyList<LedgerShare> shares, CancellationToken cancellationToken)
+    {
+        await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var batch = new NpgsqlBatch(connection, transaction))
+        {
+            foreach (LedgerShare share in shares)
+            {
+                batch.BatchCommands.Add(Command(InsertShare, share.DeviceId, (long)share.JobId, (long)share.Nonce, (short)share.Verdict, share.Difficulty, share.JudgedAt.ToUnixTimeMilliseconds()));
+            }
+
+            foreach (DeviceTotals increment in LedgerBatch.Increments(shares))
+            {
+                batch.BatchCommands.Add(Command(AddTotals, increment.DeviceId, increment.Shares, increment.DifficultySum, increment.Rejects, increment.Blocks, increment.LastSeen.ToUnixTimeMilliseconds()));
+            }
+
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (object value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return command;
+    }
+}

@@ -1,0 +1,221 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace IotMinerAgent.Linux.Gateway.Ledger;
+
+/// <summary>
+/// The device ledger in one SQLite file: a row of totals per device and a share log keyed by (device, job id, nonce).
+/// WAL with <c>synchronous=FULL</c>, so a committed record survives SIGKILL and power loss (sqlite.org/pragma.html
+/// #pragma_synchronous); group commit (<see cref="GroupCommitQueue"/>) keeps that affordable at thousands of shares a second.
+/// </summary>
+/// <remarks>
+/// The share log keeps one row per key: the first verdict, replaced only by a crediting one (a share refused unchecked
+/// as rate-limited and judged later). The totals count every verdict, duplicates included.
+/// </remarks>
+public sealed class SqliteDeviceLedger : IDeviceLedger
+{
+    private const int MaxBatch = 2048;
+
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS ledger_devices (
+            device_id TEXT PRIMARY KEY,
+            shares INTEGER NOT NULL,
+            difficulty_sum REAL NOT NULL,
+            rejects INTEGER NOT NULL,
+            blocks INTEGER NOT NULL,
+            last_seen_ms INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS ledger_shares (
+            device_id TEXT NOT NULL,
+            job_id INTEGER NOT NULL,
+            nonce INTEGER NOT NULL,
+            verdict INTEGER NOT NULL,
+            difficulty REAL NOT NULL,
+            judged_at_ms INTEGER NOT NULL,
+            PRIMARY KEY (device_id, job_id, nonce));
+        """;
+
+    private readonly SqliteConnection _writer;
+    private readonly string _connectionString;
+    private readonly GroupCommitQueue _queue;
+
+    private SqliteDeviceLedger(SqliteConnection writer, string connectionString, ILogger logger)
+    {
+        _writer = writer;
+        _connectionString = connectionString;
+        _queue = new GroupCommitQueue(CommitAsync, MaxBatch, logger);
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path => _writer.DataSource;
+
+    /// <summary>Opens (creating when needed) the ledger at <paramref name="path"/>.</summary>
+    public static SqliteDeviceLedger Open(string path, ILogger logger)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        string? directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        string connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
+        var writer = new SqliteConnection(connectionString);
+        try
+        {
+            writer.Open();
+            Execute(writer, "PRAGMA journal_mode=WAL;");
+            Execute(writer, "PRAGMA synchronous=FULL;");
+            Execute(writer, "PRAGMA busy_timeout=5000;");
+            Execute(writer, Schema);
+        }
+        catch
+        {
+            writer.Dispose();
+            throw;
+        }
+
+        return new SqliteDeviceLedger(writer, connectionString, logger);
+    }
+
+    /// <inheritdoc />
+    public Task RecordAsync(LedgerShare share, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(share);
+        return _queue.EnqueueAsync(share, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<DeviceTotals?> GetTotalsAsync(string deviceId, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<DeviceTotals> found = await ReadTotalsAsync("WHERE device_id = @device", deviceId, cancellationToken).ConfigureAwait(false);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<DeviceTotals>> ListDevicesAsync(CancellationToken cancellationToken) =>
+        ReadTotalsAsync(string.Empty, null, cancellationToken);
+
+    /// <summary>The share log's verdict for a key, or null when it has no row (for tests and audits).</summary>
+    public async Task<LedgerShare?> FindShareAsync(string deviceId, uint jobId, uint nonce, CancellationToken cancellationToken)
+    {
+        await using SqliteConnection connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT verdict, difficulty, judged_at_ms FROM ledger_shares WHERE device_id = @device AND job_id = @job AND nonce = @nonce;";
+        command.Parameters.AddWithValue("@device", deviceId);
+        command.Parameters.AddWithValue("@job", (long)jobId);
+        command.Parameters.AddWithValue("@nonce", (long)nonce);
+        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new LedgerShare(deviceId, jobId, nonce, (Hashing.DeviceWork.DeviceVerdictCode)reader.GetInt32(0), reader.GetDouble(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)))
+            : null;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _queue.DisposeAsync().ConfigureAwait(false);
+        await _writer.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<DeviceTotals>> ReadTotalsAsync(string where, string? deviceId, CancellationToken cancellationToken)
+    {
+        await using SqliteConnection connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = $"SELECT device_id, shares, difficulty_sum, rejects, blocks, last_seen_ms FROM ledger_devices {where} ORDER BY device_id;";
+        if (deviceId is not null)
+        {
+            command.Parameters.AddWithValue("@device", deviceId);
+        }
+
+        var totals = new List<DeviceTotals>();
+        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            totals.Add(new DeviceTotals(reader.GetString(0), reader.GetInt64(1), reader.GetDouble(2), reader.GetInt64(3), reader.GetInt64(4),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5))));
+        }
+
+        return totals;
+    }
+
+    private async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        Execute(connection, "PRAGMA busy_timeout=5000;");
+        return connection;
+    }
+
+    // One transaction per batch; runs on the group-commit writer only, so the writer connection has one user.
+    private Task CommitAsync(IReadOnlyList<LedgerShare> shares, CancellationToken cancellationToken)
+    {
+        using SqliteTransaction transaction = _writer.BeginTransaction();
+        using (SqliteCommand log = _writer.CreateCommand())
+        {
+            log.Transaction = transaction;
+            log.CommandText = """
+                INSERT INTO ledger_shares (device_id, job_id, nonce, verdict, difficulty, judged_at_ms)
+                VALUES (@device, @job, @nonce, @verdict, @difficulty, @at)
+                ON CONFLICT (device_id, job_id, nonce) DO UPDATE SET verdict = excluded.verdict, difficulty = excluded.difficulty, judged_at_ms = excluded.judged_at_ms
+                WHERE ledger_shares.verdict NOT IN (0, 1) AND excluded.verdict IN (0, 1);
+                """;
+            SqliteParameter device = log.Parameters.Add("@device", SqliteType.Text);
+            SqliteParameter job = log.Parameters.Add("@job", SqliteType.Integer);
+            SqliteParameter nonce = log.Parameters.Add("@nonce", SqliteType.Integer);
+            SqliteParameter verdict = log.Parameters.Add("@verdict", SqliteType.Integer);
+            SqliteParameter difficulty = log.Parameters.Add("@difficulty", SqliteType.Real);
+            SqliteParameter at = log.Parameters.Add("@at", SqliteType.Integer);
+            foreach (LedgerShare share in shares)
+            {
+                device.Value = share.DeviceId;
+                job.Value = (long)share.JobId;
+                nonce.Value = (long)share.Nonce;
+                verdict.Value = (int)share.Verdict;
+                difficulty.Value = share.Difficulty;
+                at.Value = share.JudgedAt.ToUnixTimeMilliseconds();
+                log.ExecuteNonQuery();
+            }
+        }
+
+        using (SqliteCommand totals = _writer.CreateCommand())
+        {
+            totals.Transaction = transaction;
+            totals.CommandText = """
+                INSERT INTO ledger_devices (device_id, shares, difficulty_sum, rejects, blocks, last_seen_ms)
+                VALUES (@device, @shares, @sum, @rejects, @blocks, @seen)
+                ON CONFLICT (device_id) DO UPDATE SET
+                    shares = ledger_devices.shares + excluded.shares,
+                    difficulty_sum = ledger_devices.difficulty_sum + excluded.difficulty_sum,
+                    rejects = ledger_devices.rejects + excluded.rejects,
+                    blocks = ledger_devices.blocks + excluded.blocks,
+                    last_seen_ms = MAX(ledger_devices.last_seen_ms, excluded.last_seen_ms);
+                """;
+            foreach (DeviceTotals increment in LedgerBatch.Increments(shares))
+            {
+                totals.Parameters.Clear();
+                totals.Parameters.AddWithValue("@device", increment.DeviceId);
+                totals.Parameters.AddWithValue("@shares", increment.Shares);
+                totals.Parameters.AddWithValue("@sum", increment.DifficultySum);
+                totals.Parameters.AddWithValue("@rejects", increment.Rejects);
+                totals.Parameters.AddWithValue("@blocks", increment.Blocks);
+                totals.Parameters.AddWithValue("@seen", increment.LastSeen.ToUnixTimeMilliseconds());
+                totals.ExecuteNonQuery();
+            }
+        }
+
+        transaction.Commit();
+        return Task.CompletedTask;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
