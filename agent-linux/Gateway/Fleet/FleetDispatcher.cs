@@ -107,6 +107,17 @@ public sealed partial class FleetDispatcher : IFleetDispatcher
         lock (_gate)
         {
             PurgeLocked(now);
+
+            // Who worked on the outgoing work is decided before the new generation makes all of it stale.
+            var due = new List<DeviceState>();
+            foreach (DeviceState device in _devices.Values)
+            {
+                if (device.WaitingForWork || (template.ReplacesAll && HasLiveJobLocked(device, now)))
+                {
+                    due.Add(device);
+                }
+            }
+
             if (template.ReplacesAll)
             {
                 _generation++;
@@ -114,10 +125,9 @@ public sealed partial class FleetDispatcher : IFleetDispatcher
 
             _template = template;
             _carver = new NonceRangeCarver(template.WorkUnitCount);
-            foreach (DeviceState device in _devices.Values)
+            foreach (DeviceState device in due)
             {
-                bool refresh = template.ReplacesAll && HasLiveJobLocked(device, now);
-                if ((device.WaitingForWork || refresh) && IssueLocked(device, now))
+                if (IssueLocked(device, now))
                 {
                     issued++;
                 }

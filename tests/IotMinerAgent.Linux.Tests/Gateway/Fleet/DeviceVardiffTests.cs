@@ -1,0 +1,73 @@
+using System;
+using System.Linq;
+using IotMinerAgent.Hashing;
+using IotMinerAgent.Linux.Gateway.Fleet;
+
+namespace IotMinerAgent.Linux.Tests.Gateway.Fleet;
+
+/// <summary>The vardiff against simulated devices whose shares arrive as a Poisson process at their true hash rate.</summary>
+public class DeviceVardiffTests
+{
+    [Theory]
+    [InlineData(Algorithms.Sha256d, 150_000.0, 0.0)]
+    [InlineData(Algorithms.Sha256d, 150_000.0, 5e9)]
+    [InlineData(Algorithms.Sha256d, 4e8, 1000.0)]
+    [InlineData(Algorithms.Scrypt, 90.0, 0.0)]
+    public void Converges_toward_one_share_per_interval_whatever_the_device_claimed(string algorithm, double trueHashRate, double reported)
+    {
+        var options = new FleetOptions { MinDifficulty = 1e-9, MaxDifficulty = 1e9, ShareIntervalSeconds = 10 };
+        var now = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var vardiff = new DeviceVardiff(options, algorithm, reported, now);
+        var random = new Random(42);
+        double hashesPerDifficulty = DifficultyScale.HashesPerDifficulty(algorithm);
+        var intervals = new System.Collections.Generic.List<double>();
+
+        for (int share = 0; share < 400; share++)
+        {
+            // Time to the next share at this difficulty: exponential with mean d · hashes-per-difficulty / rate.
+            double mean = vardiff.Difficulty * hashesPerDifficulty / trueHashRate;
+            double wait = -mean * Math.Log(1 - random.NextDouble());
+            now = now.AddSeconds(wait);
+            if (share >= 200)
+            {
+                intervals.Add(mean);
+            }
+
+            vardiff.OnShare(vardiff.Difficulty, now);
+        }
+
+        // After convergence the expected interval stays within a factor of two of the aim.
+        Assert.InRange(intervals.Average(), 5.0, 20.0);
+        Assert.InRange(vardiff.ImpliedHashRate, trueHashRate / 3, trueHashRate * 3);
+    }
+
+    [Fact]
+    public void A_quiet_device_is_lowered_at_most_fourfold_per_window_and_never_below_the_minimum()
+    {
+        var options = new FleetOptions { MinDifficulty = 0.001, ShareIntervalSeconds = 10 };
+        var now = DateTimeOffset.UnixEpoch;
+        var vardiff = new DeviceVardiff(options, Algorithms.Sha256d, 1e9, now);
+        double start = vardiff.Difficulty;
+
+        Assert.False(vardiff.OnIdle(now.AddSeconds(39)));
+        Assert.True(vardiff.OnIdle(now.AddSeconds(40)));
+        Assert.Equal(start / 4, vardiff.Difficulty, start * 1e-12);
+        for (int i = 2; i < 40; i++)
+        {
+            vardiff.OnIdle(now.AddSeconds(40 * i));
+        }
+
+        Assert.Equal(options.MinDifficulty, vardiff.Difficulty);
+    }
+
+    [Fact]
+    public void The_initial_difficulty_follows_the_reported_hash_rate_within_the_clamps()
+    {
+        var options = new FleetOptions { MinDifficulty = 0.01, MaxDifficulty = 100, ShareIntervalSeconds = 10 };
+        double perDifficulty = DifficultyScale.HashesPerDifficulty(Algorithms.Sha256d);
+
+        Assert.Equal(1e8 * 10 / perDifficulty, new DeviceVardiff(options, Algorithms.Sha256d, 1e8, DateTimeOffset.UnixEpoch).Difficulty, 1e-12);
+        Assert.Equal(0.01, new DeviceVardiff(options, Algorithms.Sha256d, 10, DateTimeOffset.UnixEpoch).Difficulty);
+        Assert.Equal(100, new DeviceVardiff(options, Algorithms.Sha256d, 1e15, DateTimeOffset.UnixEpoch).Difficulty);
+    }
+}

@@ -1,0 +1,35 @@
+using System;
+using IotMinerAgent.Linux.Gateway.Fleet;
+
+namespace IotMinerAgent.Linux.Tests.Gateway.Fleet;
+
+public class FleetOptionsTests
+{
+    [Fact]
+    public void The_defaults_are_valid() => Assert.Empty(new FleetOptions().Validate());
+
+    [Theory]
+    [InlineData("instance", "gateway:instance 256 is out of range: use 0..255")]
+    [InlineData("interval", "gateway:share_interval_s 0 is out of range")]
+    [InlineData("max", "gateway:max_difficulty 0.001 must lie in 1e-12..1e15 and be at least gateway:min_difficulty (1)")]
+    [InlineData("lifetime", "gateway:job_lifetime_s 0 is out of range")]
+    [InlineData("rate", "gateway:max_shares_per_second -1 is out of range")]
+    [InlineData("jobs", "gateway:max_jobs_per_device 0 is out of range: use 1..64")]
+    public void Each_bad_setting_is_named_with_its_fix(string which, string message)
+    {
+        var options = new FleetOptions();
+        switch (which)
+        {
+            case "instance": options.Instance = 256; break;
+            case "interval": options.ShareIntervalSeconds = 0; break;
+            case "max": options.MinDifficulty = 1; options.MaxDifficulty = 0.001; break;
+            case "lifetime": options.JobLifetimeSeconds = 0; break;
+            case "rate": options.MaxSharesPerSecond = -1; break;
+            case "jobs": options.MaxJobsPerDevice = 0; break;
+        }
+
+        Assert.Contains(options.Validate(), p => p.StartsWith(message, StringComparison.Ordinal));
+        ArgumentException error = Assert.Throws<ArgumentException>(() => new FleetDispatcher(new FakeUpstream(), new RecordingLedger(), options, TimeProvider.System, new Stratum.CapturingLogger()));
+        Assert.Contains(message, error.Message);
+    }
+}
