@@ -95,29 +95,45 @@ public sealed class GatewayMqttLinkTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_share_for_another_instance_is_passed_on_unchanged_and_judged_only_by_that_instance()
+    public async Task A_share_for_another_instance_is_passed_on_unchanged_to_that_instance_and_not_judged_here()
     {
         var zero = new ScriptedDispatcher(instance: 0);
-        var seven = new ScriptedDispatcher(instance: 7);
-        // Only gateway 0 is in the shared group, so it receives the share; gateway 7 listens only on its forward topic.
         await using RunningLink first = await RunningLink.StartAsync(_broker.Port, zero);
-        await using RunningLink owner = await RunningLink.StartAsync(_broker.Port, seven, group: "elsewhere");
-        await using TestSubscriber watch = await TestSubscriber.ConnectAsync(_broker.Port, ["iotminer/gateway/+/forward/+"]);
+        // Stands in for gateway 7, which alone subscribes to its forward topic.
+        await using TestSubscriber seven = await TestSubscriber.ConnectAsync(_broker.Port, ["iotminer/gateway/7/forward/+"]);
         await using SimulatedDevice device = await SimulatedDevice.ConnectAsync("127.0.0.1", _broker.Port, "roamer");
 
-        var share = new DeviceShare(0x07000042, 0xdeadbeef, 31);
+        // Every byte below 0x80, so the test subscriber's text payload holds it unchanged.
+        var share = new DeviceShare(0x07000042, 0x31323334, 31);
         await device.SendShareAsync(share);
-        DeviceVerdict verdict = await device.WaitForVerdictAsync(0x07000042, 0xdeadbeef);
+        Received forwarded = await seven.WaitForAsync(_ => true, "forwarded share");
+
+        Assert.Equal("iotminer/gateway/7/forward/roamer", forwarded.Topic);
+        Assert.Equal(share.Encode(), System.Text.Encoding.UTF8.GetBytes(forwarded.Payload));
+        Assert.Equal(1, first.Link.Counters.Forwarded);
+        await Task.Delay(300);
+        Assert.Empty(zero.Judged);
+        Assert.Empty(device.Verdicts);
+    }
+
+    [Fact]
+    public async Task A_forwarded_share_is_judged_by_its_owner_and_never_forwarded_again()
+    {
+        var zero = new ScriptedDispatcher(instance: 0);
+        await using RunningLink owner = await RunningLink.StartAsync(_broker.Port, zero);
+        await using SimulatedDevice device = await SimulatedDevice.ConnectAsync("127.0.0.1", _broker.Port, "roamer");
+
+        // Job id of instance 9, but it arrives on gateway 0's forward topic: gateway 0 judges it (unknown job, for a
+        // real dispatcher) instead of passing it around again.
+        var share = new DeviceShare(0x09000001, 77);
+        await device.PublishToAsync("iotminer/gateway/0/forward/roamer", share.Encode());
+        DeviceVerdict verdict = await device.WaitForVerdictAsync(0x09000001, 77);
 
         Assert.Equal(DeviceVerdictCode.Accepted, verdict.Code);
-        Received forwarded = Assert.Single(watch.Messages);
-        Assert.Equal("iotminer/gateway/7/forward/roamer", forwarded.Topic);
-        Assert.Empty(zero.Judged);
-        (string judgedFor, DeviceShare judged) = Assert.Single(seven.Judged);
+        (string judgedFor, DeviceShare judged) = Assert.Single(zero.Judged);
         Assert.Equal("roamer", judgedFor);
         Assert.Equal(share.Encode(), judged.Encode());
-        Assert.Equal(1, first.Link.Counters.Forwarded);
-        Assert.Single(device.Verdicts);
+        Assert.Equal(0, owner.Link.Counters.Forwarded);
     }
 
     [Fact]

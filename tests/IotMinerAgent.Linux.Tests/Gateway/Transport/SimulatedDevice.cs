@@ -111,10 +111,13 @@ public sealed class SimulatedDevice : IAsyncDisposable
     }
 
     /// <summary>Publishes raw bytes on <c>iotminer/&lt;id&gt;/&lt;leaf&gt;</c> at QoS 1 (what a broken device might send).</summary>
-    public async Task PublishAsync(string leaf, byte[] payload)
+    public Task PublishAsync(string leaf, byte[] payload) => PublishToAsync($"iotminer/{DeviceId}/{leaf}", payload);
+
+    /// <summary>Publishes raw bytes on any topic at QoS 1 (what a broker without an ACL would let a device do).</summary>
+    public async Task PublishToAsync(string topic, byte[] payload)
     {
         await _client.PublishAsync(new MqttApplicationMessageBuilder()
-            .WithTopic($"iotminer/{DeviceId}/{leaf}")
+            .WithTopic(topic)
             .WithPayload(payload)
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .Build());
