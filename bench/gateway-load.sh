@@ -28,6 +28,8 @@ cat > "$dir/mosquitto.conf" <<CONF
 listener $port 127.0.0.1
 allow_anonymous true
 max_connections -1
+# Without it mosquitto leaves Nagle on: small verdicts wait for the peer's delayed ACK (~40 ms each).
+set_tcp_nodelay true
 max_queued_messages 100000
 persistence false
 log_dest stderr

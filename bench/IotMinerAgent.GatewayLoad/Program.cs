@@ -31,7 +31,7 @@ catch (Exception exception) when (exception is ArgumentException or FormatExcept
 }
 
 string state = Directory.CreateTempSubdirectory("iotminer-gateway-load-").FullName;
-await using TestPool pool = TestPool.Start(new TestPoolOptions { Difficulty = 0.01 });
+await using TestPool pool = TestPool.Start(new TestPoolOptions { Difficulty = PoolDifficulty });
 IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
 {
     ["mqtt:host"] = "127.0.0.1",
@@ -45,7 +45,7 @@ IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(
 }).Build();
 MqttOptions mqtt = MqttOptions.Parse(key => configuration[key]);
 GatewayOptions options = GatewayOptions.Load(configuration, state, mqtt);
-using ILoggerFactory loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+using ILoggerFactory loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning).AddFilter("IotMinerAgent.Linux.Gateway.Fleet", LogLevel.Error));
 await using SqliteDeviceLedger ledger = SqliteDeviceLedger.Open(options.SqlitePath, loggers.CreateLogger("ledger"));
 await using var upstream = new StratumUpstream(options.Stratum, loggers.CreateLogger("upstream"));
 await using var gateway = new GatewayInstance(options, mqtt, upstream, ledger, TimeProvider.System, loggers);
@@ -68,6 +68,7 @@ foreach (int[] batch in Enumerable.Range(0, load.Devices).Chunk(50))
 Console.WriteLine($"{devices.Count} devices connected; sending {load.Rate} share/s each for {load.Seconds} s ...");
 using var stopDevices = new CancellationTokenSource(TimeSpan.FromSeconds(load.Seconds));
 var clock = Stopwatch.StartNew();
+long steadyFrom = Stopwatch.GetTimestamp() + (long)(Math.Min(10, load.Seconds / 3.0) * Stopwatch.Frequency);
 long verdictsAtStart = gateway.Counters.VerdictsTotal;
 await Task.WhenAll(devices.Select(d => d.RunAsync(stopDevices.Token)));
 double sendSeconds = clock.Elapsed.TotalSeconds;
@@ -85,17 +86,20 @@ List<ReceivedVerdict> verdicts = [.. devices.SelectMany(d => d.Device.Verdicts).
 List<double> latencies = [.. verdicts.Select(v => v.Latency!.Value.TotalMilliseconds).Order()];
 IReadOnlyList<DeviceTotals> totals = await ledger.ListDevicesAsync(CancellationToken.None);
 long ledgerRows = totals.Sum(t => t.Shares + t.Rejects);
-double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
+List<double> steady = [.. verdicts.Where(v => v.ReceivedAt >= steadyFrom && v.ReceivedAt <= steadyFrom + (long)((load.Seconds - Math.Min(10, load.Seconds / 3.0)) * Stopwatch.Frequency))
+    .Select(v => v.Latency!.Value.TotalMilliseconds).Order()];
+double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
 Console.WriteLine($"""
     devices                  {load.Devices} × {load.Rate} share/s for {sendSeconds:0.0} s (machine: {Environment.ProcessorCount} cores)
     shares sent              {sent}
-    verdicts received        {verdicts.Count} ({verdicts.Count(v => v.Verdict.IsAccepted)} accepted; {string.Join(", ", verdicts.GroupBy(v => v.Verdict.Code).Where(g => g.Key is not DeviceVerdictCode.Accepted and not DeviceVerdictCode.BlockFound).Select(g => $"{g.Key} {g.Count()}"))})
+    verdicts received        {verdicts.Count} ({verdicts.Count(v => v.Verdict.IsAccepted)} accepted{string.Concat(verdicts.Where(v => !v.Verdict.IsAccepted).GroupBy(v => v.Verdict.Code).Select(g => $", {g.Key} {g.Count()}"))})
     ledger rows              {ledgerRows} ({totals.Sum(t => t.Shares)} credited, {totals.Sum(t => t.Rejects)} refused)
     lost                     {sent - verdicts.Count}
     validated shares/s       {(verdictsAtEnd - verdictsAtStart) / sendSeconds:0.0} (sustained over the sending window)
-    share→verdict latency    p50 {Percentile(0.50):0.0} ms, p99 {Percentile(0.99):0.0} ms, max {(latencies.Count > 0 ? latencies[^1] : double.NaN):0.0} ms
-    upstream submissions     {pool.Submissions.Count} ({pool.Accepted.Count} accepted) at pool difficulty 0.01
+    share→verdict latency    p50 {Percentile(latencies, 0.50):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms, max {(latencies.Count > 0 ? latencies[^1] : double.NaN):0.0} ms (all)
+                             p50 {Percentile(steady, 0.50):0.0} ms, p99 {Percentile(steady, 0.99):0.0} ms (steady: after the first {Math.Min(10, load.Seconds / 3.0):0} s)
+    upstream submissions     {pool.Submissions.Count} ({pool.Accepted.Count} accepted) at pool difficulty {PoolDifficulty}
     """);
 
 foreach (LoadDevice device in devices)
@@ -107,3 +111,10 @@ await stopGateway.CancelAsync();
 await running;
 Directory.Delete(state, recursive: true);
 return sent == verdicts.Count && ledgerRows == sent ? 0 : 1;
+
+/// <summary>The benchmark's constants.</summary>
+internal static partial class Program
+{
+    /// <summary>Device shares are at difficulty 1e-8, so about 1 in 100 also meets the pool and goes upstream.</summary>
+    const double PoolDifficulty = 0.000001;
+}

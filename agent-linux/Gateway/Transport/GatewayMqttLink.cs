@@ -40,6 +40,7 @@ public sealed class GatewayMqttLink : IAsyncDisposable
     readonly object _gate = new();
     TaskCompletionSource _connected = NewSignal();
     TaskCompletionSource _disconnected = NewSignal();
+    volatile bool _stopping;
 
     /// <summary>Creates the link; nothing is sent before <see cref="RunAsync"/>.</summary>
     /// <exception cref="ArgumentException"><c>mqtt:host</c> is not set (devices reach a gateway through a network broker).</exception>
@@ -441,7 +442,7 @@ public sealed class GatewayMqttLink : IAsyncDisposable
 
     Task OnDisconnectedAsync(MqttClientDisconnectedEventArgs args)
     {
-        if (args.ClientWasConnected)
+        if (args.ClientWasConnected && !_stopping)
         {
             lock (_gate)
             {
@@ -462,6 +463,7 @@ public sealed class GatewayMqttLink : IAsyncDisposable
 
     async Task GoOfflineAsync()
     {
+        _stopping = true;
         if (!_client.IsConnected)
         {
             return;

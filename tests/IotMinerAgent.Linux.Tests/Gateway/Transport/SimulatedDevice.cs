@@ -16,7 +16,8 @@ namespace IotMinerAgent.Linux.Tests.Gateway.Transport;
 /// <summary>A verdict a simulated device received, with the share→verdict latency when it sent that share.</summary>
 /// <param name="Verdict">The decoded verdict.</param>
 /// <param name="Latency">Time from publishing the share to receiving this verdict; null for a share it did not send as such.</param>
-public sealed record ReceivedVerdict(DeviceVerdict Verdict, TimeSpan? Latency);
+/// <param name="ReceivedAt">When it arrived (<see cref="Stopwatch.GetTimestamp"/>).</param>
+public sealed record ReceivedVerdict(DeviceVerdict Verdict, TimeSpan? Latency, long ReceivedAt);
 
 /// <summary>
 /// A device as the gateway sees it: a real MQTT 5 client on <c>iotminer/&lt;id&gt;/…</c> that asks for work, keeps the
@@ -201,7 +202,7 @@ public sealed class SimulatedDevice : IAsyncDisposable
             {
                 DeviceVerdict verdict = DeviceVerdict.Decode(payload);
                 TimeSpan? latency = _sentAt.Remove((verdict.JobId, verdict.Nonce), out long sent) ? Stopwatch.GetElapsedTime(sent, now) : null;
-                _verdicts.Add(new ReceivedVerdict(verdict, latency));
+                _verdicts.Add(new ReceivedVerdict(verdict, latency, now));
             }
         }
 
