@@ -74,12 +74,17 @@ await Task.WhenAll(devices.Select(d => d.RunAsync(stopDevices.Token)));
 double sendSeconds = clock.Elapsed.TotalSeconds;
 long verdictsAtEnd = gateway.Counters.VerdictsTotal;
 
-// Drain: every share sent should get its verdict.
 int sent = devices.Sum(d => d.Device.SharesSent);
-var drain = Stopwatch.StartNew();
-while (devices.Sum(d => d.Device.Verdicts.Count(v => v.Latency is not null)) < sent && drain.Elapsed < TimeSpan.FromSeconds(30))
+// Drain: every share sent should get its verdict; wait while verdicts keep coming (a loaded gateway may be behind).
+var quiet = Stopwatch.StartNew();
+for (int answered = 0, last = -1; answered < sent && quiet.Elapsed < TimeSpan.FromSeconds(10); last = answered)
 {
-    await Task.Delay(100);
+    await Task.Delay(200);
+    answered = devices.Sum(d => d.Device.Verdicts.Count(v => v.Latency is not null));
+    if (answered != last)
+    {
+        quiet.Restart();
+    }
 }
 
 List<ReceivedVerdict> verdicts = [.. devices.SelectMany(d => d.Device.Verdicts).Where(v => v.Latency is not null)];
