@@ -1,0 +1,46 @@
+using System.Text.Json;
+using IotMinerAgent.Linux.Gateway.Upstream;
+
+namespace IotMinerAgent.Linux.Gateway.Node;
+
+/// <summary>
+/// What submitblock's answer means (BIP 22 and Bitcoin Core's rpc/mining.cpp): null is a new block on the node's best
+/// chain; "duplicate" a block it already has; "inconclusive" a valid-looking block it stored but did not make its tip
+/// (another block at that height came first); any other string is the reason it was refused (BIP 22 reject reasons
+/// such as "high-hash", "bad-txnmrklroot").
+/// </summary>
+internal static class SubmitBlockAnswer
+{
+    /// <summary>The verdict on <paramref name="result"/>.</summary>
+    /// <param name="result">submitblock's result.</param>
+    /// <param name="earlierAttemptMayHaveArrived">
+    /// True when an earlier attempt of the same submission lost its connection: the node may have taken that one, and
+    /// its "duplicate" then means this block was accepted.
+    /// </param>
+    public static UpstreamResult Judge(JsonElement result, bool earlierAttemptMayHaveArrived)
+    {
+        if (result.ValueKind == JsonValueKind.Null)
+        {
+            return new UpstreamResult(UpstreamVerdict.BlockAccepted, string.Empty);
+        }
+
+        if (result.ValueKind != JsonValueKind.String)
+        {
+            return new UpstreamResult(UpstreamVerdict.Rejected, $"submitblock answered {result.GetRawText()}, not null or a reason");
+        }
+
+        string reason = result.GetString() ?? string.Empty;
+        return reason switch
+        {
+            "duplicate" when earlierAttemptMayHaveArrived =>
+                new UpstreamResult(UpstreamVerdict.BlockAccepted, "duplicate: an earlier attempt whose answer was lost had reached the node"),
+            "duplicate" or "duplicate-inconclusive" =>
+                new UpstreamResult(UpstreamVerdict.Stale, $"{reason}: the node already has this block"),
+            "inconclusive" =>
+                new UpstreamResult(UpstreamVerdict.Stale, "inconclusive: the node stored the block but another block at this height came first"),
+            "stale-prevblk" or "prev-blk-not-found" =>
+                new UpstreamResult(UpstreamVerdict.Stale, $"{reason}: the block builds on a block the node no longer builds on"),
+            _ => new UpstreamResult(UpstreamVerdict.Rejected, reason),
+        };
+    }
+}
