@@ -6,6 +6,7 @@ using System.Linq;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Agent;
 using IotMinerAgent.Linux.Gateway.Fleet;
+using IotMinerAgent.Linux.Gateway.Node;
 using IotMinerAgent.Linux.Gateway.Transport;
 using IotMinerAgent.Linux.Mqtt;
 using IotMinerAgent.Linux.Stratum;
@@ -45,14 +46,14 @@ public sealed record GatewayOptions
     /// <summary><c>gateway:upstream</c>: <c>stratum</c> or <c>node</c>.</summary>
     public GatewayUpstreamKind Upstream { get; init; } = GatewayUpstreamKind.Stratum;
 
-    /// <summary><c>gateway:algorithm</c>: what the Stratum upstream mines (sha256d or scrypt).</summary>
+    /// <summary><c>gateway:algorithm</c>: what the Stratum upstream mines (sha256d or scrypt); a node's coin decides its own.</summary>
     public string Algorithm { get; init; } = Algorithms.Sha256d;
 
     /// <summary><c>gateway:stratum:*</c>: the pools and client settings, the same keys as the agent's <c>stratum</c> section.</summary>
     public StratumClientOptions Stratum { get; init; } = new();
 
-    /// <summary>The configuration section of the node upstream (<c>gateway:node</c>).</summary>
-    public IConfigurationSection? Node { get; init; }
+    /// <summary><c>gateway:node:*</c>: the owner's node (RPC, credentials, coin, payout address) when <see cref="Upstream"/> is node.</summary>
+    public NodeUpstreamOptions Node { get; init; } = new();
 
     /// <summary><c>gateway:ledger:sqlite_path</c>: the SQLite ledger file (default <c>gateway-ledger.db</c> in the state directory).</summary>
     public string SqlitePath { get; init; } = "gateway-ledger.db";
@@ -97,7 +98,7 @@ public sealed record GatewayOptions
             Upstream = upstream,
             Algorithm = algorithm,
             Stratum = upstream == GatewayUpstreamKind.Stratum ? reader.Stratum(algorithm) : new StratumClientOptions(),
-            Node = configuration.GetSection("gateway:node"),
+            Node = upstream == GatewayUpstreamKind.Node ? reader.Node() : new NodeUpstreamOptions(),
             SqlitePath = Path.GetFullPath(reader.Text("gateway:ledger:sqlite_path") ?? "gateway-ledger.db", stateDirectory),
             PostgresConnectionString = reader.Text("gateway:ledger:postgres"),
             Fleet = fleet,
@@ -229,6 +230,23 @@ public sealed record GatewayOptions
             return stratum;
         }
 
+        public NodeUpstreamOptions Node()
+        {
+            NodeUpstreamOptions node;
+            try
+            {
+                node = configuration.GetSection(NodeUpstreamOptions.Section).Get<NodeUpstreamOptions>() ?? new NodeUpstreamOptions();
+            }
+            catch (InvalidOperationException exception)
+            {
+                _errors.Add($"{NodeUpstreamOptions.Section}: {exception.InnerException?.Message ?? exception.Message} See docs/configuration.md for the allowed values.");
+                return new NodeUpstreamOptions();
+            }
+
+            _errors.AddRange(node.Validate());
+            return node;
+        }
+
         public void Check(GatewayOptions options, FleetOptions fleet, MqttOptions mqtt)
         {
             if (!GatewayTopics.IsValidGroup(options.Group))
@@ -246,11 +264,6 @@ public sealed record GatewayOptions
             if (mqtt.Protocol == MqttProtocolChoice.V311)
             {
                 _errors.Add("mqtt:protocol = 3.1.1 but the gateway needs MQTT 5 (shared subscriptions): set mqtt:protocol to auto or 5");
-            }
-
-            if (options.Upstream == GatewayUpstreamKind.Node && !options.Node!.GetChildren().Any())
-            {
-                _errors.Add("gateway:upstream = node but gateway:node is empty: set gateway:node:url and the node's settings (docs/configuration.md)");
             }
 
             if (_errors.Count > 0)

@@ -37,9 +37,14 @@ public static class GatewayServices
             }
             finally
             {
-                if (upstream is IAsyncDisposable disposable)
+                switch (upstream)
                 {
-                    await disposable.DisposeAsync().ConfigureAwait(false);
+                    case IAsyncDisposable disposable:
+                        await disposable.DisposeAsync().ConfigureAwait(false);
+                        break;
+                    case IDisposable disposable:
+                        disposable.Dispose();
+                        break;
                 }
             }
         }

@@ -1,4 +1,4 @@
-using IotMinerAgent.Linux.Agent;
+using IotMinerAgent.Linux.Gateway.Node;
 using IotMinerAgent.Linux.Gateway.Upstream;
 using Microsoft.Extensions.Logging;
 
@@ -8,10 +8,9 @@ namespace IotMinerAgent.Linux.Gateway.Hosting;
 public static class GatewayUpstreams
 {
     /// <summary>The upstream of <paramref name="options"/>.</summary>
-    /// <exception cref="ConfigurationException">The node settings are unusable.</exception>
     public static IGatewayUpstream Create(GatewayOptions options, ILoggerFactory loggers) => options.Upstream switch
     {
-        GatewayUpstreamKind.Node => throw new ConfigurationException("gateway:upstream = node is not available in this build; use gateway:upstream = stratum"),
+        GatewayUpstreamKind.Node => new NodeUpstream(options.Node, loggers.CreateLogger<NodeUpstream>()),
         _ => new StratumUpstream(options.Stratum, loggers.CreateLogger<StratumUpstream>()),
     };
 }

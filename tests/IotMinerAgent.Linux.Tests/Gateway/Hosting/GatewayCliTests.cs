@@ -41,6 +41,9 @@ public sealed class GatewayCliTests : IDisposable
     [InlineData("gateway:workers = '0'", "--gateway:workers=0", Host, Pool, User)]
     [InlineData("gateway:device_queue_length = 'lots'", "--gateway:device_queue_length=lots", Host, Pool, User)]
     [InlineData("gateway:job_lifetime_s", "--gateway:job_lifetime_s=0", Host, Pool, User)]
+    [InlineData("gateway:node:rpc_url", "--gateway:upstream=node", Host)]
+    [InlineData("gateway:node:payout_address", "--gateway:upstream=node", "--gateway:node:rpc_url=http://127.0.0.1:19443", "--gateway:node:rpc_user=u",
+        "--gateway:node:rpc_password=p", "--gateway:node:coin=litecoin", "--gateway:node:payout_address=bc1qwrongcoin", Host)]
     public void A_bad_gateway_setting_exits_78_naming_the_key(string named, params string[] settings)
     {
         CliRun run = CliRun.Of(["gateway", "--config", EmptyConfig(), $"--stateDirectory={_state}", .. settings]);
