@@ -118,10 +118,10 @@ internal sealed class GatewayTestBed : IAsyncDisposable
 internal sealed class RunningGateway : IAsyncDisposable
 {
     readonly CancellationTokenSource _stop = new();
-    readonly StratumUpstream _upstream;
+    readonly IGatewayUpstream _upstream;
     Task _run = Task.CompletedTask;
 
-    RunningGateway(GatewayOptions options, SqliteDeviceLedger ledger, StratumUpstream upstream, GatewayInstance instance)
+    RunningGateway(GatewayOptions options, SqliteDeviceLedger ledger, IGatewayUpstream upstream, GatewayInstance instance)
     {
         Options = options;
         Ledger = ledger;
@@ -143,7 +143,7 @@ internal sealed class RunningGateway : IAsyncDisposable
     public static async Task<RunningGateway> StartAsync(GatewayOptions options, MqttOptions mqtt)
     {
         SqliteDeviceLedger ledger = SqliteDeviceLedger.Open(options.SqlitePath, NullLogger.Instance);
-        var upstream = new StratumUpstream(options.Stratum, NullLogger.Instance);
+        IGatewayUpstream upstream = GatewayUpstreams.Create(options, Loggers);
         var instance = new GatewayInstance(options, mqtt, upstream, ledger, TimeProvider.System, Loggers);
         var gateway = new RunningGateway(options, ledger, upstream, instance);
         gateway._run = instance.RunAsync(gateway._stop.Token);
@@ -175,7 +175,16 @@ internal sealed class RunningGateway : IAsyncDisposable
         await _stop.CancelAsync();
         await _run;
         await Instance.DisposeAsync();
-        await _upstream.DisposeAsync();
+        switch (_upstream)
+        {
+            case IAsyncDisposable disposable:
+                await disposable.DisposeAsync();
+                break;
+            case IDisposable disposable:
+                disposable.Dispose();
+                break;
+        }
+
         await Ledger.DisposeAsync();
     }
 }
