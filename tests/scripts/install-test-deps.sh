@@ -2,7 +2,8 @@
 # Installs the Debian packages the tests use, only those missing, so the suite runs on a fresh machine.
 # Real peers, not mocks (shared/REFERENCE.md, "Real peers available on these machines"): mosquitto for the MQTT
 # tests, stress-ng for the governor's busy test, qemu-user-static with arm64 libraries for the linux-arm64 build,
-# systemd's tools (systemd-analyze verify/security), lintian, binutils and python3-seccomp for the unit and the .deb.
+# systemd's tools (systemd-analyze verify/security), lintian, binutils and python3-seccomp for the unit and the .deb,
+# litecoind for the gateway's solo-mining tests (two regtest nodes, getblocktemplate/submitblock).
 set -euo pipefail
 
 as_root() {
@@ -19,6 +20,7 @@ command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
 command -v lintian >/dev/null 2>&1 || missing+=(lintian)
 command -v objdump >/dev/null 2>&1 || missing+=(binutils)
 /usr/bin/python3 -c 'import seccomp' >/dev/null 2>&1 || missing+=(python3-seccomp)
+command -v litecoind >/dev/null 2>&1 || missing+=(litecoind)
 
 arm64_libs=(libc6:arm64 libstdc++6:arm64 libgcc-s1:arm64 libssl3:arm64 zlib1g:arm64)
 if ! dpkg --print-foreign-architectures | grep -qx arm64; then
