@@ -114,6 +114,8 @@ public sealed partial class FleetDispatcher
             }
         }
 
+        // The gateway is stopping: there is no verdict to give, and the share may still reach upstream.
+        cancellationToken.ThrowIfCancellationRequested();
         return Verdicts.FromUpstream(result, block, _logger, job, nonce);
     }
 

@@ -17,10 +17,10 @@ public static class Verdicts
         switch (result.Verdict)
         {
             case UpstreamVerdict.BlockAccepted:
-                logger.LogWarning("Block found by device {Device} (job {Job:x8}, nonce {Nonce:x8}) and accepted upstream", job.DeviceId, job.JobId, nonce);
+                logger.LogInformation("Block found by device {Device} (job {Job:x8}, nonce {Nonce:x8}) and accepted upstream", job.DeviceId, job.JobId, nonce);
                 return (DeviceVerdictCode.BlockFound, "block accepted upstream");
             case UpstreamVerdict.Accepted when block:
-                logger.LogWarning("Block found by device {Device} (job {Job:x8}, nonce {Nonce:x8}); the pool accepted the share", job.DeviceId, job.JobId, nonce);
+                logger.LogInformation("Block found by device {Device} (job {Job:x8}, nonce {Nonce:x8}); the pool accepted the share", job.DeviceId, job.JobId, nonce);
                 return (DeviceVerdictCode.BlockFound, "meets the network target");
             case UpstreamVerdict.Accepted:
                 return (DeviceVerdictCode.Accepted, "accepted upstream");

@@ -1,0 +1,80 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using IotMinerAgent.Hashing.DeviceWork;
+using IotMinerAgent.Linux.Gateway.Ledger;
+
+namespace IotMinerAgent.Linux.Tests.Gateway.Ledger;
+
+/// <summary>What every <see cref="IDeviceLedger"/> must do, run against each real database.</summary>
+public abstract class LedgerContractTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 24, 8, 0, 0, TimeSpan.Zero);
+
+    /// <summary>A new, empty ledger.</summary>
+    protected abstract Task<IDeviceLedger> OpenAsync();
+
+    /// <summary>The share log's row for a key.</summary>
+    protected abstract Task<LedgerShare?> FindAsync(IDeviceLedger ledger, string deviceId, uint jobId, uint nonce);
+
+    [Fact]
+    public async Task Totals_count_credited_shares_their_difficulty_rejects_and_blocks()
+    {
+        await using IDeviceLedger ledger = await OpenAsync();
+        await Task.WhenAll(
+            ledger.RecordAsync(new LedgerShare("esp-a", 1, 10, DeviceVerdictCode.Accepted, 0.25, T0), default),
+            ledger.RecordAsync(new LedgerShare("esp-a", 1, 11, DeviceVerdictCode.Accepted, 0.5, T0.AddSeconds(1)), default),
+            ledger.RecordAsync(new LedgerShare("esp-a", 2, 12, DeviceVerdictCode.BlockFound, 1, T0.AddSeconds(3)), default),
+            ledger.RecordAsync(new LedgerShare("esp-a", 2, 13, DeviceVerdictCode.RejectedLowDifficulty, 1, T0.AddSeconds(2)), default),
+            ledger.RecordAsync(new LedgerShare("esp-a", 9, 14, DeviceVerdictCode.RejectedUnknownJob, 0, T0), default),
+            ledger.RecordAsync(new LedgerShare("esp-b", 3, 15, DeviceVerdictCode.RejectedRateLimited, 0, T0.AddSeconds(9)), default));
+
+        DeviceTotals? a = await ledger.GetTotalsAsync("esp-a", default);
+
+        Assert.Equal(new DeviceTotals("esp-a", 3, 1.75, 2, 1, T0.AddSeconds(3)), a);
+        Assert.Null(await ledger.GetTotalsAsync("esp-z", default));
+        Assert.Equal(["esp-a", "esp-b"], (await ledger.ListDevicesAsync(default)).Select(t => t.DeviceId));
+        Assert.Equal(new DeviceTotals("esp-b", 0, 0, 1, 0, T0.AddSeconds(9)), (await ledger.ListDevicesAsync(default))[1]);
+    }
+
+    [Fact]
+    public async Task A_repeated_key_keeps_its_first_crediting_verdict_in_the_log_and_counts_every_verdict_in_the_totals()
+    {
+        await using IDeviceLedger ledger = await OpenAsync();
+        await ledger.RecordAsync(new LedgerShare("esp-a", 7, 70, DeviceVerdictCode.RejectedRateLimited, 0, T0), default);
+        await ledger.RecordAsync(new LedgerShare("esp-a", 7, 70, DeviceVerdictCode.Accepted, 0.5, T0.AddSeconds(1)), default);
+        await ledger.RecordAsync(new LedgerShare("esp-a", 7, 70, DeviceVerdictCode.RejectedDuplicate, 0.5, T0.AddSeconds(2)), default);
+
+        LedgerShare? row = await FindAsync(ledger, "esp-a", 7, 70);
+
+        Assert.Equal(new LedgerShare("esp-a", 7, 70, DeviceVerdictCode.Accepted, 0.5, T0.AddSeconds(1)), row);
+        Assert.Equal(new DeviceTotals("esp-a", 1, 0.5, 2, 0, T0.AddSeconds(2)), await ledger.GetTotalsAsync("esp-a", default));
+        Assert.Null(await FindAsync(ledger, "esp-a", 7, 71));
+    }
+
+    [Fact]
+    public async Task Thousands_of_concurrent_records_are_all_committed_by_group_commit()
+    {
+        await using IDeviceLedger ledger = await OpenAsync();
+        const int Count = 3000;
+
+        await Task.WhenAll(Enumerable.Range(0, Count).Select(i =>
+            Task.Run(() => ledger.RecordAsync(new LedgerShare($"esp-{i % 10}", (uint)i, uint.MaxValue - (uint)i, DeviceVerdictCode.Accepted, 0.001, T0), CancellationToken.None))));
+
+        var devices = await ledger.ListDevicesAsync(default);
+        Assert.Equal(10, devices.Count);
+        Assert.All(devices, d => Assert.Equal(Count / 10, d.Shares));
+        Assert.Equal(Count * 0.001, devices.Sum(d => d.DifficultySum), 6);
+        Assert.NotNull(await FindAsync(ledger, "esp-3", 2993, uint.MaxValue - 2993));
+    }
+
+    [Fact]
+    public async Task Job_ids_and_nonces_keep_all_32_bits()
+    {
+        await using IDeviceLedger ledger = await OpenAsync();
+        await ledger.RecordAsync(new LedgerShare("esp-a", uint.MaxValue, uint.MaxValue, DeviceVerdictCode.Accepted, 1e-9, T0), default);
+
+        Assert.Equal(1e-9, (await FindAsync(ledger, "esp-a", uint.MaxValue, uint.MaxValue))!.Difficulty);
+    }
+}
