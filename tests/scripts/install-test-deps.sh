@@ -3,7 +3,7 @@
 # Real peers, not mocks (shared/REFERENCE.md, "Real peers available on these machines"): mosquitto for the MQTT
 # tests, stress-ng for the governor's busy test, qemu-user-static with arm64 libraries for the linux-arm64 build,
 # systemd's tools (systemd-analyze verify/security), lintian, binutils and python3-seccomp for the unit and the .deb,
-# litecoind for the gateway's solo-mining tests (two regtest nodes, getblocktemplate/submitblock).
+# litecoind for the gateway's solo-mining tests (two regtest nodes, getblocktemplate/submitblock),
 # postgresql for the gateway's PostgreSQL ledger (the tests run a private cluster with initdb and pg_ctl).
 set -euo pipefail
 
