@@ -159,7 +159,7 @@ public sealed class GatewayMqttLink : IAsyncDisposable
             MqttClientConnectResult result = await _client.ConnectAsync(_session.Build(MqttProtocolVersion.V500), cancellationToken).ConfigureAwait(false);
             if (result.ResultCode != MqttClientConnectResultCode.Success)
             {
-                throw new GatewayBrokerException(result.ResultCode == MqttClientConnectResultCode.UnsupportedProtocolVersion
+                throw new GatewayBrokerException(RefusesVersion(result.ResultCode)
                     ? $"MQTT broker {_session.Host}:{_session.Port} refused MQTT 5 ({result.ResultCode}); {NeedsMqtt5}"
                     : new MqttBrokerRefusedException(_session, result).Message);
             }
@@ -493,6 +493,11 @@ public sealed class GatewayMqttLink : IAsyncDisposable
             _logger.LogDebug("Gateway disconnect after a failed attempt: {Error}", MqttConnection.Flatten(exception));
         }
     }
+
+    // MQTT 5 0x84 "Unsupported Protocol Version"; a 3.1.1 broker answers CONNACK return code 1
+    // ("unacceptable protocol version", MQTT 3.1.1 §3.2.2.3), which MQTTnet passes through as the raw value 1.
+    static bool RefusesVersion(MqttClientConnectResultCode code) =>
+        code == MqttClientConnectResultCode.UnsupportedProtocolVersion || (int)code == 1;
 
     static DeviceShare? TryDecode(byte[] payload)
     {
