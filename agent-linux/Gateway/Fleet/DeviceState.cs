@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace IotMinerAgent.Linux.Gateway.Fleet;
 
 /// <summary>What the dispatcher keeps per device: its request, vardiff, rate limit and its jobs (oldest first).</summary>
-public sealed class DeviceState
+internal sealed class DeviceState
 {
     /// <summary>A device first seen at <paramref name="now"/>.</summary>
     public DeviceState(string deviceId, WorkRequest request, ShareRateLimiter limiter, DateTimeOffset now)

@@ -51,7 +51,7 @@ public sealed partial class FleetDispatcher
             device.LastSeen = now;
             if (!device.Limiter.TryTake(now))
             {
-                return Screening.Refuse(DeviceVerdictCode.RejectedRateLimited, $"over {_options.MaxSharesPerSecond} shares/s: slow down");
+                return Screening.Refuse(DeviceVerdictCode.RejectedRateLimited, FormattableString.Invariant($"over {_options.MaxSharesPerSecond} shares/s: slow down"));
             }
 
             if (!_jobs.TryGetValue(share.JobId, out IssuedJob? job) || !string.Equals(job.DeviceId, deviceId, StringComparison.Ordinal))
@@ -110,7 +110,7 @@ public sealed partial class FleetDispatcher
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                result = new UpstreamResult(UpstreamVerdict.Unreachable, $"no answer in {_options.UpstreamTimeoutSeconds} s");
+                result = new UpstreamResult(UpstreamVerdict.Unreachable, FormattableString.Invariant($"no answer in {_options.UpstreamTimeoutSeconds} s"));
             }
         }
 

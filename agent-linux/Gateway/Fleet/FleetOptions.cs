@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace IotMinerAgent.Linux.Gateway.Fleet;
@@ -51,62 +52,62 @@ public sealed class FleetOptions
         var problems = new List<string>();
         if (Instance is < 0 or > 255)
         {
-            problems.Add($"gateway:instance {Instance} is out of range: use 0..255, a different number for every gateway behind one broker.");
+            problems.Add(FormattableString.Invariant($"gateway:instance {Instance} is out of range: use 0..255, a different number for every gateway behind one broker."));
         }
 
         if (!(ShareIntervalSeconds is >= 0.1 and <= 3600))
         {
-            problems.Add($"gateway:share_interval_s {ShareIntervalSeconds} is out of range: use 0.1..3600 seconds (10 is usual).");
+            problems.Add(FormattableString.Invariant($"gateway:share_interval_s {ShareIntervalSeconds} is out of range: use 0.1..3600 seconds (10 is usual)."));
         }
 
         if (!(MinDifficulty is >= 1e-12 and <= 1e15))
         {
-            problems.Add($"gateway:min_difficulty {MinDifficulty} is out of range: use 1e-12..1e15 (e.g. 0.00001).");
+            problems.Add(FormattableString.Invariant($"gateway:min_difficulty {MinDifficulty} is out of range: use 1e-12..1e15 (e.g. 0.00001)."));
         }
 
         if (!(MaxDifficulty is >= 1e-12 and <= 1e15) || MaxDifficulty < MinDifficulty)
         {
-            problems.Add($"gateway:max_difficulty {MaxDifficulty} must lie in 1e-12..1e15 and be at least gateway:min_difficulty ({MinDifficulty}).");
+            problems.Add(FormattableString.Invariant($"gateway:max_difficulty {MaxDifficulty} must lie in 1e-12..1e15 and be at least gateway:min_difficulty ({MinDifficulty})."));
         }
 
         if (JobLifetimeSeconds is < 1 or > 86_400)
         {
-            problems.Add($"gateway:job_lifetime_s {JobLifetimeSeconds} is out of range: use 1..86400 seconds (120 is usual).");
+            problems.Add(FormattableString.Invariant($"gateway:job_lifetime_s {JobLifetimeSeconds} is out of range: use 1..86400 seconds (120 is usual)."));
         }
 
         if (JobGraceSeconds is < 0 or > 3600)
         {
-            problems.Add($"gateway:job_grace_s {JobGraceSeconds} is out of range: use 0..3600 seconds.");
+            problems.Add(FormattableString.Invariant($"gateway:job_grace_s {JobGraceSeconds} is out of range: use 0..3600 seconds."));
         }
 
         if (!(MaxSharesPerSecond is >= 0.01 and <= 100_000))
         {
-            problems.Add($"gateway:max_shares_per_second {MaxSharesPerSecond} is out of range: use 0.01..100000.");
+            problems.Add(FormattableString.Invariant($"gateway:max_shares_per_second {MaxSharesPerSecond} is out of range: use 0.01..100000."));
         }
 
         if (ShareBurst is < 1 or > 100_000)
         {
-            problems.Add($"gateway:share_burst {ShareBurst} is out of range: use 1..100000.");
+            problems.Add(FormattableString.Invariant($"gateway:share_burst {ShareBurst} is out of range: use 1..100000."));
         }
 
         if (MaxJobsPerDevice is < 1 or > 64)
         {
-            problems.Add($"gateway:max_jobs_per_device {MaxJobsPerDevice} is out of range: use 1..64.");
+            problems.Add(FormattableString.Invariant($"gateway:max_jobs_per_device {MaxJobsPerDevice} is out of range: use 1..64."));
         }
 
         if (MaxDevices is < 1 or > 1_000_000)
         {
-            problems.Add($"gateway:max_devices {MaxDevices} is out of range: use 1..1000000.");
+            problems.Add(FormattableString.Invariant($"gateway:max_devices {MaxDevices} is out of range: use 1..1000000."));
         }
 
         if (MinNonceCount is < 1 or > 1L << 32)
         {
-            problems.Add($"gateway:min_nonce_count {MinNonceCount} is out of range: use 1..4294967296.");
+            problems.Add(FormattableString.Invariant($"gateway:min_nonce_count {MinNonceCount} is out of range: use 1..4294967296."));
         }
 
         if (!(UpstreamTimeoutSeconds is >= 0.1 and <= 3600))
         {
-            problems.Add($"gateway:upstream_timeout_s {UpstreamTimeoutSeconds} is out of range: use 0.1..3600 seconds.");
+            problems.Add(FormattableString.Invariant($"gateway:upstream_timeout_s {UpstreamTimeoutSeconds} is out of range: use 0.1..3600 seconds."));
         }
 
         return problems;

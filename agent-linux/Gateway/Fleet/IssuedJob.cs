@@ -9,7 +9,7 @@ namespace IotMinerAgent.Linux.Gateway.Fleet;
 /// What the gateway remembers of a job it issued: everything needed to rebuild and judge a share on it, and the
 /// nonces already submitted (bounded by the device's rate limit times the job's life).
 /// </summary>
-public sealed class IssuedJob
+internal sealed class IssuedJob
 {
     private readonly HashSet<uint> _submitted = new();
 

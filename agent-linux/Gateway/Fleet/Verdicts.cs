@@ -9,7 +9,7 @@ namespace IotMinerAgent.Linux.Gateway.Fleet;
 /// upstream"): upstream's refusal, stale or otherwise, makes the device drop the job; an unreachable upstream does not
 /// make the device's valid work invalid, so the share is accepted and counted locally, and the reason says it was not sent.
 /// </summary>
-public static class Verdicts
+internal static class Verdicts
 {
     /// <summary>Maps upstream's answer; <paramref name="block"/> is true when the hash meets the network target.</summary>
     public static (DeviceVerdictCode Code, string Reason) FromUpstream(UpstreamResult result, bool block, ILogger logger, IssuedJob job, uint nonce)

@@ -332,3 +332,26 @@ public class ShareJudgingTests
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }
+
+/// <summary>The same judging for scrypt (Litecoin), whose pool difficulty 1 is 2^16 times easier.</summary>
+public class ScryptShareJudgingTests
+{
+    [Fact]
+    public async Task A_scrypt_share_is_hashed_with_scrypt_and_a_forged_one_is_refused()
+    {
+        var options = new FleetOptions { MinDifficulty = 0.001, MinNonceCount = 4096 };
+        await using var gateway = new DispatcherHarness(options, Algorithms.Scrypt);
+        await gateway.Upstream.SendAsync(TestTemplate.Create(30, 1, replacesAll: true, algorithm: Algorithms.Scrypt));
+        DeviceJob job = gateway.Request("ltc", 0, Algorithms.Scrypt);
+
+        // Difficulty 0.001 for scrypt: about 65 hashes per share (2^32 / 0xFFFF · 0.001).
+        Assert.Equal(Algorithms.Scrypt, job.Algorithm);
+        Assert.Equal(DifficultyScale.ToTarget(0.001, Algorithms.Scrypt), job.Target);
+        // Found by the device's scrypt: a gateway hashing it with sha256d at this difficulty would refuse it.
+        uint found = SimulatedDevice.FindShares(job, 1)[0];
+        uint forged = SimulatedDevice.FindMiss(job);
+
+        Assert.Equal(DeviceVerdictCode.Accepted, (await gateway.JudgeAsync("ltc", job.JobId, found)).Code);
+        Assert.Equal(DeviceVerdictCode.RejectedLowDifficulty, (await gateway.JudgeAsync("ltc", job.JobId, forged)).Code);
+    }
+}

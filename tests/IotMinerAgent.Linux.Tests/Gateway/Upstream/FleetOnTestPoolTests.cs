@@ -9,9 +9,9 @@ using System.Threading.Tasks;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Hashing.DeviceWork;
 using IotMinerAgent.Linux.Gateway.Fleet;
+using IotMinerAgent.Linux.Gateway.Ledger;
 using IotMinerAgent.Linux.Gateway.Upstream;
 using IotMinerAgent.Linux.Stratum;
-using IotMinerAgent.Linux.Tests.Gateway.Fleet;
 using IotMinerAgent.Linux.Tests.Stratum;
 using IotMinerAgent.StratumTestPool;
 
@@ -50,6 +50,12 @@ public class FleetOnTestPoolTests
         Assert.Empty(pool.ProtocolErrors);
         Assert.Contains(pool.Accepted, s => s.VersionBits is { } bits && bits != "00000000");
         Assert.Empty(fleet.Logger.AtLeast(Microsoft.Extensions.Logging.LogLevel.Warning));
+        foreach (var device in fleet.Shares.GroupBy(s => s.Device))
+        {
+            DeviceTotals totals = (await fleet.Ledger.GetTotalsAsync(device.Key, default))!;
+            Assert.Equal((device.Count(), 0L), (totals.Shares, totals.Rejects));
+            Assert.Equal(device.Count(s => s.Verdict.Code == DeviceVerdictCode.BlockFound), totals.Blocks);
+        }
     }
 
     [Fact]
@@ -86,6 +92,7 @@ public class FleetOnTestPoolTests
         private readonly Task _run;
         private readonly Task _devices;
         private readonly ConcurrentQueue<JudgedShare> _shares = new();
+        private readonly System.IO.DirectoryInfo _directory = System.IO.Directory.CreateTempSubdirectory("iotminer-fleet-");
 
         public FleetOnPool(TestPool pool, int devices)
         {
@@ -99,13 +106,16 @@ public class FleetOnTestPoolTests
             };
             var options = new FleetOptions { Instance = 3, MinDifficulty = 1e-6, MinNonceCount = 1 << 16, MaxSharesPerSecond = 1000, ShareBurst = 1000 };
             _upstream = new StratumUpstream(stratum, Logger);
-            _dispatcher = new FleetDispatcher(_upstream, new RecordingLedger(), options, TimeProvider.System, Logger);
+            Ledger = SqliteDeviceLedger.Open(System.IO.Path.Combine(_directory.FullName, "ledger.db"), Logger);
+            _dispatcher = new FleetDispatcher(_upstream, Ledger, options, TimeProvider.System, Logger);
             _run = _dispatcher.RunAsync(_stop.Token);
             var inboxes = Enumerable.Range(0, devices).ToDictionary(i => $"esp-{i}", _ => Channel.CreateUnbounded<DeviceJob>());
             _devices = Task.WhenAll(inboxes.Select(d => Task.Run(() => MineAsync(d.Key, d.Value.Reader, _stopDevices.Token))).Append(RouteAsync(inboxes)));
         }
 
         public CapturingLogger Logger { get; } = new();
+
+        public SqliteDeviceLedger Ledger { get; }
 
         public IReadOnlyList<JudgedShare> Shares => _shares.ToList();
 
@@ -121,6 +131,8 @@ public class FleetOnTestPoolTests
             await _stop.CancelAsync();
             await _run;
             await _upstream.DisposeAsync();
+            await Ledger.DisposeAsync();
+            _directory.Delete(recursive: true);
         }
 
         private async Task RouteAsync(Dictionary<string, Channel<DeviceJob>> inboxes)

@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using IotMinerAgent.Hashing;
+using IotMinerAgent.Hashing.DeviceWork;
+using IotMinerAgent.Linux.Gateway.Fleet;
+
+namespace IotMinerAgent.Linux.Tests.Gateway.Fleet;
+
+/// <summary>
+/// The dispatcher's vardiff with a simulated device that really hashes its jobs but lives on the manual clock:
+/// each nonce costs 1/rate seconds, so the share interval the gateway sees is what a device of that rate would give.
+/// </summary>
+public class VardiffOnDeviceTests
+{
+    [Fact]
+    public async Task A_device_that_reports_no_rate_converges_toward_one_share_per_interval()
+    {
+        const double Rate = 40; // hashes per simulated second: 400 hashes per 10 s share, difficulty ≈ 9.3e-8
+        var options = new FleetOptions { MinDifficulty = 1e-9, ShareIntervalSeconds = 10, MinNonceCount = 4096, MaxSharesPerSecond = 100, ShareBurst = 100 };
+        await using var gateway = new DispatcherHarness(options);
+        await gateway.TemplateAsync(40, shareDifficulty: 1);
+        DateTimeOffset start = gateway.Clock.GetUtcNow();
+        var accepted = new List<DateTimeOffset>();
+        DeviceJob job = gateway.Request("sim");
+
+        while (gateway.Clock.GetUtcNow() - start < TimeSpan.FromSeconds(1500))
+        {
+            job = await MineUntilNewJobAsync(gateway, job, Rate, accepted);
+        }
+
+        double ideal = Rate * options.ShareIntervalSeconds / DifficultyScale.HashesPerDifficulty(Algorithms.Sha256d);
+        Assert.InRange(DifficultyScale.OfTarget(job.Target, Algorithms.Sha256d), ideal / 2.5, ideal * 2.5);
+        double[] late = accepted.Where(t => t - start > TimeSpan.FromSeconds(500)).Select(t => (t - start).TotalSeconds).ToArray();
+        double meanInterval = (late[^1] - late[0]) / (late.Length - 1);
+        Assert.InRange(meanInterval, 5, 20);
+    }
+
+    // Hashes the job's range on simulated time, sending each hit; returns the next job (pushed by a retarget, or asked for).
+    private static async Task<DeviceJob> MineUntilNewJobAsync(DispatcherHarness gateway, DeviceJob job, double rate, List<DateTimeOffset> accepted)
+    {
+        for (ulong i = 0; i < job.NonceCount; i++)
+        {
+            gateway.Clock.Advance(TimeSpan.FromSeconds(1 / rate));
+            uint nonce = (uint)(job.FirstNonce + i);
+            if (!job.Meets(nonce))
+            {
+                continue;
+            }
+
+            DeviceVerdict verdict = await gateway.JudgeAsync("sim", job.JobId, nonce);
+            Assert.Equal(DeviceVerdictCode.Accepted, verdict.Code);
+            accepted.Add(gateway.Clock.GetUtcNow());
+            if (gateway.Dispatcher.Assignments.TryRead(out DeviceAssignment? pushed))
+            {
+                return pushed.Job;
+            }
+        }
+
+        return gateway.Request("sim");
+    }
+}
