@@ -37,7 +37,4 @@ public sealed class Coin
         string.Equals(name, Bitcoin.Name, StringComparison.OrdinalIgnoreCase) ? Bitcoin
         : string.Equals(name, Litecoin.Name, StringComparison.OrdinalIgnoreCase) ? Litecoin
         : null;
-
-    /// <inheritdoc />
-    public override string ToString() => Name;
 }

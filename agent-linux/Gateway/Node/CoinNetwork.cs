@@ -20,13 +20,16 @@ public sealed class CoinNetwork
         AddressPrefixes = addressPrefixes;
     }
 
-    /// <summary>Every network the gateway knows, mainnets first.</summary>
+    /// <summary>
+    /// Every network the gateway knows, mainnets first. Not signet: its blocks need a signet solution in the coinbase
+    /// (BIP 325), which this gateway does not build.
+    /// </summary>
     public static IReadOnlyList<CoinNetwork> All { get; } =
     [
         new(Coin.Bitcoin, "main", 0, [5], "bc", null, "1, 3 or bc1"),
         new(Coin.Litecoin, "main", 48, [50, 5], "ltc", "ltcmweb", "L, M, 3 or ltc1"),
         new(Coin.Bitcoin, "test", 111, [196], "tb", null, "m, n, 2 or tb1"),
-        new(Coin.Bitcoin, "signet", 111, [196], "tb", null, "m, n, 2 or tb1"),
+        new(Coin.Bitcoin, "testnet4", 111, [196], "tb", null, "m, n, 2 or tb1"),
         new(Coin.Litecoin, "test", 111, [58, 196], "tltc", "tmweb", "m, n, Q, 2 or tltc1"),
         new(Coin.Bitcoin, "regtest", 111, [196], "bcrt", null, "m, n, 2 or bcrt1"),
         new(Coin.Litecoin, "regtest", 111, [58, 196], "rltc", "tmweb", "m, n, Q, 2 or rltc1"),
@@ -35,7 +38,7 @@ public sealed class CoinNetwork
     /// <summary>The coin.</summary>
     public Coin Coin { get; }
 
-    /// <summary>The chain as getblockchaininfo names it: main, test, signet or regtest.</summary>
+    /// <summary>The chain as getblockchaininfo names it: main, test, testnet4 or regtest.</summary>
     public string Chain { get; }
 
     /// <summary>"litecoin regtest", for messages.</summary>
@@ -69,7 +72,4 @@ public sealed class CoinNetwork
 
         return null;
     }
-
-    /// <inheritdoc />
-    public override string ToString() => Name;
 }

@@ -69,6 +69,10 @@ public sealed partial class NodeUpstream : IGatewayUpstream, IDisposable
     public async Task RunAsync(Func<UpstreamTemplate, CancellationToken, ValueTask> onTemplate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(onTemplate);
+
+        // A new run (after a fatal error, say) starts over: its first template replaces all work.
+        _deliveredContent = null;
+        _deliveredTip = null;
         int failures = 0;
         string? lastProblem = null;
         while (true)
@@ -139,7 +143,7 @@ public sealed partial class NodeUpstream : IGatewayUpstream, IDisposable
         string chain = info.TryGetProperty("chain", out JsonElement name) ? name.GetString() ?? string.Empty : string.Empty;
         CoinNetwork network = CoinNetwork.Find(_coin, chain)
             ?? throw new NodeRpcException(NodeRpcFailure.BadResponse, 0,
-                $"The node at {_rpc.Url} runs chain '{chain}', which is not a {_coin.Name} chain this gateway knows (main, test, regtest): is gateway:node:coin right?");
+                $"The node at {_rpc.Url} runs chain '{chain}', which is not a {_coin.Name} chain this gateway can mine (main, test, testnet4 for bitcoin, regtest; not signet): is gateway:node:coin right?");
         byte[] script = PayoutAddress.ToScript(_options.PayoutAddress, network);
         LogMining(_logger, network.Name, _rpc.Url, _options.PayoutAddress.Trim());
         return script;

@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Generic;
+using System.Linq;
 
 namespace IotMinerAgent.Linux.Gateway.Node;
 
@@ -99,25 +99,24 @@ public static class PayoutAddress
 
         if (!Base58Check.TryDecode(address, out byte[] payload, out problem))
         {
+            // Well-formed bech32 with another prefix says more than "not base58".
+            if (SegwitAddress.TryReadPrefix(address, out string hrp))
+            {
+                problem = $"its prefix '{hrp}1' is not this network's '{network.Bech32Hrp}1'";
+            }
+
             return false;
         }
 
         return TryLegacyScript(payload, network, out script, out problem);
     }
 
-    private static string Prefixes(Coin coin)
-    {
-        var parts = new List<string>();
-        foreach (CoinNetwork network in CoinNetwork.All)
-        {
-            if (network.Coin == coin)
-            {
-                parts.Add($"{network.AddressPrefixes} ({network.Chain})");
-            }
-        }
-
-        return string.Join("; ", parts);
-    }
+    /// <summary>"1, 3 or bc1 (main); m, n, 2 or tb1 (test, testnet4); …": chains that write addresses alike share an entry.</summary>
+    private static string Prefixes(Coin coin) =>
+        string.Join("; ", CoinNetwork.All
+            .Where(network => network.Coin == coin)
+            .GroupBy(network => network.AddressPrefixes)
+            .Select(chains => $"{chains.Key} ({string.Join(", ", chains.Select(network => network.Chain))})"));
 
     private static bool IsScriptHashVersion(CoinNetwork network, byte version)
     {

@@ -70,6 +70,9 @@ internal static class SegwitAddress
         return true;
     }
 
+    /// <summary>True when <paramref name="address"/> is well-formed bech32 or bech32m for any prefix, which it returns.</summary>
+    public static bool TryReadPrefix(string address, out string hrp) => TryDecodeBech32(address, out hrp, out _, out _, out _);
+
     private static bool TryDecodeBech32(string text, out string hrp, out byte[] data, out uint checksumConstant, out string problem)
     {
         hrp = string.Empty;

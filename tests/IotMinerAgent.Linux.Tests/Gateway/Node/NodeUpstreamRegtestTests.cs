@@ -93,6 +93,23 @@ public sealed class NodeUpstreamRegtestTests(LitecoindRegtest regtest)
     }
 
     [Fact]
+    public async Task An_older_template_of_the_same_tip_still_makes_a_valid_block()
+    {
+        string address = await NewAddressAsync("bech32");
+        await using var feed = new TemplateFeed(Upstream(regtest.First, address));
+        NodeTemplate older = await feed.NextAsync();
+        await regtest.First.CallAsync("sendtoaddress", await NewAddressAsync("legacy"), 0.5m);
+        NodeTemplate refreshed = await feed.NextAsync();
+        Assert.False(refreshed.ReplacesAll);
+        Assert.NotEqual(older.Block.Transactions.Count, refreshed.Block.Transactions.Count);
+
+        UpstreamResult result = await feed.Upstream.SubmitAsync(RegtestMiner.Solve(older, 11), CancellationToken.None);
+
+        Assert.Equal(UpstreamVerdict.BlockAccepted, result.Verdict);
+        Assert.Equal(older.Block.Height, await regtest.First.BlockCountAsync());
+    }
+
+    [Fact]
     public async Task A_block_on_a_superseded_template_is_stale_not_accepted()
     {
         string address = await NewAddressAsync("bech32");

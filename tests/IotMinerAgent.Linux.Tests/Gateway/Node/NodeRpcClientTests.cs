@@ -1,0 +1,58 @@
+using System;
+using System.IO;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using IotMinerAgent.Linux.Gateway.Node;
+using IotMinerAgent.Linux.Tests.Mqtt;
+
+namespace IotMinerAgent.Linux.Tests.Gateway.Node;
+
+public sealed class NodeRpcClientTests
+{
+    [Fact]
+    public async Task A_port_without_a_node_is_unreachable_and_says_what_to_check()
+    {
+        var url = new Uri($"http://127.0.0.1:{MosquittoBroker.FreePort()}/");
+        using var client = new NodeRpcClient(url, NodeRpcCredentials.FromPassword("u", "p"), TimeSpan.FromSeconds(5));
+
+        var error = await Assert.ThrowsAsync<NodeRpcException>(() => client.CallAsync("getblockcount", [], CancellationToken.None));
+
+        Assert.Equal(NodeRpcFailure.Unreachable, error.Failure);
+        Assert.True(error.IsTransient);
+        Assert.Contains($"The node at {url} is unreachable for getblockcount", error.Message);
+        Assert.Contains("gateway:node:rpc_url", error.Message);
+    }
+
+    [Fact]
+    public void A_missing_cookie_file_means_the_node_is_not_up_yet()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"iotminer-no-such-{Guid.NewGuid():N}", ".cookie");
+
+        var error = Assert.Throws<NodeRpcException>(() => NodeRpcCredentials.FromCookieFile(path).Header());
+
+        Assert.True(error.IsTransient);
+        Assert.Contains(path, error.Message);
+        Assert.Contains("gateway:node:rpc_cookie_file", error.Message);
+    }
+
+    [Fact]
+    public void A_cookie_file_is_read_as_user_and_password()
+    {
+        string path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, "__cookie__:abc:def\n");
+            Assert.Equal(Convert.ToBase64String("__cookie__:abc:def"u8.ToArray()), NodeRpcCredentials.FromCookieFile(path).Header().Parameter);
+
+            File.WriteAllText(path, "no separator");
+            var error = Assert.Throws<NodeRpcException>(() => NodeRpcCredentials.FromCookieFile(path).Header());
+            Assert.Equal(NodeRpcFailure.Unauthorized, error.Failure);
+            Assert.Contains("does not hold 'user:password'", error.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
