@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Cli;
 using IotMinerAgent.Linux.Configuration;
+using IotMinerAgent.Linux.Gateway.Hosting;
 using IotMinerAgent.Linux.Mining;
 using IotMinerAgent.Linux.Status;
 using Microsoft.Extensions.Configuration;
@@ -33,9 +34,11 @@ public static class AgentHost
         Action<IServiceCollection>? adjustServices, CancellationToken cancellationToken)
     {
         AgentSetup setup;
+        GatewaySetup? gateway;
         try
         {
             setup = AgentSetup.Load(configPath, overrides, Directory.GetCurrentDirectory());
+            gateway = GatewaySetup.ForAgent(setup);
         }
         catch (ConfigurationException ex)
         {
@@ -51,11 +54,11 @@ public static class AgentHost
             return ExitCodes.Config;
         }
 
-        using IHost host = Build(setup, adjustServices);
+        using IHost host = Build(setup, gateway, adjustServices);
         return await FatalErrorExit.RunAsync(host, error, cancellationToken).ConfigureAwait(false);
     }
 
-    private static IHost Build(AgentSetup setup, Action<IServiceCollection>? adjustServices)
+    private static IHost Build(AgentSetup setup, GatewaySetup? gateway, Action<IServiceCollection>? adjustServices)
     {
         HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -76,6 +79,12 @@ public static class AgentHost
 
         builder.Services.AddFatalErrorExit();
         AgentServices.Add(builder.Services, setup);
+        if (gateway is not null)
+        {
+            // gateway:enabled: the fleet gateway runs beside the miner, in the same process.
+            GatewayServices.Add(builder.Services, gateway);
+        }
+
         adjustServices?.Invoke(builder.Services);
         return builder.Build();
     }

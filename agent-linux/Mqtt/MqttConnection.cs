@@ -22,6 +22,7 @@ namespace IotMinerAgent.Linux.Mqtt;
 public sealed class MqttConnection : IMqttSender, IAsyncDisposable
 {
     readonly MqttSessionSettings _settings;
+    readonly MqttTopics _topics;
     readonly MqttOptions _options;
     readonly ILogger _logger;
     readonly IMqttClient _client;
@@ -35,6 +36,7 @@ public sealed class MqttConnection : IMqttSender, IAsyncDisposable
     public MqttConnection(MqttSessionSettings settings, MqttOptions options, ILogger? logger = null, Random? jitter = null)
     {
         _settings = settings;
+        _topics = settings.Topics ?? throw new ArgumentException("an agent connection needs the device's topics", nameof(settings));
         _options = options;
         _logger = logger ?? NullLogger.Instance;
         _backoff = new ReconnectBackoff(options.ReconnectMin, options.ReconnectMax, jitter);
@@ -203,12 +205,12 @@ public sealed class MqttConnection : IMqttSender, IAsyncDisposable
 
     async Task SetUpSessionAsync(CancellationToken cancellationToken)
     {
-        await PublishAsync(_settings.Topics.Availability, Encoding.UTF8.GetBytes(MqttContract.Online), MqttQualityOfServiceLevel.AtLeastOnce, retain: true, cancellationToken).ConfigureAwait(false);
+        await PublishAsync(_topics.Availability, Encoding.UTF8.GetBytes(MqttContract.Online), MqttQualityOfServiceLevel.AtLeastOnce, retain: true, cancellationToken).ConfigureAwait(false);
         MqttClientSubscribeOptionsBuilder subscribe = new MqttClientSubscribeOptionsBuilder()
-            .WithTopicFilter(f => f.WithTopic(_settings.Topics.CommandFilter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce));
+            .WithTopicFilter(f => f.WithTopic(_topics.CommandFilter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce));
         if (_options.HomeAssistant)
         {
-            subscribe = subscribe.WithTopicFilter(f => f.WithTopic(_settings.Topics.HomeAssistantStatus).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce));
+            subscribe = subscribe.WithTopicFilter(f => f.WithTopic(_topics.HomeAssistantStatus).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce));
         }
 
         MqttClientSubscribeResult result = await _client.SubscribeAsync(subscribe.Build(), cancellationToken).ConfigureAwait(false);
@@ -295,7 +297,7 @@ public sealed class MqttConnection : IMqttSender, IAsyncDisposable
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(3));
-            await PublishAsync(_settings.Topics.Availability, Encoding.UTF8.GetBytes(MqttContract.Offline), MqttQualityOfServiceLevel.AtLeastOnce, retain: true, timeout.Token).ConfigureAwait(false);
+            await PublishAsync(_topics.Availability, Encoding.UTF8.GetBytes(MqttContract.Offline), MqttQualityOfServiceLevel.AtLeastOnce, retain: true, timeout.Token).ConfigureAwait(false);
             await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build(), timeout.Token).ConfigureAwait(false);
         }
         catch (Exception exception)

@@ -25,12 +25,23 @@ public sealed class MqttSessionSettings
     /// <summary>Prepares the session of <paramref name="topics"/>' device against <paramref name="host"/>:<paramref name="port"/>.</summary>
     /// <exception cref="MqttOptionsException">A CA or client certificate file cannot be read.</exception>
     public MqttSessionSettings(MqttOptions options, MqttTopics topics, string host, int port)
+        : this(options, "iotminer-" + topics.DeviceIdValue, topics.Availability, host, port)
+    {
+        Topics = topics;
+    }
+
+    /// <summary>
+    /// Prepares a session that is not a device's (the fleet gateway): its own client id and availability topic, the
+    /// same TLS, credentials and keep-alive from <paramref name="options"/>.
+    /// </summary>
+    /// <exception cref="MqttOptionsException">A CA or client certificate file cannot be read.</exception>
+    public MqttSessionSettings(MqttOptions options, string clientId, string availabilityTopic, string host, int port)
     {
         _options = options;
-        Topics = topics;
         Host = host;
         Port = port;
-        ClientId = "iotminer-" + topics.DeviceIdValue;
+        ClientId = clientId;
+        AvailabilityTopic = availabilityTopic;
         if (options.Tls)
         {
             _trustedCas = options.CaFile is null ? null : LoadCas(options.CaFile);
@@ -47,8 +58,11 @@ public sealed class MqttSessionSettings
     /// <summary>MQTT client id: <c>iotminer-&lt;device_id&gt;</c>.</summary>
     public string ClientId { get; }
 
-    /// <summary>The device's topics.</summary>
-    public MqttTopics Topics { get; }
+    /// <summary>The device's topics; null for a session that is not a device's.</summary>
+    public MqttTopics? Topics { get; }
+
+    /// <summary>Where <c>online</c> / <c>offline</c> go; the last will publishes <c>offline</c> here.</summary>
+    public string AvailabilityTopic { get; }
 
     /// <summary>Why the last TLS handshake refused the broker's certificate; null when it was accepted.</summary>
     public string? LastCertificateProblem { get; private set; }
@@ -65,7 +79,7 @@ public sealed class MqttSessionSettings
             .WithCleanStart(true)
             .WithKeepAlivePeriod(_options.KeepAlive)
             .WithTimeout(TimeSpan.FromSeconds(10))
-            .WithWillTopic(Topics.Availability)
+            .WithWillTopic(AvailabilityTopic)
             .WithWillPayload(Encoding.UTF8.GetBytes(MqttContract.Offline))
             .WithWillRetain(true)
             .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);

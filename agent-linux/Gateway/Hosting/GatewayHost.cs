@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using IotMinerAgent.Linux.Agent;
+using IotMinerAgent.Linux.Cli;
+using IotMinerAgent.Linux.Service;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
+using Microsoft.Extensions.Logging;
+
+namespace IotMinerAgent.Linux.Gateway.Hosting;
+
+/// <summary>
+/// <c>iotminer gateway</c>: the fleet gateway alone (no hashing for this device, so no mining consent is asked).
+/// Configuration problems end it with exit code 78 and a message naming the key, before anything connects.
+/// </summary>
+public static class GatewayHost
+{
+    /// <summary>Runs the gateway; returns the process exit code.</summary>
+    public static Task<int> RunAsync(string? configPath, IReadOnlyList<string> overrides, TextWriter error, CancellationToken cancellationToken)
+        => RunAsync(configPath, overrides, error, adjustServices: null, cancellationToken);
+
+    /// <summary>Runs the gateway with <paramref name="adjustServices"/> applied after its own registrations (tests replace the upstream).</summary>
+    internal static async Task<int> RunAsync(string? configPath, IReadOnlyList<string> overrides, TextWriter error,
+        Action<IServiceCollection>? adjustServices, CancellationToken cancellationToken)
+    {
+        GatewaySetup setup;
+        try
+        {
+            setup = GatewaySetup.Load(configPath, overrides, Directory.GetCurrentDirectory());
+        }
+        catch (ConfigurationException ex)
+        {
+            error.WriteLine("iotminer gateway: " + ex.Message);
+            return ExitCodes.Config;
+        }
+
+        HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Configuration = (ConfigurationManager?)null,
+            ApplicationName = "iotminer-gateway",
+        });
+        builder.Configuration.AddConfiguration(setup.Configuration);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        if (SystemdHelpers.IsSystemdService())
+        {
+            builder.Logging.AddSystemdConsole();
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        }
+
+        builder.Services.AddFatalErrorExit();
+        GatewayServices.Add(builder.Services, setup);
+        adjustServices?.Invoke(builder.Services);
+        using IHost host = builder.Build();
+        return await FatalErrorExit.RunAsync(host, error, cancellationToken).ConfigureAwait(false);
+    }
+}

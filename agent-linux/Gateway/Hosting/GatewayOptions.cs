@@ -1,0 +1,275 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using IotMinerAgent.Hashing;
+using IotMinerAgent.Linux.Agent;
+using IotMinerAgent.Linux.Gateway.Fleet;
+using IotMinerAgent.Linux.Gateway.Node;
+using IotMinerAgent.Linux.Gateway.Transport;
+using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Stratum;
+using Microsoft.Extensions.Configuration;
+
+namespace IotMinerAgent.Linux.Gateway.Hosting;
+
+/// <summary>Where the gateway's work comes from.</summary>
+public enum GatewayUpstreamKind
+{
+    /// <summary>A Stratum V1 pool (<c>gateway:stratum:pools</c>).</summary>
+    Stratum,
+
+    /// <summary>The owner's own node (getblocktemplate/submitblock, <c>gateway:node</c>): solo mining.</summary>
+    Node,
+}
+
+/// <summary>
+/// The <c>gateway</c> section (docs/configuration.md), read and validated before the host is built: every problem is
+/// reported at once, naming the key, the value and the fix. The upstream's pool user and payout address come only from
+/// here; nothing received over MQTT changes them.
+/// </summary>
+public sealed record GatewayOptions
+{
+    /// <summary>The section.</summary>
+    public const string Section = "gateway";
+
+    /// <summary><c>gateway:enabled</c>: <c>iotminer run</c> also runs the gateway. (<c>iotminer gateway</c> always does.)</summary>
+    public bool Enabled { get; init; }
+
+    /// <summary><c>gateway:instance</c> (0..255): the top byte of every job id; one number per gateway behind a broker.</summary>
+    public byte Instance { get; init; }
+
+    /// <summary><c>gateway:group</c>: the MQTT 5 shared subscription group of the gateways behind one broker.</summary>
+    public string Group { get; init; } = GatewayTopics.DefaultGroup;
+
+    /// <summary><c>gateway:upstream</c>: <c>stratum</c> or <c>node</c>.</summary>
+    public GatewayUpstreamKind Upstream { get; init; } = GatewayUpstreamKind.Stratum;
+
+    /// <summary><c>gateway:algorithm</c>: what the Stratum upstream mines (sha256d or scrypt); a node's coin decides its own.</summary>
+    public string Algorithm { get; init; } = Algorithms.Sha256d;
+
+    /// <summary><c>gateway:stratum:*</c>: the pools and client settings, the same keys as the agent's <c>stratum</c> section.</summary>
+    public StratumClientOptions Stratum { get; init; } = new();
+
+    /// <summary><c>gateway:node:*</c>: the owner's node (RPC, credentials, coin, payout address) when <see cref="Upstream"/> is node.</summary>
+    public NodeUpstreamOptions Node { get; init; } = new();
+
+    /// <summary><c>gateway:ledger:sqlite_path</c>: the SQLite ledger file (default <c>gateway-ledger.db</c> in the state directory).</summary>
+    public string SqlitePath { get; init; } = "gateway-ledger.db";
+
+    /// <summary><c>gateway:ledger:postgres</c>: a PostgreSQL connection string; when set, the ledger lives there instead.</summary>
+    public string? PostgresConnectionString { get; init; }
+
+    /// <summary>The dispatcher's settings (vardiff, job lifetime, per-device limits): <c>gateway:share_interval_s</c> and the rest.</summary>
+    public FleetOptions Fleet { get; init; } = new();
+
+    /// <summary><c>gateway:workers</c> and <c>gateway:device_queue_length</c>: how shares are queued and judged.</summary>
+    public GatewayLinkSettings Link { get; init; } = new();
+
+    /// <summary>Reads and validates the section.</summary>
+    /// <exception cref="ConfigurationException">Lists every invalid key with its value and the fix.</exception>
+    public static GatewayOptions Load(IConfiguration configuration, string stateDirectory, MqttOptions mqtt)
+    {
+        var reader = new KeyReader(configuration);
+        GatewayUpstreamKind upstream = reader.Choice("gateway:upstream", GatewayUpstreamKind.Stratum, ("stratum", GatewayUpstreamKind.Stratum), ("node", GatewayUpstreamKind.Node));
+        string algorithm = reader.Choice("gateway:algorithm", Algorithms.Sha256d, (Algorithms.Sha256d, Algorithms.Sha256d), (Algorithms.Scrypt, Algorithms.Scrypt));
+        int instance = reader.Int("gateway:instance", 0, 0, 255);
+        var fleet = new FleetOptions
+        {
+            Instance = instance,
+            ShareIntervalSeconds = reader.Double("gateway:share_interval_s", 10),
+            MinDifficulty = reader.Double("gateway:min_difficulty", 0.00001),
+            MaxDifficulty = reader.Double("gateway:max_difficulty", 1_000_000),
+            JobLifetimeSeconds = reader.Int("gateway:job_lifetime_s", 120, int.MinValue, int.MaxValue),
+            JobGraceSeconds = reader.Int("gateway:job_grace_s", 10, int.MinValue, int.MaxValue),
+            MaxSharesPerSecond = reader.Double("gateway:max_shares_per_second", 5),
+            ShareBurst = reader.Int("gateway:share_burst", 20, int.MinValue, int.MaxValue),
+            MaxJobsPerDevice = reader.Int("gateway:max_jobs_per_device", 4, int.MinValue, int.MaxValue),
+            MaxDevices = reader.Int("gateway:max_devices", 10_000, int.MinValue, int.MaxValue),
+            MinNonceCount = reader.Long("gateway:min_nonce_count", 4096),
+            UpstreamTimeoutSeconds = reader.Double("gateway:upstream_timeout_s", 30),
+        };
+        var options = new GatewayOptions
+        {
+            Enabled = reader.Bool("gateway:enabled", false),
+            Instance = (byte)Math.Clamp(instance, 0, 255),
+            Group = reader.Text("gateway:group") ?? GatewayTopics.DefaultGroup,
+            Upstream = upstream,
+            Algorithm = algorithm,
+            Stratum = upstream == GatewayUpstreamKind.Stratum ? reader.Stratum(algorithm) : new StratumClientOptions(),
+            Node = upstream == GatewayUpstreamKind.Node ? reader.Node() : new NodeUpstreamOptions(),
+            SqlitePath = Path.GetFullPath(reader.Text("gateway:ledger:sqlite_path") ?? "gateway-ledger.db", stateDirectory),
+            PostgresConnectionString = reader.Text("gateway:ledger:postgres"),
+            Fleet = fleet,
+            Link = new GatewayLinkSettings
+            {
+                Workers = reader.Int("gateway:workers", 4, 1, 64),
+                DeviceQueueLength = reader.Int("gateway:device_queue_length", 16, 1, 10_000),
+                UpstreamAlgorithm = upstream == GatewayUpstreamKind.Stratum ? algorithm : null,
+            },
+        };
+        reader.Check(options, fleet, mqtt);
+        return options;
+    }
+
+    /// <summary>Reads keys, collecting one message per problem.</summary>
+    sealed class KeyReader(IConfiguration configuration)
+    {
+        readonly List<string> _errors = [];
+
+        public string? Text(string key) => configuration[key] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+        public bool Bool(string key, bool fallback)
+        {
+            string? value = Text(key);
+            if (value is null)
+            {
+                return fallback;
+            }
+
+            if (bool.TryParse(value, out bool parsed))
+            {
+                return parsed;
+            }
+
+            _errors.Add($"{key} = '{value}' is not a boolean; allowed: true or false");
+            return fallback;
+        }
+
+        public int Int(string key, int fallback, int min, int max)
+        {
+            string? value = Text(key);
+            if (value is null)
+            {
+                return fallback;
+            }
+
+            if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int parsed) && parsed >= min && parsed <= max)
+            {
+                return parsed;
+            }
+
+            _errors.Add(min == int.MinValue
+                ? $"{key} = '{value}' is not a whole number; allowed: see docs/configuration.md"
+                : $"{key} = '{value}' is invalid; allowed: a whole number from {min} to {max}");
+            return fallback;
+        }
+
+        public long Long(string key, long fallback)
+        {
+            string? value = Text(key);
+            if (value is null)
+            {
+                return fallback;
+            }
+
+            if (long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out long parsed))
+            {
+                return parsed;
+            }
+
+            _errors.Add($"{key} = '{value}' is not a whole number; allowed: see docs/configuration.md");
+            return fallback;
+        }
+
+        public double Double(string key, double fallback)
+        {
+            string? value = Text(key);
+            if (value is null)
+            {
+                return fallback;
+            }
+
+            if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed) && double.IsFinite(parsed))
+            {
+                return parsed;
+            }
+
+            _errors.Add($"{key} = '{value}' is not a number; allowed: see docs/configuration.md");
+            return fallback;
+        }
+
+        public T Choice<T>(string key, T fallback, params (string Name, T Value)[] choices)
+        {
+            string? value = Text(key);
+            if (value is null)
+            {
+                return fallback;
+            }
+
+            foreach ((string name, T choice) in choices)
+            {
+                if (string.Equals(name, value, StringComparison.OrdinalIgnoreCase))
+                {
+                    return choice;
+                }
+            }
+
+            _errors.Add($"{key} = '{value}' is invalid; allowed: {string.Join(" or ", choices.Select(c => c.Name))}");
+            return fallback;
+        }
+
+        public StratumClientOptions Stratum(string algorithm)
+        {
+            StratumClientOptions stratum;
+            try
+            {
+                stratum = configuration.GetSection("gateway:stratum").Get<StratumClientOptions>() ?? new StratumClientOptions();
+            }
+            catch (InvalidOperationException exception)
+            {
+                _errors.Add($"gateway:stratum: {exception.InnerException?.Message ?? exception.Message} See docs/configuration.md for the allowed values.");
+                return new StratumClientOptions();
+            }
+
+            stratum.Algorithm = algorithm;
+            stratum.UserAgent = "iotminer-gateway/" + Status.AgentStatusProvider.Version;
+            // The client's own messages name its section "Stratum:"; here it is gateway:stratum.
+            _errors.AddRange(stratum.Validate().Select(p => p.Replace("Stratum:", "gateway:stratum:", StringComparison.Ordinal)));
+            return stratum;
+        }
+
+        public NodeUpstreamOptions Node()
+        {
+            NodeUpstreamOptions node;
+            try
+            {
+                node = configuration.GetSection(NodeUpstreamOptions.Section).Get<NodeUpstreamOptions>() ?? new NodeUpstreamOptions();
+            }
+            catch (InvalidOperationException exception)
+            {
+                _errors.Add($"{NodeUpstreamOptions.Section}: {exception.InnerException?.Message ?? exception.Message} See docs/configuration.md for the allowed values.");
+                return new NodeUpstreamOptions();
+            }
+
+            _errors.AddRange(node.Validate());
+            return node;
+        }
+
+        public void Check(GatewayOptions options, FleetOptions fleet, MqttOptions mqtt)
+        {
+            if (!GatewayTopics.IsValidGroup(options.Group))
+            {
+                _errors.Add($"gateway:group = '{options.Group}' is invalid; allowed: one topic level without '/', '+' or '#' (default {GatewayTopics.DefaultGroup})");
+            }
+
+            // An instance out of range is reported by the reader already, with the allowed range.
+            _errors.AddRange(fleet.Validate().Where(p => !p.StartsWith("gateway:instance", StringComparison.Ordinal)));
+            if (!mqtt.Enabled || mqtt.Host is null)
+            {
+                _errors.Add("mqtt:host is empty (or mqtt:enabled is false) but the gateway talks to devices through a broker on the network: set mqtt:host to it (e.g. a mosquitto, see docs/gateway.md)");
+            }
+
+            if (mqtt.Protocol == MqttProtocolChoice.V311)
+            {
+                _errors.Add("mqtt:protocol = 3.1.1 but the gateway needs MQTT 5 (shared subscriptions): set mqtt:protocol to auto or 5");
+            }
+
+            if (_errors.Count > 0)
+            {
+                throw new ConfigurationException(string.Join("\n", _errors));
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Collections.Generic;
+using IotMinerAgent.Linux.Agent;
+using IotMinerAgent.Linux.Mqtt;
+using Microsoft.Extensions.Configuration;
+
+namespace IotMinerAgent.Linux.Gateway.Hosting;
+
+/// <summary>Everything the gateway decides before its host starts: configuration, the validated gateway and mqtt sections.</summary>
+/// <param name="Configuration">The merged configuration.</param>
+/// <param name="Gateway">The validated <c>gateway</c> section.</param>
+/// <param name="Mqtt">The validated <c>mqtt</c> section (the agent's).</param>
+/// <param name="StateDirectory">Where state (the SQLite ledger) lives.</param>
+public sealed record GatewaySetup(IConfiguration Configuration, GatewayOptions Gateway, MqttOptions Mqtt, string StateDirectory)
+{
+    /// <summary>Loads the configuration as <c>iotminer run</c> does and validates what the gateway needs.</summary>
+    /// <exception cref="ConfigurationException">Names every invalid key, its value and the fix.</exception>
+    public static GatewaySetup Load(string? configPath, IEnumerable<string> overrides, string workingDirectory)
+    {
+        IConfigurationRoot configuration = ConfigurationLoader.Load(ConfigurationLoader.ResolvePath(configPath, workingDirectory), overrides);
+        string state = StatePath.Resolve(configuration["stateDirectory"] ?? "");
+        return From(configuration, state);
+    }
+
+    /// <summary>The gateway of an agent's configuration when <c>gateway:enabled</c> is true, else null.</summary>
+    /// <exception cref="ConfigurationException">Names every invalid key, its value and the fix.</exception>
+    public static GatewaySetup? ForAgent(AgentSetup agent)
+    {
+        // Nothing of the gateway is checked unless it is asked for: a miner alone needs no broker on the network.
+        string? enabled = agent.Configuration["gateway:enabled"];
+        if (string.IsNullOrWhiteSpace(enabled) || string.Equals(enabled.Trim(), "false", System.StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return From(agent.Configuration, agent.StateDirectory, agent.Mqtt);
+    }
+
+    static GatewaySetup From(IConfiguration configuration, string stateDirectory, MqttOptions? mqtt = null)
+    {
+        if (mqtt is null)
+        {
+            try
+            {
+                mqtt = MqttOptions.Parse(key => configuration[key]);
+            }
+            catch (MqttOptionsException exception)
+            {
+                throw new ConfigurationException(exception.Message);
+            }
+        }
+
+        return new GatewaySetup(configuration, GatewayOptions.Load(configuration, stateDirectory, mqtt), mqtt, stateDirectory);
+    }
+}

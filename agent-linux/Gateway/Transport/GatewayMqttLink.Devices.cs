@@ -1,0 +1,205 @@
+using System;
+using System.Buffers;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using IotMinerAgent.Hashing.DeviceWork;
+using IotMinerAgent.Linux.Gateway.Fleet;
+using IotMinerAgent.Linux.Mqtt;
+using Microsoft.Extensions.Logging;
+using MQTTnet;
+
+namespace IotMinerAgent.Linux.Gateway.Transport;
+
+/// <summary>The device side of the link: routing what arrives, judging shares in turn, publishing jobs and verdicts.</summary>
+public sealed partial class GatewayMqttLink
+{
+    Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs args)
+    {
+        MqttApplicationMessage message = args.ApplicationMessage;
+        GatewayTopic? topic = _topics.Parse(message.Topic);
+        if (topic is null || message.Retain)
+        {
+            // A retained share, request or command would be replayed at every subscription: not a device speaking now.
+            _logger.LogDebug("Ignored {Retained}message on {Topic}", message.Retain ? "retained " : "", message.Topic);
+            return Task.CompletedTask;
+        }
+
+        byte[] payload = message.Payload.ToArray();
+        switch (topic.Kind)
+        {
+            case GatewayTopicKind.WorkRequest:
+                HandleWorkRequest(topic.Subject, payload);
+                break;
+            case GatewayTopicKind.DeviceShare:
+                Admit(new InboundShare(topic.Subject, payload, Forwarded: false));
+                break;
+            case GatewayTopicKind.Forward:
+                Admit(new InboundShare(topic.Subject, payload, Forwarded: true));
+                break;
+            case GatewayTopicKind.Command:
+                Refuse(GatewayEventJson.Command, topic.Subject,
+                    $"the gateway takes no commands over MQTT: its upstream, pool user and payout address come only from the configuration file (gateway:stratum:pools, gateway:node); change them there and restart it");
+                break;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    void HandleWorkRequest(string deviceId, byte[] payload)
+    {
+        _counters.WorkRequested();
+        _counters.Seen(deviceId);
+        WorkRequest request;
+        try
+        {
+            request = WorkRequestJson.Parse(payload);
+        }
+        catch (WorkRequestFormatException exception)
+        {
+            Refuse(GatewayEventJson.WorkRequest, deviceId, exception.Message);
+            return;
+        }
+
+        if (_settings.UpstreamAlgorithm is { } algorithm && !request.Algorithms.Contains(algorithm, StringComparer.Ordinal))
+        {
+            Refuse(GatewayEventJson.WorkRequest, deviceId,
+                $"the device hashes {string.Join(", ", request.Algorithms)} but this gateway's upstream mines {algorithm}; connect the device to a gateway that mines one of its algorithms");
+            return;
+        }
+
+        _dispatcher.RequestWork(deviceId, request);
+    }
+
+    void Refuse(string type, string subject, string error)
+    {
+        if (type == GatewayEventJson.WorkRequest)
+        {
+            _counters.RequestRefused();
+        }
+
+        _logger.LogWarning("Gateway refused {Type} from {Subject}: {Error}", type, subject, error);
+        byte[] payload = GatewayEventJson.Refusal(_topics.Instance, _time.GetUtcNow(), type, subject, error);
+        _ = PublishAsync(_topics.Event, payload, retain: false, CancellationToken.None);
+    }
+
+    void Admit(InboundShare share)
+    {
+        _counters.ShareReceived();
+        _counters.Seen(share.DeviceId);
+        if (_queue.TryEnqueue(share))
+        {
+            return;
+        }
+
+        // Never a silent drop: the device hears that it was too fast, with the job and nonce when they decode.
+        (uint jobId, uint nonce) = TryDecode(share.Payload) is { } decoded ? (decoded.JobId, decoded.Nonce) : (0u, 0u);
+        var verdict = new DeviceVerdict(jobId, nonce, DeviceVerdictCode.RejectedRateLimited, $"over {_settings.DeviceQueueLength} shares waiting; slow down");
+        _ = SendVerdictAsync(share.DeviceId, verdict, CancellationToken.None);
+    }
+
+    async Task JudgeSharesAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            InboundShare share = await _queue.TakeAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await HandleShareAsync(share, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                _logger.LogError("Share from {Device} could not be judged: {Error}", share.DeviceId, MqttConnection.Flatten(exception));
+            }
+        }
+    }
+
+    async Task HandleShareAsync(InboundShare share, CancellationToken cancellationToken)
+    {
+        DeviceShare decoded;
+        try
+        {
+            decoded = DeviceShare.Decode(share.Payload);
+        }
+        catch (DeviceMessageException exception)
+        {
+            _logger.LogWarning("Malformed share from {Device}: {Error}", share.DeviceId, exception.Message);
+            await SendVerdictAsync(share.DeviceId, new DeviceVerdict(0, 0, DeviceVerdictCode.RejectedMalformed, Fleet.VerdictReason.Printable(exception.Message)), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        byte owner = (byte)(decoded.JobId >> 24);
+        if (owner != _dispatcher.Instance && !share.Forwarded)
+        {
+            Delivery forwarded = await TryPublishAsync(GatewayTopics.Forward(owner, share.DeviceId), share.Payload, retain: false, cancellationToken).ConfigureAwait(false);
+            if (forwarded == Delivery.Delivered)
+            {
+                _counters.ShareForwarded();
+                return;
+            }
+
+            // Gateway <owner> is not running (MQTT 5 PUBACK 0x10, no matching subscribers): its job died with it, and
+            // judging here answers the device (unknown job) instead of leaving it waiting.
+            _logger.LogDebug("Share from {Device} for gateway {Owner}, which is not subscribed: judged here", share.DeviceId, owner);
+        }
+
+        DeviceVerdict verdict = await _dispatcher.JudgeAsync(share.DeviceId, decoded, cancellationToken).ConfigureAwait(false);
+        await SendVerdictAsync(share.DeviceId, verdict, cancellationToken).ConfigureAwait(false);
+    }
+
+    async Task SendVerdictAsync(string deviceId, DeviceVerdict verdict, CancellationToken cancellationToken)
+    {
+        if (await PublishAsync(GatewayTopics.Verdict(deviceId), verdict.Encode(), retain: false, cancellationToken).ConfigureAwait(false))
+        {
+            _counters.VerdictSent(verdict.Code);
+        }
+    }
+
+    async Task PublishAssignmentsAsync(CancellationToken cancellationToken)
+    {
+        using var slots = new SemaphoreSlim(_settings.JobPublishConcurrency);
+        try
+        {
+            await foreach (DeviceAssignment assignment in _dispatcher.Assignments.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                _ = PublishJobAsync(assignment, slots, cancellationToken);
+            }
+        }
+        finally
+        {
+            // Let publications in flight finish before the semaphore goes away.
+            for (int i = 0; i < _settings.JobPublishConcurrency; i++)
+            {
+                await slots.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+
+    async Task PublishJobAsync(DeviceAssignment assignment, SemaphoreSlim slots, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await PublishAsync(GatewayTopics.Work(assignment.DeviceId), assignment.Job.Encode(), retain: false, cancellationToken).ConfigureAwait(false))
+            {
+                _counters.JobPublished();
+            }
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    static DeviceShare? TryDecode(byte[] payload)
+    {
+        try
+        {
+            return DeviceShare.Decode(payload);
+        }
+        catch (DeviceMessageException)
+        {
+            return null;
+        }
+    }
+}

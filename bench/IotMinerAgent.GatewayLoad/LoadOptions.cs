@@ -1,0 +1,35 @@
+using System;
+using System.Globalization;
+
+namespace IotMinerAgent.GatewayLoad;
+
+/// <summary>What to simulate: <c>--port P [--devices N] [--rate R] [--seconds S] [--workers W]</c>.</summary>
+internal sealed record LoadOptions(int Port, int Devices, double Rate, int Seconds, int Workers)
+{
+    /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> naming the bad one.</summary>
+    public static LoadOptions Parse(string[] args)
+    {
+        int port = 0, devices = 1000, seconds = 60, workers = 4;
+        double rate = 1;
+        for (int i = 0; i + 1 < args.Length; i += 2)
+        {
+            string value = args[i + 1];
+            switch (args[i])
+            {
+                case "--port": port = int.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--devices": devices = int.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--rate": rate = double.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--seconds": seconds = int.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--workers": workers = int.Parse(value, CultureInfo.InvariantCulture); break;
+                default: throw new ArgumentException($"unknown argument {args[i]}; usage: --port P [--devices N] [--rate shares/s per device] [--seconds S] [--workers W]");
+            }
+        }
+
+        if (port is < 1 or > 65535 || devices < 1 || rate <= 0 || seconds < 1 || workers < 1)
+        {
+            throw new ArgumentException("need --port of a running broker (1..65535), --devices >= 1, --rate > 0, --seconds >= 1, --workers >= 1");
+        }
+
+        return new LoadOptions(port, devices, rate, seconds, workers);
+    }
+}

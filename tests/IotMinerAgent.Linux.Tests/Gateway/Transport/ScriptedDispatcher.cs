@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using IotMinerAgent.Hashing;
+using IotMinerAgent.Hashing.DeviceWork;
+using IotMinerAgent.Linux.Gateway.Fleet;
+
+namespace IotMinerAgent.Linux.Tests.Gateway.Transport;
+
+/// <summary>
+/// A dispatcher that only records what the transport hands it and accepts every share (after <see cref="JudgeDelay"/>),
+/// for the transport-only tests: malformed payloads, forwarding, fairness. The real judging is FleetDispatcher's.
+/// </summary>
+internal sealed class ScriptedDispatcher(byte instance) : IFleetDispatcher
+{
+    readonly Channel<DeviceAssignment> _assignments = Channel.CreateUnbounded<DeviceAssignment>();
+    readonly List<(string Device, WorkRequest Request)> _requests = [];
+    readonly List<(string Device, DeviceShare Share)> _judged = [];
+
+    public byte Instance => instance;
+
+    public ChannelReader<DeviceAssignment> Assignments => _assignments.Reader;
+
+    /// <summary>How long each judgement takes (a slow hash, a slow ledger).</summary>
+    public TimeSpan JudgeDelay { get; set; }
+
+    /// <summary>Answer each work request with a job (id: instance byte, then a counter).</summary>
+    public bool AnswerRequests { get; set; } = true;
+
+    public IReadOnlyList<(string Device, WorkRequest Request)> Requests
+    {
+        get
+        {
+            lock (_requests)
+            {
+                return [.. _requests];
+            }
+        }
+    }
+
+    public IReadOnlyList<(string Device, DeviceShare Share)> Judged
+    {
+        get
+        {
+            lock (_judged)
+            {
+                return [.. _judged];
+            }
+        }
+    }
+
+    public void RequestWork(string deviceId, WorkRequest request)
+    {
+        int count;
+        lock (_requests)
+        {
+            _requests.Add((deviceId, request));
+            count = _requests.Count;
+        }
+
+        if (AnswerRequests)
+        {
+            _assignments.Writer.TryWrite(new DeviceAssignment(deviceId, Job((uint)count)));
+        }
+    }
+
+    public DeviceJob Job(uint serial) =>
+        DeviceJob.ForSha256d(((uint)instance << 24) | serial, Sha256.NewState(), new byte[DeviceJob.TailLength], new Target([0, 0, 0, 0, 0, 0, 0, 0xffff]),
+            0, 1u << 20, 1_700_000_000, 60);
+
+    public async Task<DeviceVerdict> JudgeAsync(string deviceId, DeviceShare share, CancellationToken cancellationToken)
+    {
+        lock (_judged)
+        {
+            _judged.Add((deviceId, share));
+        }
+
+        if (JudgeDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(JudgeDelay, cancellationToken);
+        }
+
+        return new DeviceVerdict(share.JobId, share.Nonce, DeviceVerdictCode.Accepted, "");
+    }
+
+    public Task RunAsync(CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
+}
