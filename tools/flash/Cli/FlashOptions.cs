@@ -48,6 +48,13 @@ public static class FlashOptions
         Description = "Override a configuration key, e.g. --set deviceId=esp32-garage --set mqtt.port=8883",
     };
 
+    /// <summary><c>--consent</c>.</summary>
+    public static Option<bool> Consent() => new("--consent")
+    {
+        Description = "The owner consents to mining on this board: writes \"consent\": true. Without it the board connects, "
+            + "reports 'paused: no owner consent' and never hashes",
+    };
+
     /// <summary><c>--out</c>.</summary>
     public static Option<string> Out() => new("--out")
     {
