@@ -46,7 +46,7 @@ public class FirmwareKeysTests
         ("sensor.gain", Decimal(-2000000, 2000000, 6)),
         ("sensor.offsetC", Decimal(-1200000, 1200000, 3)),
         ("mining.algorithms", Pick("[\"sha256d\"]", "[\"sha256d\", \"scrypt\"]", "[\"scrypt\"]", "[]", "[\"x11\"]", "\"sha256d\"")),
-        ("mining.sliceNonces", Whole(-1, 70000)),
+        ("mining.sliceNonces", Gen.OneOf(Whole(-1, 70000), Gen.Const("null"))),
         ("mining.minFreeHeapBytes", Whole(-1, 17000000)),
         ("mining.watchdogSeconds", Whole(0, 4000)),
         ("mining.statusIntervalSeconds", Whole(0, 4000)),

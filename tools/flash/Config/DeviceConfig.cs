@@ -11,7 +11,7 @@ namespace IotMinerAgent.Flash.Config;
 /// <param name="Consent">The owner's consent to mine (only with <c>--consent</c>); without it the board never hashes.</param>
 /// <param name="DeviceKeys">The given keys of <see cref="ConfigKeys.DeviceOnly"/> (dotted), passed to the board as they are.</param>
 public sealed record DeviceConfig(
-    string DeviceId, WifiSettings Wifi, MqttSettings Mqtt, PolicySettings Policy, bool Consent, IReadOnlyDictionary<string, JsonNode> DeviceKeys);
+    string DeviceId, WifiSettings Wifi, MqttSettings Mqtt, PolicySettings Policy, bool Consent, IReadOnlyDictionary<string, JsonNode?> DeviceKeys);
 
 /// <summary>The Wi-Fi network the board joins.</summary>
 /// <param name="Ssid">Network name (1 to 32 bytes).</param>

@@ -76,7 +76,7 @@ public static class DeviceConfigFiles
                 ["idleOnly"] = config.Policy.IdleOnly,
             },
         };
-        foreach ((string key, JsonNode value) in config.DeviceKeys)
+        foreach ((string key, JsonNode? value) in config.DeviceKeys)
         {
             string name = ConfigKeys.Section(key);
             if (root[name] is not JsonObject section)
@@ -85,7 +85,7 @@ public static class DeviceConfigFiles
                 root[name] = section;
             }
 
-            section[key[(key.IndexOf('.') + 1)..]] = value.DeepClone();
+            section[key[(key.IndexOf('.') + 1)..]] = value?.DeepClone();
         }
 
         return root.ToJsonString(Output);

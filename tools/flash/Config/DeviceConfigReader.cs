@@ -60,12 +60,13 @@ public static class DeviceConfigReader
         return ownerConsent;
     }
 
-    private static Dictionary<string, JsonNode> DeviceKeys(Dictionary<string, JsonNode?> values) =>
-        values.Where(pair => ConfigKeys.DeviceOnly.ContainsKey(pair.Key) && pair.Value is not null)
+    // Passed on as given, a JSON null too: the firmware's reader judges every one of them.
+    private static Dictionary<string, JsonNode?> DeviceKeys(Dictionary<string, JsonNode?> values) =>
+        values.Where(pair => ConfigKeys.DeviceOnly.ContainsKey(pair.Key))
             .OrderBy(pair => pair.Key, StringComparer.Ordinal)
-            .ToDictionary(pair => pair.Key, pair => pair.Value!.DeepClone());
+            .ToDictionary(pair => pair.Key, pair => pair.Value?.DeepClone());
 
-    private static DeviceConfig ToConfig(ConfigValues v, Dictionary<string, JsonNode> deviceKeys, bool consent)
+    private static DeviceConfig ToConfig(ConfigValues v, Dictionary<string, JsonNode?> deviceKeys, bool consent)
     {
         bool tls = v.Boolean(ConfigKeys.MqttTls) ?? true;
 
