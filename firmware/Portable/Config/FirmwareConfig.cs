@@ -159,6 +159,35 @@ namespace IotMinerAgent.Firmware.Config
             return config;
         }
 
+        /// <summary>
+        /// Every key this firmware reads, dotted (<c>mqtt.host</c>, <c>mining.sliceNonces</c>); sections themselves are not
+        /// listed. tools/flash checks its own key list against this one, so the two cannot drift apart.
+        /// </summary>
+        public static string[] Keys()
+        {
+            // TopKeys lists the three plain keys first, then the sections in the order of the array below.
+            const int PlainTopKeys = 3;
+            string[][] sections = { WifiKeys, MqttKeys, PolicyKeys, SensorKeys, MiningKeys };
+            int count = PlainTopKeys;
+            for (int i = 0; i < sections.Length; i++)
+            {
+                count += sections[i].Length;
+            }
+
+            string[] keys = new string[count];
+            Array.Copy(TopKeys, keys, PlainTopKeys);
+            int next = PlainTopKeys;
+            for (int s = 0; s < sections.Length; s++)
+            {
+                for (int i = 0; i < sections[s].Length; i++)
+                {
+                    keys[next++] = TopKeys[PlainTopKeys + s] + "." + sections[s][i];
+                }
+            }
+
+            return keys;
+        }
+
         /// <summary>True for 1–64 characters of [a-zA-Z0-9_-], the device id rule of docs/mqtt.md.</summary>
         public static bool IsValidDeviceId(string id)
         {

@@ -6,14 +6,15 @@ using IotMinerAgent.Hashing.DeviceWork;
 namespace IotMinerAgent.Firmware.Mining
 {
     /// <summary>
-    /// Hashes one slice of a device job with the shared portable code: sha256d from the job's midstate
-    /// (<see cref="DeviceJob.HashSha256d"/>, which needs no header the device does not have), scrypt with
+    /// Hashes one slice of a device job with the shared portable code: sha256d from the job's midstate with a
+    /// <see cref="DeviceJobHasher"/> (no header the device does not have, and no garbage per nonce), scrypt with
     /// <see cref="ScryptScalarScanner"/> over <see cref="DeviceJob.CreateScryptWork"/>.
     /// </summary>
     public sealed class SliceScanner
     {
         private readonly ScryptScalarScanner _scrypt = new ScryptScalarScanner();
         private readonly NonceHits _hits = new NonceHits();
+        private readonly DeviceJobHasher _sha256d = new DeviceJobHasher();
         private DeviceJob? _scryptJob;
         private HeaderWork? _scryptWork;
 
@@ -42,16 +43,19 @@ namespace IotMinerAgent.Firmware.Mining
             }
         }
 
-        private static void ScanSha256d(DeviceJob job, uint firstNonce, int count, ArrayList found)
+        private void ScanSha256d(DeviceJob job, uint firstNonce, int count, ArrayList found)
         {
             Target target = job.Target;
             uint nonce = firstNonce;
             for (int i = 0; i < count; i++)
             {
-                byte[] hash = job.HashSha256d(nonce);
+                byte[] hash = _sha256d.Hash(job, nonce);
                 if (target.IsMetBy(hash))
                 {
-                    found.Add(new FoundShare(job, nonce, hash));
+                    // The hasher reuses its digest buffer: a share keeps its own copy.
+                    byte[] kept = new byte[hash.Length];
+                    Array.Copy(hash, kept, hash.Length);
+                    found.Add(new FoundShare(job, nonce, kept));
                 }
 
                 nonce = unchecked(nonce + 1);

@@ -75,6 +75,45 @@ namespace IotMinerAgent.Hashing
             return Sha256.StateToDigest(second);
         }
 
+        /// <summary>
+        /// sha256d of an 80-byte header from its midstate, the three tail words and the nonce, written into
+        /// caller-owned buffers: nothing is allocated, so a device with little heap and a slow collector (the ESP32 on
+        /// nanoFramework) can call it once per nonce. The second block is the tail, the nonce and constant padding
+        /// (FIPS 180-4 §5.1.1); its digest is hashed again straight from the state.
+        /// </summary>
+        /// <param name="midstate">The 8-word state after header bytes 0..63; not modified.</param>
+        /// <param name="tail0">Header bytes 64..67 read big-endian (<see cref="HeaderWork.TailWord"/> 0).</param>
+        /// <param name="tail1">Header bytes 68..71 read big-endian.</param>
+        /// <param name="tail2">Header bytes 72..75 read big-endian.</param>
+        /// <param name="nonce">The nonce as the header stores it (little-endian bytes 76..79).</param>
+        /// <param name="state">Scratch of 8 words.</param>
+        /// <param name="w">Scratch of 64 words (the message schedule).</param>
+        /// <param name="digest">Receives the 32 raw digest bytes (not display order).</param>
+        /// <exception cref="ArgumentException">When an array has the wrong length.</exception>
+        public static void HashFromMidstate(uint[] midstate, uint tail0, uint tail1, uint tail2, uint nonce, uint[] state, uint[] w, byte[] digest)
+        {
+            CheckBuffers(midstate, state, w, digest);
+            Array.Copy(midstate, state, 8);
+            w[0] = tail0;
+            w[1] = tail1;
+            w[2] = tail2;
+
+            // The header stores the nonce little-endian (bytes 76..79); SHA-256 reads that word big-endian.
+            w[3] = ((nonce & 0xFF) << 24) | ((nonce & 0xFF00) << 8) | ((nonce >> 8) & 0xFF00) | (nonce >> 24);
+            w[4] = PaddingStartWord;
+            Array.Clear(w, 5, 10);
+            w[15] = HeaderBitLength;
+            Sha256.Compress(state, w);
+
+            LoadStateBlock(state, w);
+            Array.Copy(Sha256.InitialHash, state, 8);
+            Sha256.Compress(state, w);
+            for (int i = 0; i < 8; i++)
+            {
+                Sha256.WriteBigEndian(digest, i * 4, state[i]);
+            }
+        }
+
         /// <summary>The padded single block that hashes a 32-byte digest, from the digest bytes.</summary>
         private static void LoadDigestBlock(byte[] digest, uint[] w)
         {
@@ -105,6 +144,19 @@ namespace IotMinerAgent.Hashing
             }
 
             w[15] = DigestBitLength;
+        }
+
+        private static void CheckBuffers(uint[] midstate, uint[] state, uint[] w, byte[] digest)
+        {
+            if (midstate == null || midstate.Length != 8)
+            {
+                throw new ArgumentException("A SHA-256 midstate is exactly 8 words (Sha256.Midstate of header bytes 0..63).", "midstate");
+            }
+
+            if (state == null || state.Length != 8 || w == null || w.Length != 64 || digest == null || digest.Length != Sha256.DigestSize)
+            {
+                throw new ArgumentException("The buffers must be new uint[8] (state), new uint[64] (w) and new byte[32] (digest).", "state");
+            }
         }
 
         private static void CheckHeader(byte[] header80)

@@ -20,6 +20,7 @@ public sealed class FlashCommand : Command
     private readonly Option<string[]> _pe = FlashOptions.Pe();
     private readonly Option<string?> _config = FlashOptions.Config();
     private readonly Option<string[]> _set = FlashOptions.Set();
+    private readonly Option<bool> _consent = FlashOptions.Consent();
     private readonly Option<string> _out = FlashOptions.Out();
     private readonly Option<string?> _nanoff = new("--nanoff") { Description = "Path of nanoff, when it is not on PATH" };
     private readonly Option<string?> _address = new("--address") { Description = "Deploy address (hex, e.g. 0x1D0000), overriding the partition table" };
@@ -47,6 +48,7 @@ public sealed class FlashCommand : Command
         Options.Add(_pe);
         Options.Add(_config);
         Options.Add(_set);
+        Options.Add(_consent);
         Options.Add(_out);
         Options.Add(_nanoff);
         Options.Add(_address);
@@ -71,6 +73,7 @@ public sealed class FlashCommand : Command
             result.GetRequiredValue(_pe).Select(context.FullPath).ToArray(),
             Optional(_config),
             result.GetValue(_set) ?? Array.Empty<string>(),
+            result.GetValue(_consent),
             context.FullPath(result.GetRequiredValue(_out)),
             Optional(_nanoff),
             result.GetValue(_address),

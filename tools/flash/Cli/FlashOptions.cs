@@ -39,13 +39,20 @@ public static class FlashOptions
     /// <summary><c>--config</c>.</summary>
     public static Option<string?> Config() => new("--config")
     {
-        Description = "Device configuration JSON (deviceId, wifi, mqtt, policy)",
+        Description = "Device configuration JSON (deviceId, wifi, mqtt, policy, sensor, mining)",
     };
 
     /// <summary><c>--set</c>.</summary>
     public static Option<string[]> Set() => new("--set")
     {
         Description = "Override a configuration key, e.g. --set deviceId=esp32-garage --set mqtt.port=8883",
+    };
+
+    /// <summary><c>--consent</c>.</summary>
+    public static Option<bool> Consent() => new("--consent")
+    {
+        Description = "The owner consents to mining on this board: writes \"consent\": true. Without it the board connects, "
+            + "reports 'paused: no owner consent' and never hashes",
     };
 
     /// <summary><c>--out</c>.</summary>

@@ -17,11 +17,15 @@ public enum ConfigValueKind
 
     /// <summary>Any JSON number.</summary>
     Number,
+
+    /// <summary>A JSON array of strings (<c>--set</c> takes them comma-separated).</summary>
+    TextList,
 }
 
 /// <summary>
 /// Every key of the configuration file, as dotted paths (<c>section.name</c>) the way <c>--set</c> spells them. An
-/// unknown key is an error, so a typo cannot silently leave a setting at its default.
+/// unknown key is an error, so a typo cannot silently leave a setting at its default. The keys are exactly those the
+/// firmware reads (<c>FirmwareConfig.Keys()</c>; a test keeps the two lists equal).
 /// </summary>
 public static class ConfigKeys
 {
@@ -64,9 +68,35 @@ public static class ConfigKeys
     /// <summary>Idle-only mining.</summary>
     public const string IdleOnly = "policy.idleOnly";
 
-    /// <summary>Every key with its kind.</summary>
+    /// <summary>The owner's consent to mine; true only together with <c>--consent</c>.</summary>
+    public const string Consent = "consent";
+
+    /// <summary>
+    /// Keys the tool only passes through to the board: the firmware's own reader (<c>FirmwareConfig.Parse</c>) checks
+    /// them, so their ranges and messages exist once.
+    /// </summary>
+    public static IReadOnlyDictionary<string, ConfigValueKind> DeviceOnly { get; } = new Dictionary<string, ConfigValueKind>
+    {
+        ["mqtt.keepAliveSeconds"] = ConfigValueKind.WholeNumber,
+        ["policy.minDutyPercent"] = ConfigValueKind.WholeNumber,
+        ["policy.idleDelaySeconds"] = ConfigValueKind.WholeNumber,
+        ["policy.noSensor"] = ConfigValueKind.Text,
+        ["policy.noSensorDutyPercent"] = ConfigValueKind.WholeNumber,
+        ["sensor.enabled"] = ConfigValueKind.Boolean,
+        ["sensor.gain"] = ConfigValueKind.Number,
+        ["sensor.offsetC"] = ConfigValueKind.Number,
+        ["mining.algorithms"] = ConfigValueKind.TextList,
+        ["mining.sliceNonces"] = ConfigValueKind.WholeNumber,
+        ["mining.minFreeHeapBytes"] = ConfigValueKind.WholeNumber,
+        ["mining.watchdogSeconds"] = ConfigValueKind.WholeNumber,
+        ["mining.statusIntervalSeconds"] = ConfigValueKind.WholeNumber,
+        ["mining.outboxCapacity"] = ConfigValueKind.WholeNumber,
+    };
+
+    /// <summary>Every key with its kind (the file's <c>version</c> is written by the tool, not given).</summary>
     public static IReadOnlyDictionary<string, ConfigValueKind> All { get; } = new Dictionary<string, ConfigValueKind>
     {
+        [Consent] = ConfigValueKind.Boolean,
         [DeviceId] = ConfigValueKind.Text,
         [WifiSsid] = ConfigValueKind.Text,
         [WifiPassword] = ConfigValueKind.Text,
@@ -80,7 +110,7 @@ public static class ConfigKeys
         [HardLimit] = ConfigValueKind.Number,
         [MaxDuty] = ConfigValueKind.WholeNumber,
         [IdleOnly] = ConfigValueKind.Boolean,
-    };
+    }.Concat(DeviceOnly).ToDictionary(pair => pair.Key, pair => pair.Value);
 
     /// <summary>Keys whose values are never printed.</summary>
     public static bool IsSecret(string key) => key == WifiPassword || key == MqttPassword;

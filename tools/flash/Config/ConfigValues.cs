@@ -67,6 +67,7 @@ internal sealed class ConfigValues
             ConfigValueKind.Boolean => "true or false",
             ConfigValueKind.WholeNumber => "a whole number",
             ConfigValueKind.Number => "a number",
+            ConfigValueKind.TextList => "a list of strings",
             _ => "a string",
         };
         return shownValue is null ? $"{key} must be {expected}." : $"{key} = {shownValue} must be {expected}.";

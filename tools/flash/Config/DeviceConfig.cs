@@ -1,11 +1,17 @@
+using System.Collections.Generic;
+using System.Text.Json.Nodes;
+
 namespace IotMinerAgent.Flash.Config;
 
-/// <summary>What the board needs to start mining: its id, Wi-Fi, the MQTT broker and the owner's policy.</summary>
+/// <summary>What the board needs to start mining: its id, Wi-Fi, the MQTT broker, the owner's policy and consent.</summary>
 /// <param name="DeviceId">The board's id in MQTT topics and Home Assistant (<c>[a-zA-Z0-9_-]</c>, 1 to 64).</param>
 /// <param name="Wifi">The Wi-Fi network.</param>
 /// <param name="Mqtt">The broker.</param>
 /// <param name="Policy">Temperatures, duty and idle-only mode.</param>
-public sealed record DeviceConfig(string DeviceId, WifiSettings Wifi, MqttSettings Mqtt, PolicySettings Policy);
+/// <param name="Consent">The owner's consent to mine (only with <c>--consent</c>); without it the board never hashes.</param>
+/// <param name="DeviceKeys">The given keys of <see cref="ConfigKeys.DeviceOnly"/> (dotted), passed to the board as they are.</param>
+public sealed record DeviceConfig(
+    string DeviceId, WifiSettings Wifi, MqttSettings Mqtt, PolicySettings Policy, bool Consent, IReadOnlyDictionary<string, JsonNode?> DeviceKeys);
 
 /// <summary>The Wi-Fi network the board joins.</summary>
 /// <param name="Ssid">Network name (1 to 32 bytes).</param>

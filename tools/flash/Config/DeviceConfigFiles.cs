@@ -65,6 +65,7 @@ public static class DeviceConfigFiles
         {
             ["version"] = FormatVersion,
             ["deviceId"] = config.DeviceId,
+            ["consent"] = config.Consent,
             ["wifi"] = new JsonObject { ["ssid"] = config.Wifi.Ssid, ["password"] = config.Wifi.Password },
             ["mqtt"] = mqtt,
             ["policy"] = new JsonObject
@@ -75,6 +76,18 @@ public static class DeviceConfigFiles
                 ["idleOnly"] = config.Policy.IdleOnly,
             },
         };
+        foreach ((string key, JsonNode? value) in config.DeviceKeys)
+        {
+            string name = ConfigKeys.Section(key);
+            if (root[name] is not JsonObject section)
+            {
+                section = new JsonObject();
+                root[name] = section;
+            }
+
+            section[key[(key.IndexOf('.') + 1)..]] = value?.DeepClone();
+        }
+
         return root.ToJsonString(Output);
     }
 

@@ -21,7 +21,8 @@ public static class DeviceConfigReader
     /// <param name="configFile">The JSON file, or null to use overrides only.</param>
     /// <param name="overrides"><c>key=value</c> pairs; later ones win.</param>
     /// <param name="workingDirectory">Base of relative paths given in overrides.</param>
-    public static DeviceConfig Read(string? configFile, IReadOnlyList<string> overrides, string workingDirectory)
+    /// <param name="ownerConsent">The owner passed <c>--consent</c>: the only way to write <c>"consent": true</c>.</param>
+    public static DeviceConfig Read(string? configFile, IReadOnlyList<string> overrides, string workingDirectory, bool ownerConsent = false)
     {
         List<string> problems = new();
         Dictionary<string, JsonNode?> values = configFile is null ? new() : ReadFile(configFile, problems);
@@ -37,7 +38,7 @@ public static class DeviceConfigReader
         }
 
         ConfigValues typed = new(values, problems);
-        DeviceConfig config = ToConfig(typed);
+        DeviceConfig config = ToConfig(typed, DeviceKeys(values), Consent(typed, ownerConsent, problems));
         problems.AddRange(DeviceConfigValidator.Validate(config, typed.Present));
         if (problems.Count > 0)
         {
@@ -47,7 +48,25 @@ public static class DeviceConfigReader
         return config;
     }
 
-    private static DeviceConfig ToConfig(ConfigValues v)
+    // Consent is the owner's decision, so a file copied from elsewhere cannot give it: "consent": true needs --consent.
+    private static bool Consent(ConfigValues v, bool ownerConsent, List<string> problems)
+    {
+        if (v.Boolean(ConfigKeys.Consent) == true && !ownerConsent)
+        {
+            problems.Add($"{ConfigKeys.Consent} = true needs the owner's explicit --consent on the command line (the board mines only with it): " +
+                $"add --consent, or set {ConfigKeys.Consent} to false to flash a board that stays paused.");
+        }
+
+        return ownerConsent;
+    }
+
+    // Passed on as given, a JSON null too: the firmware's reader judges every one of them.
+    private static Dictionary<string, JsonNode?> DeviceKeys(Dictionary<string, JsonNode?> values) =>
+        values.Where(pair => ConfigKeys.DeviceOnly.ContainsKey(pair.Key))
+            .OrderBy(pair => pair.Key, StringComparer.Ordinal)
+            .ToDictionary(pair => pair.Key, pair => pair.Value?.DeepClone());
+
+    private static DeviceConfig ToConfig(ConfigValues v, Dictionary<string, JsonNode?> deviceKeys, bool consent)
     {
         bool tls = v.Boolean(ConfigKeys.MqttTls) ?? true;
 
@@ -62,7 +81,9 @@ public static class DeviceConfigReader
                 v.Number(ConfigKeys.TargetTemperature) ?? PolicyDefaults.TargetTemperatureC,
                 v.Number(ConfigKeys.HardLimit) ?? PolicyDefaults.HardLimitC,
                 v.WholeNumber(ConfigKeys.MaxDuty) ?? PolicyDefaults.MaxDutyPercent,
-                v.Boolean(ConfigKeys.IdleOnly) ?? PolicyDefaults.IdleOnly));
+                v.Boolean(ConfigKeys.IdleOnly) ?? PolicyDefaults.IdleOnly),
+            consent,
+            deviceKeys);
     }
 
     private static Dictionary<string, JsonNode?> ReadFile(string path, List<string> problems)
@@ -156,6 +177,8 @@ public static class DeviceConfigReader
                 return JsonValue.Create(number);
             case ConfigValueKind.Text:
                 return JsonValue.Create(text);
+            case ConfigValueKind.TextList:
+                return new JsonArray(text.Split(',', StringSplitOptions.TrimEntries).Select(item => (JsonNode?)JsonValue.Create(item)).ToArray());
             default:
                 problems.Add(ConfigValues.WrongKind(key, ConfigKeys.IsSecret(key) ? null : text, kind));
                 return null;

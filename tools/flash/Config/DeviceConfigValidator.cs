@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -24,7 +23,13 @@ public static partial class DeviceConfigValidator
         CheckDeviceId(config.DeviceId, present, problems);
         CheckWifi(config.Wifi, present, problems);
         CheckMqtt(config.Mqtt, present, problems);
-        CheckPolicy(config.Policy, problems);
+        // The firmware's reader checks the rest (policy, sensor, mining, keep-alive): its rules and messages, not a copy.
+        problems.AddRange(FirmwareReaderCheck.DeviceKeyProblems(config));
+        if (problems.Count == 0)
+        {
+            problems.AddRange(FirmwareReaderCheck.FileProblems(config));
+        }
+
         return problems;
     }
 
@@ -122,27 +127,4 @@ public static partial class DeviceConfigValidator
         }
     }
 
-    private static void CheckPolicy(PolicySettings policy, List<string> problems)
-    {
-        // Same ranges as the governor's targetTemperatureC / hardLimitC / maxDutyPercent (governor/Portable/GovernorPolicy).
-        CheckRange(ConfigKeys.TargetTemperature, policy.TargetTemperatureC, 30, 95, " °C", problems);
-        CheckRange(ConfigKeys.HardLimit, policy.HardLimitC, 40, 110, " °C", problems);
-        if (policy.HardLimitC < policy.TargetTemperatureC + 1)
-        {
-            problems.Add($"{ConfigKeys.HardLimit} = {Show(policy.HardLimitC)} °C must be at least 1 °C above " +
-                $"{ConfigKeys.TargetTemperature} = {Show(policy.TargetTemperatureC)} °C; raise the limit or lower the target.");
-        }
-
-        CheckRange(ConfigKeys.MaxDuty, policy.MaxDutyPercent, 1, 100, " %", problems);
-    }
-
-    private static void CheckRange(string key, double value, double min, double max, string unit, List<string> problems)
-    {
-        if (double.IsNaN(value) || value < min || value > max)
-        {
-            problems.Add($"{key} = {Show(value)}{unit} is out of range: allowed {Show(min)} to {Show(max)}{unit}.");
-        }
-    }
-
-    private static string Show(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

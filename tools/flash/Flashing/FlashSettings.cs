@@ -10,6 +10,7 @@ namespace IotMinerAgent.Flash.Flashing;
 /// <param name="Libraries">Referenced .pe files or directories.</param>
 /// <param name="ConfigFile">Device configuration JSON, or null.</param>
 /// <param name="Overrides">key=value overrides.</param>
+/// <param name="OwnerConsent">The owner passed <c>--consent</c>: the board may mine.</param>
 /// <param name="OutputDirectory">Where the files go.</param>
 /// <param name="NanoffPath">Explicit nanoff, or null to search.</param>
 /// <param name="Address">Explicit deploy address, or null.</param>
@@ -24,6 +25,7 @@ public sealed record FlashSettings(
     IReadOnlyList<string> Libraries,
     string? ConfigFile,
     IReadOnlyList<string> Overrides,
+    bool OwnerConsent,
     string OutputDirectory,
     string? NanoffPath,
     string? Address,

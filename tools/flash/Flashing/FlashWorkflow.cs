@@ -26,7 +26,8 @@ public static class FlashWorkflow
 
         BoardTarget target = BoardTargets.Find(settings.Target);
         ToolEnvironment env = context.Environment;
-        DeviceConfig config = DeviceConfigReader.Read(settings.ConfigFile, settings.Overrides, env.WorkingDirectory);
+        DeviceConfig config = DeviceConfigReader.Read(settings.ConfigFile, settings.Overrides, env.WorkingDirectory, settings.OwnerConsent);
+        context.Out.WriteLine(ConsentNotice.For(config));
         DeploymentImage image = DeploymentImageBuilder.Build(PeInputs.Expand(settings.Libraries, settings.Application), settings.Application);
         string cache = DeployLocationResolver.DefaultCacheDirectory(env.HomeDirectory);
         DeployLocation location = new DeployLocationResolver(cache).Resolve(target, settings.FlashMegabytes, settings.Address, settings.PartitionTable);

@@ -1,0 +1,235 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using CsCheck;
+using IotMinerAgent.Firmware.Config;
+using IotMinerAgent.Flash.Cli;
+using IotMinerAgent.Flash.Config;
+using IotMinerAgent.Flash.Errors;
+using IotMinerAgent.Flash.Tests.Support;
+
+namespace IotMinerAgent.Flash.Tests.Config;
+
+/// <summary>The tool and the firmware agree on the keys of iotminer.json, what each accepts, and what each refuses.</summary>
+public class FirmwareKeysTests
+{
+    private const string Core = """
+        "deviceId": "esp32-garage",
+        "wifi": { "ssid": "HomeNet", "password": "correct horse" }
+        """;
+
+    private static Gen<string> Whole(int min, int max) => Gen.Int[min, max].Select(i => i.ToString(CultureInfo.InvariantCulture));
+
+    private static Gen<string> Decimal(int min, int max, int decimals) =>
+        Gen.Int[min, max].Select(i => ((decimal)i / (decimal)Math.Pow(10, decimals)).ToString(CultureInfo.InvariantCulture));
+
+    private static Gen<string> Pick(params string[] choices) => Gen.Int[0, choices.Length - 1].Select(i => choices[i]);
+
+    private static Gen<string> Boolean => Gen.Bool.Select(b => b ? "true" : "false");
+
+    /// <summary>Values for every key the tool does not check itself: inside, at and beyond the firmware's ranges.</summary>
+    private static readonly (string Key, Gen<string> Value)[] DeviceValues =
+    {
+        ("mqtt.keepAliveSeconds", Whole(0, 4000)),
+        ("policy.targetTemperatureC", Decimal(20000, 100000, 3)),
+        ("policy.hardLimitC", Decimal(30000, 120000, 3)),
+        ("policy.maxDutyPercent", Whole(-5, 105)),
+        ("policy.minDutyPercent", Whole(-5, 105)),
+        ("policy.idleOnly", Boolean),
+        ("policy.idleDelaySeconds", Whole(-10, 90000)),
+        ("policy.noSensor", Pick("\"pause\"", "\"fixed\"", "\"off\"")),
+        ("policy.noSensorDutyPercent", Whole(-5, 105)),
+        ("sensor.enabled", Boolean),
+        ("sensor.gain", Decimal(-2000000, 2000000, 6)),
+        ("sensor.offsetC", Decimal(-1200000, 1200000, 3)),
+        ("mining.algorithms", Pick("[\"sha256d\"]", "[\"sha256d\", \"scrypt\"]", "[\"scrypt\"]", "[]", "[\"x11\"]", "\"sha256d\"")),
+        ("mining.sliceNonces", Gen.OneOf(Whole(-1, 70000), Gen.Const("null"))),
+        ("mining.minFreeHeapBytes", Whole(-1, 17000000)),
+        ("mining.watchdogSeconds", Whole(0, 4000)),
+        ("mining.statusIntervalSeconds", Whole(0, 4000)),
+        ("mining.outboxCapacity", Whole(0, 1100)),
+    };
+
+    /// <summary>A configuration file with the valid core and a random subset of the other keys.</summary>
+    private static readonly Gen<string> AnyConfig = DeviceValues
+        .Aggregate(Gen.Const(Array.Empty<(string, string)>()), (acc, entry) =>
+            Gen.Select(acc, Gen.Bool, entry.Value, (given, present, value) => present ? given.Append((entry.Key, value)).ToArray() : given))
+        .Select(Render);
+
+    private static string Render((string Key, string Value)[] given)
+    {
+        IEnumerable<string> sections = new[] { "mqtt", "policy", "sensor", "mining" }.Select(section =>
+        {
+            IEnumerable<string> members = given.Where(g => g.Key.StartsWith(section + ".", StringComparison.Ordinal))
+                .Select(g => $"\"{g.Key[(section.Length + 1)..]}\": {g.Value}");
+            if (section == "mqtt")
+            {
+                members = members.Prepend("\"host\": \"broker.lan\", \"username\": \"miner\", \"password\": \"s3cret\"");
+            }
+
+            return $"\"{section}\": {{ {string.Join(", ", members)} }}";
+        });
+        return "{ " + Core + ", \"consent\": true, " + string.Join(", ", sections) + " }";
+    }
+
+    [Fact]
+    public void The_tool_knows_exactly_the_keys_the_firmware_reads()
+    {
+        // "version" is the tool's to write, never the owner's to set.
+        Assert.Equal(FirmwareConfig.Keys().Where(k => k != "version").Order(), ConfigKeys.All.Keys.Order());
+    }
+
+    [Fact]
+    public void The_tool_refuses_exactly_what_the_firmware_refuses_and_every_file_it_writes_parses_on_the_board()
+    {
+        using TempDirectory dir = new();
+        int accepted = 0;
+        int refused = 0;
+        AnyConfig.Sample(json =>
+        {
+            string file = dir.Write($"random-{Environment.CurrentManagedThreadId}.json", json);
+            FirmwareConfig? expected = null;
+            string[] firmwareErrors = Array.Empty<string>();
+            try
+            {
+                expected = FirmwareConfig.Parse(json);
+            }
+            catch (FirmwareConfigException e)
+            {
+                firmwareErrors = e.Errors;
+            }
+
+            DeviceConfig? written = null;
+            IReadOnlyList<string> toolProblems = Array.Empty<string>();
+            try
+            {
+                written = DeviceConfigReader.Read(file, Array.Empty<string>(), dir.Path, ownerConsent: true);
+            }
+            catch (ConfigException e)
+            {
+                toolProblems = e.Problems;
+            }
+
+            Assert.Equal(firmwareErrors.Order(), toolProblems.Order());
+            if (expected is not null)
+            {
+                FirmwareConfig onBoard = FirmwareConfig.Parse(DeviceConfigFiles.RenderJson(written!));
+                AssertSameDeviceSettings(expected, onBoard);
+            }
+
+            Interlocked.Increment(ref expected is null ? ref refused : ref accepted);
+        }, iter: 300);
+
+        // Both sides of the property were exercised.
+        Assert.True(accepted > 10 && refused > 10, $"accepted {accepted}, refused {refused}");
+    }
+
+    private static void AssertSameDeviceSettings(FirmwareConfig expected, FirmwareConfig actual)
+    {
+        Assert.True(actual.Consent);
+        Assert.Equal(expected.KeepAliveSeconds, actual.KeepAliveSeconds);
+        Assert.Equal(
+            (expected.Policy.TargetMilliC, expected.Policy.HardLimitMilliC, expected.Policy.MaxDutyPercent, expected.Policy.MinDutyPercent,
+                expected.Policy.IdleOnly, expected.Policy.IdleDelaySeconds, expected.Policy.NoSensor, expected.Policy.NoSensorDutyPercent),
+            (actual.Policy.TargetMilliC, actual.Policy.HardLimitMilliC, actual.Policy.MaxDutyPercent, actual.Policy.MinDutyPercent,
+                actual.Policy.IdleOnly, actual.Policy.IdleDelaySeconds, actual.Policy.NoSensor, actual.Policy.NoSensorDutyPercent));
+        Assert.Equal((expected.SensorEnabled, expected.Calibration.GainMicro, expected.Calibration.OffsetMilliC),
+            (actual.SensorEnabled, actual.Calibration.GainMicro, actual.Calibration.OffsetMilliC));
+        Assert.Equal(expected.Algorithms, actual.Algorithms);
+        Assert.Equal((expected.SliceNonces, expected.MinFreeHeapBytes, expected.WatchdogSeconds, expected.StatusIntervalSeconds, expected.OutboxCapacity),
+            (actual.SliceNonces, actual.MinFreeHeapBytes, actual.WatchdogSeconds, actual.StatusIntervalSeconds, actual.OutboxCapacity));
+    }
+
+    [Theory]
+    [InlineData("mqtt.keepAliveSeconds=120")]
+    [InlineData("policy.minDutyPercent=20")]
+    [InlineData("policy.idleDelaySeconds=60")]
+    [InlineData("policy.noSensor=pause")]
+    [InlineData("policy.noSensorDutyPercent=25")]
+    [InlineData("sensor.enabled=false")]
+    [InlineData("sensor.gain=0.5")]
+    [InlineData("sensor.offsetC=-12.5")]
+    [InlineData("mining.algorithms=sha256d,scrypt")]
+    [InlineData("mining.sliceNonces=8")]
+    [InlineData("mining.minFreeHeapBytes=20000")]
+    [InlineData("mining.watchdogSeconds=30")]
+    [InlineData("mining.statusIntervalSeconds=5")]
+    [InlineData("mining.outboxCapacity=64")]
+    public void Each_device_key_can_be_set_and_reaches_the_board(string setting)
+    {
+        using TempDirectory dir = new();
+        string file = dir.Write("c.json", FlashBench.ValidConfig);
+
+        string json = DeviceConfigFiles.RenderJson(DeviceConfigReader.Read(file, new[] { setting }, dir.Path));
+        FirmwareConfig board = FirmwareConfig.Parse(json);
+
+        string value = setting[(setting.IndexOf('=') + 1)..];
+        string? shown = setting[..setting.IndexOf('=')] switch
+        {
+            "mqtt.keepAliveSeconds" => board.KeepAliveSeconds.ToString(CultureInfo.InvariantCulture),
+            "policy.minDutyPercent" => board.Policy.MinDutyPercent.ToString(CultureInfo.InvariantCulture),
+            "policy.idleDelaySeconds" => board.Policy.IdleDelaySeconds.ToString(CultureInfo.InvariantCulture),
+            "policy.noSensor" => board.Policy.NoSensor == IotMinerAgent.Governor.NoSensorAction.Pause ? "pause" : "fixed",
+            "policy.noSensorDutyPercent" => board.Policy.NoSensorDutyPercent.ToString(CultureInfo.InvariantCulture),
+            "sensor.enabled" => board.SensorEnabled ? "true" : "false",
+            "sensor.gain" => (board.Calibration.GainMicro / 1e6).ToString(CultureInfo.InvariantCulture),
+            "sensor.offsetC" => (board.Calibration.OffsetMilliC / 1e3).ToString(CultureInfo.InvariantCulture),
+            "mining.algorithms" => string.Join(",", board.Algorithms),
+            "mining.sliceNonces" => board.SliceNonces.ToString(CultureInfo.InvariantCulture),
+            "mining.minFreeHeapBytes" => board.MinFreeHeapBytes.ToString(CultureInfo.InvariantCulture),
+            "mining.watchdogSeconds" => board.WatchdogSeconds.ToString(CultureInfo.InvariantCulture),
+            "mining.statusIntervalSeconds" => board.StatusIntervalSeconds.ToString(CultureInfo.InvariantCulture),
+            "mining.outboxCapacity" => board.OutboxCapacity.ToString(CultureInfo.InvariantCulture),
+            _ => null,
+        };
+        Assert.Equal(value, shown);
+    }
+
+    [Theory]
+    [InlineData("mining.sliceNonces=0", "mining.sliceNonces = 0 is out of range: allowed 1 to 65536.")]
+    [InlineData("mining.outboxCapacity=2000", "mining.outboxCapacity = 2000 shares is out of range: allowed 1 to 1024 shares.")]
+    [InlineData("mqtt.keepAliveSeconds=1", "mqtt.keepAliveSeconds = 1 s is out of range: allowed 5 to 3600 s.")]
+    [InlineData("policy.noSensor=off", "policy.noSensor = \"off\" is not an action: use \"pause\"")]
+    [InlineData("mining.algorithms=sha256d,x11", "mining.algorithms item 2 (x11) is not an algorithm this firmware hashes")]
+    [InlineData("policy.minDutyPercent=70", "policy.minDutyPercent = 70 must not exceed policy.maxDutyPercent = 60.")]
+    public void Device_key_problems_carry_the_firmwares_own_message(string setting, string expected)
+    {
+        using TempDirectory dir = new();
+        string file = dir.Write("c.json", FlashBench.ValidConfig);
+
+        ConfigException e = Assert.Throws<ConfigException>(() => DeviceConfigReader.Read(file, new[] { setting }, dir.Path));
+
+        Assert.Contains(expected, Assert.Single(e.Problems));
+    }
+
+    [Fact]
+    public void Without_consent_the_file_says_no_and_the_tool_says_the_board_will_not_mine()
+    {
+        using FlashBench bench = new();
+
+        ToolRun run = bench.Run("config", "--config", bench.ConfigPath, "--out", bench.Out);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.False(FirmwareConfig.Parse(File.ReadAllText(Path.Combine(bench.Out, "iotminer.json"))).Consent);
+        Assert.Contains("consent: NO", run.Error);
+        Assert.Contains("with --consent", run.Error);
+    }
+
+    [Fact]
+    public void Consent_needs_the_command_line_option_not_just_the_file()
+    {
+        using FlashBench bench = new();
+
+        ToolRun refused = bench.Run("config", "--config", bench.ConfigPath, "--set", "consent=true", "--out", bench.Out);
+        ToolRun given = bench.Run("config", "--config", bench.ConfigPath, "--consent", "--out", bench.Out);
+
+        Assert.Equal(ExitCodes.BadConfig, refused.ExitCode);
+        Assert.Contains("consent = true needs the owner's explicit --consent on the command line", refused.Error);
+        Assert.Equal(ExitCodes.Ok, given.ExitCode);
+        Assert.True(FirmwareConfig.Parse(File.ReadAllText(Path.Combine(bench.Out, "iotminer.json"))).Consent);
+        Assert.Contains("consent: yes", given.Error);
+    }
+}
