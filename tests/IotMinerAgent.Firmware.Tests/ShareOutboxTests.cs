@@ -19,9 +19,9 @@ public sealed class ShareOutboxTests
         Assert.True(outbox.TryAdd(first));
         Assert.True(outbox.TryAdd(Entry(2)));
 
-        Assert.Same(first, outbox.NextToSend());
+        Assert.Same(first, outbox.NextToSend(0));
         outbox.MarkSent(first, 100);
-        Assert.Equal(2u, outbox.NextToSend()!.Share.Nonce);
+        Assert.Equal(2u, outbox.NextToSend(0)!.Share.Nonce);
         Assert.Null(outbox.NextToReport());
 
         Assert.Same(first, outbox.ApplyVerdict(new DeviceVerdict(7, 1, DeviceVerdictCode.Accepted, "")));
@@ -40,11 +40,29 @@ public sealed class ShareOutboxTests
         outbox.MarkSent(entry, 1000);
 
         outbox.Resend(5000, 60000);
-        Assert.Null(outbox.NextToSend());
+        Assert.Null(outbox.NextToSend(0));
         outbox.Resend(61000, 60000);
 
-        Assert.Same(entry, outbox.NextToSend());
+        Assert.Same(entry, outbox.NextToSend(0));
         Assert.True(entry.Resent);
+    }
+
+    [Fact]
+    public void A_rate_limited_share_waits_out_its_pause_and_is_sent_again_not_counted_as_judged()
+    {
+        var outbox = new ShareOutbox(4);
+        OutboxEntry entry = Entry(1);
+        outbox.TryAdd(entry);
+        outbox.MarkSent(entry, 1000);
+        Assert.Equal(1, outbox.AwaitingVerdict);
+
+        Assert.False(outbox.Defer(new DeviceVerdict(7, 9, DeviceVerdictCode.RejectedRateLimited, ""), 2000));
+        Assert.True(outbox.Defer(new DeviceVerdict(7, 1, DeviceVerdictCode.RejectedRateLimited, ""), 2000));
+
+        Assert.Equal(0, outbox.AwaitingVerdict);
+        Assert.Null(outbox.NextToReport());
+        Assert.Null(outbox.NextToSend(1999));
+        Assert.Same(entry, outbox.NextToSend(2000));
     }
 
     [Fact]

@@ -123,6 +123,11 @@ public sealed partial class FleetDispatcher
     {
         var verdict = new DeviceVerdict(share.JobId, share.Nonce, code, VerdictReason.Printable(reason));
         await _ledger.RecordAsync(new LedgerShare(deviceId, share.JobId, share.Nonce, code, difficulty, now), cancellationToken).ConfigureAwait(false);
+        if (!verdict.IsAccepted)
+        {
+            _logger.LogDebug("Device {Device}: share job {Job:x8} nonce {Nonce:x8} {Verdict}: {Reason}", deviceId, share.JobId, share.Nonce, code, verdict.Reason);
+        }
+
         return verdict;
     }
 

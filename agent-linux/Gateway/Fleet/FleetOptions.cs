@@ -35,7 +35,7 @@ public sealed class FleetOptions
     public int ShareBurst { get; set; } = 20;
 
     /// <summary><c>gateway:max_jobs_per_device</c>: jobs kept per device; the oldest is forgotten beyond this.</summary>
-    public int MaxJobsPerDevice { get; set; } = 4;
+    public int MaxJobsPerDevice { get; set; } = 16;
 
     /// <summary><c>gateway:max_devices</c>: devices the gateway keeps state for; requests beyond it wait until one goes quiet.</summary>
     public int MaxDevices { get; set; } = 10_000;

@@ -75,20 +75,22 @@ public sealed record GatewayOptions
         GatewayUpstreamKind upstream = reader.Choice("gateway:upstream", GatewayUpstreamKind.Stratum, ("stratum", GatewayUpstreamKind.Stratum), ("node", GatewayUpstreamKind.Node));
         string algorithm = reader.Choice("gateway:algorithm", Algorithms.Sha256d, (Algorithms.Sha256d, Algorithms.Sha256d), (Algorithms.Scrypt, Algorithms.Scrypt));
         int instance = reader.Int("gateway:instance", 0, 0, 255);
+        // FleetOptions holds the defaults (and documents them); a key that is absent keeps its default.
+        var defaults = new FleetOptions();
         var fleet = new FleetOptions
         {
             Instance = instance,
-            ShareIntervalSeconds = reader.Double("gateway:share_interval_s", 10),
-            MinDifficulty = reader.Double("gateway:min_difficulty", 0.00001),
-            MaxDifficulty = reader.Double("gateway:max_difficulty", 1_000_000),
-            JobLifetimeSeconds = reader.Int("gateway:job_lifetime_s", 120, int.MinValue, int.MaxValue),
-            JobGraceSeconds = reader.Int("gateway:job_grace_s", 10, int.MinValue, int.MaxValue),
-            MaxSharesPerSecond = reader.Double("gateway:max_shares_per_second", 5),
-            ShareBurst = reader.Int("gateway:share_burst", 20, int.MinValue, int.MaxValue),
-            MaxJobsPerDevice = reader.Int("gateway:max_jobs_per_device", 4, int.MinValue, int.MaxValue),
-            MaxDevices = reader.Int("gateway:max_devices", 10_000, int.MinValue, int.MaxValue),
-            MinNonceCount = reader.Long("gateway:min_nonce_count", 4096),
-            UpstreamTimeoutSeconds = reader.Double("gateway:upstream_timeout_s", 30),
+            ShareIntervalSeconds = reader.Double("gateway:share_interval_s", defaults.ShareIntervalSeconds),
+            MinDifficulty = reader.Double("gateway:min_difficulty", defaults.MinDifficulty),
+            MaxDifficulty = reader.Double("gateway:max_difficulty", defaults.MaxDifficulty),
+            JobLifetimeSeconds = reader.Int("gateway:job_lifetime_s", defaults.JobLifetimeSeconds, int.MinValue, int.MaxValue),
+            JobGraceSeconds = reader.Int("gateway:job_grace_s", defaults.JobGraceSeconds, int.MinValue, int.MaxValue),
+            MaxSharesPerSecond = reader.Double("gateway:max_shares_per_second", defaults.MaxSharesPerSecond),
+            ShareBurst = reader.Int("gateway:share_burst", defaults.ShareBurst, int.MinValue, int.MaxValue),
+            MaxJobsPerDevice = reader.Int("gateway:max_jobs_per_device", defaults.MaxJobsPerDevice, int.MinValue, int.MaxValue),
+            MaxDevices = reader.Int("gateway:max_devices", defaults.MaxDevices, int.MinValue, int.MaxValue),
+            MinNonceCount = reader.Long("gateway:min_nonce_count", defaults.MinNonceCount),
+            UpstreamTimeoutSeconds = reader.Double("gateway:upstream_timeout_s", defaults.UpstreamTimeoutSeconds),
         };
         var options = new GatewayOptions
         {

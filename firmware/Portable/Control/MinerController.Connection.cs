@@ -71,10 +71,12 @@ namespace IotMinerAgent.Firmware.Control
         {
             _outbox.Resend(now, VerdictWaitMs);
             OutboxEntry? entry;
-            while ((entry = _outbox.NextToSend()) != null)
+            while (_outbox.AwaitingVerdict < MaxSharesInFlight && (entry = _outbox.NextToSend(now)) != null)
             {
                 if (!_hw.Mqtt.Publish(_topics.DeviceShare, ShareMessage(entry), false))
                 {
+                    // A QoS 1 publish cut off before its PUBACK may still have reached the gateway.
+                    _outbox.MarkResent(entry);
                     return;
                 }
 

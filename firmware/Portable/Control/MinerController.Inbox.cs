@@ -83,6 +83,10 @@ namespace IotMinerAgent.Firmware.Control
             }
 
             _jobs.Replace(job, now);
+
+            // A job proves a gateway is listening again: shares whose verdict has not come for a while were probably
+            // published while no gateway was subscribed (the broker drops those), so send them again now.
+            _outbox.Resend(now, JobResendAfterMs);
         }
 
         private bool Wants(string algorithm)
@@ -108,6 +112,12 @@ namespace IotMinerAgent.Firmware.Control
             catch (DeviceMessageException exception)
             {
                 AddNotice(DeviceMessages.Notice(_config.DeviceId, TimeText(), "verdict_error", exception.Message));
+                return;
+            }
+
+            if (verdict.Code == DeviceVerdictCode.RejectedRateLimited)
+            {
+                _outbox.Defer(verdict, now + RateLimitedRetryMs);
                 return;
             }
 

@@ -19,7 +19,20 @@ namespace IotMinerAgent.Firmware.Control
     internal sealed partial class MinerController : IMqttMessageSink, IShareSink
     {
         private const long WorkRequestRetryMs = 30000;
-        private const long VerdictWaitMs = 60000;
+        // A gateway answers in milliseconds, or after at most its upstream timeout (gateway:upstream_timeout_s, 30 s by
+        // default); a share without a verdict for longer was lost on the way (a broker restart, no gateway subscribed)
+        // and is sent again. Sooner would race the gateway's own answer and turn an accepted share into a duplicate.
+        private const long VerdictWaitMs = 45000;
+
+        // On a new job, shares waiting longer than this for their verdict are sent again (see HandleJob).
+        private const long JobResendAfterMs = 2000;
+
+        // Shares published but not yet judged: a backlog found offline goes out in small steps, so it never overflows
+        // the gateway's per-device queue (which answers rejected-rate-limited) or the broker's in-flight window.
+        private const int MaxSharesInFlight = 8;
+
+        // A rate-limited share is sent again after this pause (the gateway did not check it).
+        private const long RateLimitedRetryMs = 1000;
         private const long LowHeapRebootMs = 60000;
         private const int RebootAfterLoopRestarts = 5;
         private const int MaxPendingNotices = 8;

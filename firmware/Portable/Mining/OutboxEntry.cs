@@ -43,6 +43,9 @@ namespace IotMinerAgent.Firmware.Mining
         /// <summary>True once it was published more than once (a duplicate verdict then says nothing about the share).</summary>
         public bool Resent { get; set; }
 
+        /// <summary>Earliest time (ms) to publish it again, after the gateway answered rejected-rate-limited.</summary>
+        public long NotBeforeMs { get; set; }
+
         /// <summary>The gateway's verdict, once judged.</summary>
         public DeviceVerdictCode Verdict { get; set; }
 

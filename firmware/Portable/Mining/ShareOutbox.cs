@@ -61,10 +61,66 @@ namespace IotMinerAgent.Firmware.Mining
             }
         }
 
-        /// <summary>The oldest share waiting to be published on <c>device_share</c>, or null.</summary>
-        public OutboxEntry? NextToSend()
+        /// <summary>The oldest share due to be published on <c>device_share</c> at <paramref name="nowMs"/>, or null.</summary>
+        public OutboxEntry? NextToSend(long nowMs)
         {
-            return FirstInStage(OutboxEntry.StageToSend);
+            lock (_gate)
+            {
+                for (int i = 0; i < _entries.Count; i++)
+                {
+                    OutboxEntry entry = (OutboxEntry)_entries[i]!;
+                    if (entry.Stage == OutboxEntry.StageToSend && entry.NotBeforeMs <= nowMs)
+                    {
+                        return entry;
+                    }
+                }
+
+                return null;
+            }
+        }
+
+        /// <summary>Shares published and still waiting for their verdict.</summary>
+        public int AwaitingVerdict
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    int count = 0;
+                    for (int i = 0; i < _entries.Count; i++)
+                    {
+                        if (((OutboxEntry)_entries[i]!).Stage == OutboxEntry.StageAwaitingVerdict)
+                        {
+                            count++;
+                        }
+                    }
+
+                    return count;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Puts the share a rate-limited verdict names back in line, not before <paramref name="notBeforeMs"/>: the
+        /// gateway did not check it (docs/mqtt.md, code 7), so it is still owed a verdict. False when no share matches.
+        /// </summary>
+        public bool Defer(DeviceVerdict verdict, long notBeforeMs)
+        {
+            lock (_gate)
+            {
+                for (int i = 0; i < _entries.Count; i++)
+                {
+                    OutboxEntry entry = (OutboxEntry)_entries[i]!;
+                    if (entry.Stage == OutboxEntry.StageAwaitingVerdict && entry.Share.Job.JobId == verdict.JobId && entry.Share.Nonce == verdict.Nonce)
+                    {
+                        entry.Stage = OutboxEntry.StageToSend;
+                        entry.NotBeforeMs = notBeforeMs;
+                        return true;
+                    }
+                }
+
+                return false;
+            }
         }
 
         /// <summary>The oldest judged share waiting for its report, or null.</summary>
@@ -80,6 +136,18 @@ namespace IotMinerAgent.Firmware.Mining
             {
                 entry.Stage = OutboxEntry.StageAwaitingVerdict;
                 entry.SentAtMs = nowMs;
+            }
+        }
+
+        /// <summary>
+        /// Marks a share whose publish failed as possibly delivered: the gateway may answer its next copy with
+        /// rejected-duplicate, which is then not held against the device.
+        /// </summary>
+        public void MarkResent(OutboxEntry entry)
+        {
+            lock (_gate)
+            {
+                entry.Resent = true;
             }
         }
 
