@@ -147,11 +147,13 @@ public class ServiceWatchdogTests
         systemd.WaitForCount("WATCHDOG", 6, Patience);
 
         // Half of WATCHDOG_USEC is 200 ms. Measured where the pings are sent (each check reads the clock once), as a
-        // busy machine may deliver queued datagrams together. A timer that skips missed ticks keeps the median gap near
-        // 200 ms; a watchdog ignoring WATCHDOG_USEC (e.g. checking every 5 s status interval) fails here.
+        // busy machine may deliver queued datagrams together. On a starved machine a timer that skips missed ticks
+        // gives a long gap then one short catch-up gap, so single gaps say little; their mean stays near 200 ms (longer
+        // when starved), while a watchdog ignoring WATCHDOG_USEC (e.g. on the 5 s status interval) or pinging in a
+        // tight loop falls outside.
         DateTimeOffset[] checks = clock.Reads;
-        TimeSpan[] gaps = checks.Zip(checks.Skip(1), (a, b) => b - a).Order().ToArray();
-        Assert.InRange(gaps[gaps.Length / 2].TotalMilliseconds, 100, 600);
+        double meanGapMs = (checks[^1] - checks[0]).TotalMilliseconds / (checks.Length - 1);
+        Assert.InRange(meanGapMs, 100, 1500);
         Assert.Matches(@"^12\.3 MH/s · 57\.2 °C · duty 80 % · \d+ accepted · pool pool\.example\.org:3333$", systemd.Of("STATUS").Last().Value);
 
         TimeSpan hungAt = systemd.Now;

@@ -87,6 +87,12 @@ public sealed class GatewayMqttLinkTests : IAsyncLifetime
         Assert.Equal(DeviceVerdictCode.RejectedMalformed, verdict.Code);
         Assert.StartsWith("Device share message", verdict.Reason);
         Assert.Empty(dispatcher.Judged);
+        // The counter counts verdicts the broker acknowledged, which may be a moment after the device has its copy.
+        for (int wait = 0; wait < 100 && gateway.Link.Counters.Verdicts(DeviceVerdictCode.RejectedMalformed) == 0; wait++)
+        {
+            await Task.Delay(50);
+        }
+
         Assert.Equal(1, gateway.Link.Counters.Verdicts(DeviceVerdictCode.RejectedMalformed));
 
         // The gateway is still serving.
