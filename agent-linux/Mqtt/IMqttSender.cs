@@ -23,8 +23,12 @@ public interface IMqttSender
 /// <summary>The broker's answer to a publish.</summary>
 /// <param name="Accepted">True when the broker took the message (PUBACK success or "no matching subscribers").</param>
 /// <param name="Problem">The broker's reason when it did not take the message.</param>
-public sealed record PublishOutcome(bool Accepted, string? Problem)
+/// <param name="NoSubscribers">True when the broker took it but no subscription matched (MQTT 5 PUBACK 0x10, §3.4.2.1).</param>
+public sealed record PublishOutcome(bool Accepted, string? Problem, bool NoSubscribers = false)
 {
     /// <summary>The broker took the message.</summary>
     public static readonly PublishOutcome Ok = new(true, null);
+
+    /// <summary>The broker took the message, and nobody was subscribed to it.</summary>
+    public static readonly PublishOutcome Unheard = new(true, null, NoSubscribers: true);
 }

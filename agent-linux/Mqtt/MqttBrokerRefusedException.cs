@@ -3,7 +3,10 @@ using MQTTnet;
 
 namespace IotMinerAgent.Linux.Mqtt;
 
-/// <summary>The broker answered the CONNECT with a refusal; the message names the broker, the code and the fix.</summary>
+/// <summary>
+/// The broker refused the session: it answered the CONNECT with a refusal, or refused what the session needs (MQTT 5,
+/// a subscription); the message names the broker, the cause and the fix.
+/// </summary>
 public sealed class MqttBrokerRefusedException : Exception
 {
     /// <summary>Creates the exception for <paramref name="result"/> from the broker of <paramref name="settings"/>.</summary>
@@ -13,8 +16,15 @@ public sealed class MqttBrokerRefusedException : Exception
         ResultCode = result.ResultCode;
     }
 
-    /// <summary>The broker's reason code.</summary>
-    public MqttClientConnectResultCode ResultCode { get; }
+    /// <summary>Creates the exception for a refusal that <paramref name="message"/> describes (names the broker and the fix).</summary>
+    public MqttBrokerRefusedException(string message, MqttClientConnectResultCode? resultCode = null)
+        : base(message)
+    {
+        ResultCode = resultCode;
+    }
+
+    /// <summary>The broker's CONNACK reason code; null when the refusal came later (a subscription).</summary>
+    public MqttClientConnectResultCode? ResultCode { get; }
 
     static string Hint(MqttClientConnectResultCode code) => code switch
     {

@@ -15,15 +15,14 @@ using MQTTnet.Protocol;
 namespace IotMinerAgent.Linux.Mqtt;
 
 /// <summary>
-/// The agent's MQTT session: connects (MQTT 5, falling back to 3.1.1 when the broker refuses 5), publishes
-/// <c>availability = online</c> (retained; the last will says <c>offline</c>), subscribes to <c>cmd/#</c> and
-/// <c>homeassistant/status</c>, and reconnects with jittered exponential backoff for as long as it runs.
+/// An MQTT session (the agent's, the fleet gateway's): connects (MQTT 5, falling back to 3.1.1 when the broker refuses 5,
+/// unless <see cref="MqttSessionSettings.Mqtt5Requirement"/> forbids it), publishes <c>availability = online</c>
+/// (retained; the last will says <c>offline</c>), subscribes to <see cref="MqttSessionSettings.Subscriptions"/> (a
+/// device's: <c>cmd/#</c> and <c>homeassistant/status</c>), and reconnects with jittered exponential backoff for as long as it runs.
 /// </summary>
 public sealed class MqttConnection : IMqttSender, IAsyncDisposable
 {
     readonly MqttSessionSettings _settings;
-    readonly MqttTopics _topics;
-    readonly MqttOptions _options;
     readonly ILogger _logger;
     readonly IMqttClient _client;
     readonly ReconnectBackoff _backoff;
@@ -31,13 +30,12 @@ public sealed class MqttConnection : IMqttSender, IAsyncDisposable
     TaskCompletionSource _connected = NewSignal();
     TaskCompletionSource _disconnected = NewSignal();
     MqttProtocolVersion? _fallbackVersion;
+    volatile bool _stopping;
 
     /// <summary>Creates the connection; nothing is sent before <see cref="RunAsync"/>.</summary>
     public MqttConnection(MqttSessionSettings settings, MqttOptions options, ILogger? logger = null, Random? jitter = null)
     {
         _settings = settings;
-        _topics = settings.Topics ?? throw new ArgumentException("an agent connection needs the device's topics", nameof(settings));
-        _options = options;
         _logger = logger ?? NullLogger.Instance;
         _backoff = new ReconnectBackoff(options.ReconnectMin, options.ReconnectMax, jitter);
         _client = new MqttClientFactory().CreateMqttClient();
@@ -83,9 +81,12 @@ public sealed class MqttConnection : IMqttSender, IAsyncDisposable
             .Build();
         MqttClientPublishResult result = await _client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
         // MQTT 5 §3.4.2.1: 0x10 "No matching subscribers" still means the broker accepted the message.
-        return result.ReasonCode is MqttClientPublishReasonCode.Success or MqttClientPublishReasonCode.NoMatchingSubscribers
-            ? PublishOutcome.Ok
-            : new PublishOutcome(false, $"{result.ReasonCode} {result.ReasonString}".Trim());
+        return result.ReasonCode switch
+        {
+            MqttClientPublishReasonCode.Success => PublishOutcome.Ok,
+            MqttClientPublishReasonCode.NoMatchingSubscribers => PublishOutcome.Unheard,
+            _ => new PublishOutcome(false, $"{result.ReasonCode} {result.ReasonString}".Trim()),
+        };
     }
 
     /// <summary>
@@ -151,19 +152,27 @@ public sealed class MqttConnection : IMqttSender, IAsyncDisposable
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            LastError = exception is MqttBrokerRefusedException
-                ? exception.Message
-                : $"cannot connect to MQTT broker {_settings.Host}:{_settings.Port}: {_settings.LastCertificateProblem ?? Flatten(exception)}";
+            LastError = Explain(exception);
             _logger.LogWarning("{Error}", LastError);
             await DisconnectQuietlyAsync().ConfigureAwait(false);
             return false;
         }
     }
 
+    string Explain(Exception exception) => exception switch
+    {
+        MqttBrokerRefusedException => exception.Message,
+        // A 3.1.1-only broker may drop an MQTT 5 CONNECT instead of answering it.
+        _ when _settings.Mqtt5Requirement is { } requirement && !IsTransportFailure(exception) =>
+            $"cannot connect to MQTT broker {_settings.Host}:{_settings.Port} with MQTT 5: {Flatten(exception)}; {requirement}",
+        _ => $"cannot connect to MQTT broker {_settings.Host}:{_settings.Port}: {_settings.LastCertificateProblem ?? Flatten(exception)}",
+    };
+
     async Task<MqttProtocolVersion> ConnectWithFallbackAsync(CancellationToken cancellationToken)
     {
-        MqttProtocolVersion first = _options.Protocol == MqttProtocolChoice.V311 ? MqttProtocolVersion.V311 : _fallbackVersion ?? MqttProtocolVersion.V500;
-        bool mayFallBack = _options.Protocol == MqttProtocolChoice.Auto && first == MqttProtocolVersion.V500;
+        MqttProtocolChoice protocol = _settings.Protocol;
+        MqttProtocolVersion first = protocol == MqttProtocolChoice.V311 ? MqttProtocolVersion.V311 : _fallbackVersion ?? MqttProtocolVersion.V500;
+        bool mayFallBack = protocol == MqttProtocolChoice.Auto && first == MqttProtocolVersion.V500;
         string refusal;
         try
         {
@@ -175,7 +184,9 @@ public sealed class MqttConnection : IMqttSender, IAsyncDisposable
 
             if (!mayFallBack || !RefusesVersion(result.ResultCode))
             {
-                throw new MqttBrokerRefusedException(_settings, result);
+                throw _settings.Mqtt5Requirement is { } requirement && RefusesVersion(result.ResultCode)
+                    ? new MqttBrokerRefusedException($"MQTT broker {_settings.Host}:{_settings.Port} refused MQTT 5 ({result.ResultCode}); {requirement}", result.ResultCode)
+                    : new MqttBrokerRefusedException(_settings, result);
             }
 
             refusal = $"answered {result.ResultCode}";
@@ -205,23 +216,38 @@ public sealed class MqttConnection : IMqttSender, IAsyncDisposable
 
     async Task SetUpSessionAsync(CancellationToken cancellationToken)
     {
-        await PublishAsync(_topics.Availability, Encoding.UTF8.GetBytes(MqttContract.Online), MqttQualityOfServiceLevel.AtLeastOnce, retain: true, cancellationToken).ConfigureAwait(false);
-        MqttClientSubscribeOptionsBuilder subscribe = new MqttClientSubscribeOptionsBuilder()
-            .WithTopicFilter(f => f.WithTopic(_topics.CommandFilter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce));
-        if (_options.HomeAssistant)
+        await PublishAsync(_settings.AvailabilityTopic, Encoding.UTF8.GetBytes(MqttContract.Online), MqttQualityOfServiceLevel.AtLeastOnce, retain: true, cancellationToken).ConfigureAwait(false);
+        var subscribe = new MqttClientSubscribeOptionsBuilder();
+        foreach (string filter in _settings.Subscriptions)
         {
-            subscribe = subscribe.WithTopicFilter(f => f.WithTopic(_topics.HomeAssistantStatus).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce));
+            subscribe = subscribe.WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce));
         }
 
         MqttClientSubscribeResult result = await _client.SubscribeAsync(subscribe.Build(), cancellationToken).ConfigureAwait(false);
         foreach (MqttClientSubscribeResultItem item in result.Items)
         {
-            if ((int)item.ResultCode > (int)MqttClientSubscribeResultCode.GrantedQoS2)
+            if ((int)item.ResultCode <= (int)MqttClientSubscribeResultCode.GrantedQoS2)
             {
-                _logger.LogWarning("MQTT broker refused the subscription to {Topic}: {Code}", item.TopicFilter.Topic, item.ResultCode);
+                continue;
             }
+
+            if (_settings.SubscriptionsRequired)
+            {
+                throw new MqttBrokerRefusedException(SubscriptionRefusal(item));
+            }
+
+            _logger.LogWarning("MQTT broker refused the subscription to {Topic}: {Code}", item.TopicFilter.Topic, item.ResultCode);
         }
     }
+
+    string SubscriptionRefusal(MqttClientSubscribeResultItem item) => item.ResultCode switch
+    {
+        MqttClientSubscribeResultCode.SharedSubscriptionsNotSupported =>
+            $"MQTT broker {_settings.Host}:{_settings.Port} does not support shared subscriptions ({item.TopicFilter.Topic}); {_settings.Mqtt5Requirement ?? "use a broker that speaks MQTT 5"}, with shared subscriptions enabled",
+        MqttClientSubscribeResultCode.NotAuthorized =>
+            $"MQTT broker {_settings.Host}:{_settings.Port} refused the subscription to {item.TopicFilter.Topic} (not authorized); grant this client's user (mqtt:username) read access to it in the broker's ACL",
+        _ => $"MQTT broker {_settings.Host}:{_settings.Port} refused the subscription to {item.TopicFilter.Topic}: {item.ResultCode}; see the broker's log",
+    };
 
     async Task RaiseConnectedAsync(CancellationToken cancellationToken)
     {
@@ -246,18 +272,24 @@ public sealed class MqttConnection : IMqttSender, IAsyncDisposable
 
     Task OnDisconnectedAsync(MqttClientDisconnectedEventArgs args)
     {
-        if (args.ClientWasConnected)
+        if (!args.ClientWasConnected)
         {
-            lock (_gate)
-            {
-                if (_connected.Task.IsCompleted)
-                {
-                    _connected = NewSignal();
-                }
+            return Task.CompletedTask;
+        }
 
-                _disconnected.TrySetResult();
+        lock (_gate)
+        {
+            if (_connected.Task.IsCompleted)
+            {
+                _connected = NewSignal();
             }
 
+            _disconnected.TrySetResult();
+        }
+
+        // Our own disconnect when stopping is no loss worth a warning.
+        if (!_stopping)
+        {
             _logger.LogWarning("MQTT connection to {Host}:{Port} lost ({Reason}{Detail})", _settings.Host, _settings.Port, args.Reason,
                 args.Exception is null ? "" : ": " + Flatten(args.Exception));
         }
@@ -289,6 +321,7 @@ public sealed class MqttConnection : IMqttSender, IAsyncDisposable
 
     async Task GoOfflineAsync()
     {
+        _stopping = true;
         if (!_client.IsConnected)
         {
             return;
@@ -297,7 +330,7 @@ public sealed class MqttConnection : IMqttSender, IAsyncDisposable
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(3));
-            await PublishAsync(_topics.Availability, Encoding.UTF8.GetBytes(MqttContract.Offline), MqttQualityOfServiceLevel.AtLeastOnce, retain: true, timeout.Token).ConfigureAwait(false);
+            await PublishAsync(_settings.AvailabilityTopic, Encoding.UTF8.GetBytes(MqttContract.Offline), MqttQualityOfServiceLevel.AtLeastOnce, retain: true, timeout.Token).ConfigureAwait(false);
             await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build(), timeout.Token).ConfigureAwait(false);
         }
         catch (Exception exception)

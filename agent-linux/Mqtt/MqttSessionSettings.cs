@@ -27,7 +27,7 @@ public sealed class MqttSessionSettings
     public MqttSessionSettings(MqttOptions options, MqttTopics topics, string host, int port)
         : this(options, "iotminer-" + topics.DeviceIdValue, topics.Availability, host, port)
     {
-        Topics = topics;
+        Subscriptions = options.HomeAssistant ? [topics.CommandFilter, topics.HomeAssistantStatus] : [topics.CommandFilter];
     }
 
     /// <summary>
@@ -58,8 +58,24 @@ public sealed class MqttSessionSettings
     /// <summary>MQTT client id: <c>iotminer-&lt;device_id&gt;</c>.</summary>
     public string ClientId { get; }
 
-    /// <summary>The device's topics; null for a session that is not a device's.</summary>
-    public MqttTopics? Topics { get; }
+    /// <summary>Topic filters subscribed (QoS 1) after every (re)connection; a device's: <c>cmd/#</c> and, with Home Assistant, its status.</summary>
+    public IReadOnlyList<string> Subscriptions { get; init; } = [];
+
+    /// <summary>
+    /// True when the session is useless without every subscription: a refused one fails the attempt (the error names
+    /// the filter and the fix) and the session retries with backoff. False (a device's): it is logged and the session carries on.
+    /// </summary>
+    public bool SubscriptionsRequired { get; init; }
+
+    /// <summary>
+    /// Why this session cannot do without MQTT 5 and how to get a broker that speaks it; when set, the session speaks
+    /// MQTT 5 only (whatever <c>mqtt:protocol</c> says) and a broker that refuses or drops an MQTT 5 CONNECT gets an
+    /// error ending with it. Null (a device's): <c>mqtt:protocol</c> decides, with its 3.1.1 fallback.
+    /// </summary>
+    public string? Mqtt5Requirement { get; init; }
+
+    /// <summary>The MQTT version(s) to try: <c>mqtt:protocol</c>, or MQTT 5 only under <see cref="Mqtt5Requirement"/>.</summary>
+    public MqttProtocolChoice Protocol => Mqtt5Requirement is null ? _options.Protocol : MqttProtocolChoice.V5;
 
     /// <summary>Where <c>online</c> / <c>offline</c> go; the last will publishes <c>offline</c> here.</summary>
     public string AvailabilityTopic { get; }

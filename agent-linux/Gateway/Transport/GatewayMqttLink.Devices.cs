@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -7,25 +6,23 @@ using IotMinerAgent.Hashing.DeviceWork;
 using IotMinerAgent.Linux.Gateway.Fleet;
 using IotMinerAgent.Linux.Mqtt;
 using Microsoft.Extensions.Logging;
-using MQTTnet;
 
 namespace IotMinerAgent.Linux.Gateway.Transport;
 
 /// <summary>The device side of the link: routing what arrives, judging shares in turn, publishing jobs and verdicts.</summary>
 public sealed partial class GatewayMqttLink
 {
-    Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs args)
+    Task OnMessageAsync(ReceivedMessage message)
     {
-        MqttApplicationMessage message = args.ApplicationMessage;
         GatewayTopic? topic = _topics.Parse(message.Topic);
-        if (topic is null || message.Retain)
+        if (topic is null || message.Retained)
         {
             // A retained share, request or command would be replayed at every subscription: not a device speaking now.
-            _logger.LogDebug("Ignored {Retained}message on {Topic}", message.Retain ? "retained " : "", message.Topic);
+            _logger.LogDebug("Ignored {Retained}message on {Topic}", message.Retained ? "retained " : "", message.Topic);
             return Task.CompletedTask;
         }
 
-        byte[] payload = message.Payload.ToArray();
+        byte[] payload = message.Payload;
         switch (topic.Kind)
         {
             case GatewayTopicKind.WorkRequest:
@@ -131,8 +128,8 @@ public sealed partial class GatewayMqttLink
         byte owner = (byte)(decoded.JobId >> 24);
         if (owner != _dispatcher.Instance && !share.Forwarded)
         {
-            Delivery forwarded = await TryPublishAsync(GatewayTopics.Forward(owner, share.DeviceId), share.Payload, retain: false, cancellationToken).ConfigureAwait(false);
-            if (forwarded == Delivery.Delivered)
+            PublishOutcome forwarded = await TryPublishAsync(GatewayTopics.Forward(owner, share.DeviceId), share.Payload, retain: false, cancellationToken).ConfigureAwait(false);
+            if (forwarded is { Accepted: true, NoSubscribers: false })
             {
                 _counters.ShareForwarded();
                 return;
