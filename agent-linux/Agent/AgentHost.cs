@@ -10,12 +10,9 @@ using IotMinerAgent.Linux.Configuration;
 using IotMinerAgent.Linux.Gateway.Hosting;
 using IotMinerAgent.Linux.Mining;
 using IotMinerAgent.Linux.Status;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using IotMinerAgent.Linux.Service;
-using Microsoft.Extensions.Hosting.Systemd;
 
 namespace IotMinerAgent.Linux.Agent;
 
@@ -60,24 +57,7 @@ public static class AgentHost
 
     private static IHost Build(AgentSetup setup, GatewaySetup? gateway, Action<IServiceCollection>? adjustServices)
     {
-        HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            Configuration = (ConfigurationManager?)null,
-            ApplicationName = "iotminer",
-        });
-        builder.Configuration.AddConfiguration(setup.Configuration);
-        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-        if (SystemdHelpers.IsSystemdService())
-        {
-            // journald reads the <N> priority prefixes: errors show as errors in journalctl -p.
-            builder.Logging.AddSystemdConsole();
-        }
-        else
-        {
-            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        }
-
-        builder.Services.AddFatalErrorExit();
+        HostApplicationBuilder builder = ServiceHostBuilder.Create("iotminer", setup.Configuration);
         AgentServices.Add(builder.Services, setup);
         if (gateway is not null)
         {

@@ -1,7 +1,7 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using IotMinerAgent.Linux.Configuration;
 
 namespace IotMinerAgent.Linux.Mqtt;
 
@@ -122,43 +122,8 @@ public sealed record MqttOptions
         return options;
     }
 
-    sealed class OptionReader(Func<string, string?> lookup)
+    sealed class OptionReader(Func<string, string?> lookup) : SettingReader(lookup)
     {
-        readonly List<string> _errors = [];
-
-        public string? Text(string key) => lookup(key) is { Length: > 0 } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
-
-        public bool Bool(string key, bool fallback)
-        {
-            string? value = Text(key);
-            switch (value?.ToLowerInvariant())
-            {
-                case null: return fallback;
-                case "true" or "yes" or "on" or "1": return true;
-                case "false" or "no" or "off" or "0": return false;
-                default:
-                    _errors.Add($"{key} = '{value}' is not a boolean; allowed: true or false");
-                    return fallback;
-            }
-        }
-
-        public int Int(string key, int fallback, int min, int max)
-        {
-            string? value = Text(key);
-            if (value is null)
-            {
-                return fallback;
-            }
-
-            if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int parsed) && parsed >= min && parsed <= max)
-            {
-                return parsed;
-            }
-
-            _errors.Add($"{key} = '{value}' is invalid; allowed: a whole number from {min} to {max}");
-            return fallback;
-        }
-
         public TimeSpan Seconds(string key, double fallback, double min, double max)
         {
             string? value = Text(key);
@@ -172,7 +137,7 @@ public sealed record MqttOptions
                 return TimeSpan.FromSeconds(parsed);
             }
 
-            _errors.Add($"{key} = '{value}' is invalid; allowed: seconds from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
+            Errors.Add($"{key} = '{value}' is invalid; allowed: seconds from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
             return TimeSpan.FromSeconds(fallback);
         }
 
@@ -181,7 +146,7 @@ public sealed record MqttOptions
             string? value = Text(key);
             if (value is not null && !File.Exists(value))
             {
-                _errors.Add($"{key} = '{value}': no such file; allowed: the path of a readable PEM file");
+                Errors.Add($"{key} = '{value}': no such file; allowed: the path of a readable PEM file");
             }
 
             return value;
@@ -192,7 +157,7 @@ public sealed record MqttOptions
             string? value = Text(key);
             if (value is not null && !Mqtt.DeviceId.IsValid(value))
             {
-                _errors.Add($"{key} = '{value}' is invalid; allowed: 1 to {Mqtt.DeviceId.MaxLength} characters among a-z, A-Z, 0-9, '_' and '-'");
+                Errors.Add($"{key} = '{value}' is invalid; allowed: 1 to {Mqtt.DeviceId.MaxLength} characters among a-z, A-Z, 0-9, '_' and '-'");
             }
 
             return value;
@@ -208,7 +173,7 @@ public sealed record MqttOptions
 
             if (value.AsSpan().IndexOfAny("#+/") >= 0)
             {
-                _errors.Add($"{key} = '{value}' is invalid; allowed: one topic level without '/', '+' or '#' (e.g. homeassistant)");
+                Errors.Add($"{key} = '{value}' is invalid; allowed: one topic level without '/', '+' or '#' (e.g. homeassistant)");
                 return fallback;
             }
 
@@ -224,7 +189,7 @@ public sealed record MqttOptions
                 case "5" or "5.0" or "v5": return MqttProtocolChoice.V5;
                 case "3.1.1" or "v3.1.1" or "311": return MqttProtocolChoice.V311;
                 default:
-                    _errors.Add($"{key} = '{value}' is invalid; allowed: auto, 5 or 3.1.1");
+                    Errors.Add($"{key} = '{value}' is invalid; allowed: auto, 5 or 3.1.1");
                     return MqttProtocolChoice.Auto;
             }
         }
@@ -233,35 +198,35 @@ public sealed record MqttOptions
         {
             if (options.ReconnectMax < options.ReconnectMin)
             {
-                _errors.Add($"mqtt:reconnectMaxSeconds = {options.ReconnectMax.TotalSeconds.ToString(CultureInfo.InvariantCulture)} is below mqtt:reconnectMinSeconds = {options.ReconnectMin.TotalSeconds.ToString(CultureInfo.InvariantCulture)}; allowed: at least the minimum");
+                Errors.Add($"mqtt:reconnectMaxSeconds = {options.ReconnectMax.TotalSeconds.ToString(CultureInfo.InvariantCulture)} is below mqtt:reconnectMinSeconds = {options.ReconnectMin.TotalSeconds.ToString(CultureInfo.InvariantCulture)}; allowed: at least the minimum");
             }
 
             if (!options.Tls && (options.CaFile ?? options.ClientCertFile ?? options.ClientKeyFile) is not null)
             {
-                _errors.Add("mqtt:caFile/mqtt:clientCertFile/mqtt:clientKeyFile are set but mqtt:tls is false; set mqtt:tls = true or remove them");
+                Errors.Add("mqtt:caFile/mqtt:clientCertFile/mqtt:clientKeyFile are set but mqtt:tls is false; set mqtt:tls = true or remove them");
             }
 
             if (options.ClientKeyFile is not null && options.ClientCertFile is null)
             {
-                _errors.Add("mqtt:clientKeyFile is set without mqtt:clientCertFile; set both (or only the cert file when it also holds the key)");
+                Errors.Add("mqtt:clientKeyFile is set without mqtt:clientCertFile; set both (or only the cert file when it also holds the key)");
             }
 
             if (options.Password is not null && options.Username is null)
             {
-                _errors.Add("mqtt:password is set without mqtt:username; set both");
+                Errors.Add("mqtt:password is set without mqtt:username; set both");
             }
 
             if (options.Host is null && options.Tls)
             {
-                _errors.Add("mqtt:tls is true but mqtt:host is empty (the embedded broker speaks plain MQTT on 127.0.0.1 only); set mqtt:host to the broker's name");
+                Errors.Add("mqtt:tls is true but mqtt:host is empty (the embedded broker speaks plain MQTT on 127.0.0.1 only); set mqtt:host to the broker's name");
             }
         }
 
         public void ThrowIfInvalid()
         {
-            if (_errors.Count > 0)
+            if (Errors.Count > 0)
             {
-                throw new MqttOptionsException(_errors);
+                throw new MqttOptionsException(Errors);
             }
         }
     }

@@ -6,11 +6,8 @@ using System.Threading.Tasks;
 using IotMinerAgent.Linux.Agent;
 using IotMinerAgent.Linux.Cli;
 using IotMinerAgent.Linux.Service;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Systemd;
-using Microsoft.Extensions.Logging;
 
 namespace IotMinerAgent.Linux.Gateway.Hosting;
 
@@ -39,23 +36,7 @@ public static class GatewayHost
             return ExitCodes.Config;
         }
 
-        HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            Configuration = (ConfigurationManager?)null,
-            ApplicationName = "iotminer-gateway",
-        });
-        builder.Configuration.AddConfiguration(setup.Configuration);
-        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-        if (SystemdHelpers.IsSystemdService())
-        {
-            builder.Logging.AddSystemdConsole();
-        }
-        else
-        {
-            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        }
-
-        builder.Services.AddFatalErrorExit();
+        HostApplicationBuilder builder = ServiceHostBuilder.Create("iotminer-gateway", setup.Configuration);
         GatewayServices.Add(builder.Services, setup);
         adjustServices?.Invoke(builder.Services);
         using IHost host = builder.Build();

@@ -1,10 +1,9 @@
 using System;
-using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Agent;
+using IotMinerAgent.Linux.Configuration;
 using IotMinerAgent.Linux.Gateway.Fleet;
 using IotMinerAgent.Linux.Gateway.Node;
 using IotMinerAgent.Linux.Gateway.Transport;
@@ -116,82 +115,8 @@ public sealed record GatewayOptions
     }
 
     /// <summary>Reads keys, collecting one message per problem.</summary>
-    sealed class KeyReader(IConfiguration configuration)
+    sealed class KeyReader(IConfiguration configuration) : SettingReader(key => configuration[key])
     {
-        readonly List<string> _errors = [];
-
-        public string? Text(string key) => configuration[key] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
-
-        public bool Bool(string key, bool fallback)
-        {
-            string? value = Text(key);
-            if (value is null)
-            {
-                return fallback;
-            }
-
-            if (bool.TryParse(value, out bool parsed))
-            {
-                return parsed;
-            }
-
-            _errors.Add($"{key} = '{value}' is not a boolean; allowed: true or false");
-            return fallback;
-        }
-
-        public int Int(string key, int fallback, int min, int max)
-        {
-            string? value = Text(key);
-            if (value is null)
-            {
-                return fallback;
-            }
-
-            if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int parsed) && parsed >= min && parsed <= max)
-            {
-                return parsed;
-            }
-
-            _errors.Add(min == int.MinValue
-                ? $"{key} = '{value}' is not a whole number; allowed: see docs/configuration.md"
-                : $"{key} = '{value}' is invalid; allowed: a whole number from {min} to {max}");
-            return fallback;
-        }
-
-        public long Long(string key, long fallback)
-        {
-            string? value = Text(key);
-            if (value is null)
-            {
-                return fallback;
-            }
-
-            if (long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out long parsed))
-            {
-                return parsed;
-            }
-
-            _errors.Add($"{key} = '{value}' is not a whole number; allowed: see docs/configuration.md");
-            return fallback;
-        }
-
-        public double Double(string key, double fallback)
-        {
-            string? value = Text(key);
-            if (value is null)
-            {
-                return fallback;
-            }
-
-            if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed) && double.IsFinite(parsed))
-            {
-                return parsed;
-            }
-
-            _errors.Add($"{key} = '{value}' is not a number; allowed: see docs/configuration.md");
-            return fallback;
-        }
-
         public T Choice<T>(string key, T fallback, params (string Name, T Value)[] choices)
         {
             string? value = Text(key);
@@ -208,7 +133,7 @@ public sealed record GatewayOptions
                 }
             }
 
-            _errors.Add($"{key} = '{value}' is invalid; allowed: {string.Join(" or ", choices.Select(c => c.Name))}");
+            Errors.Add($"{key} = '{value}' is invalid; allowed: {string.Join(" or ", choices.Select(c => c.Name))}");
             return fallback;
         }
 
@@ -221,14 +146,14 @@ public sealed record GatewayOptions
             }
             catch (InvalidOperationException exception)
             {
-                _errors.Add($"gateway:stratum: {exception.InnerException?.Message ?? exception.Message} See docs/configuration.md for the allowed values.");
+                Errors.Add($"gateway:stratum: {exception.InnerException?.Message ?? exception.Message} See docs/configuration.md for the allowed values.");
                 return new StratumClientOptions();
             }
 
             stratum.Algorithm = algorithm;
             stratum.UserAgent = "iotminer-gateway/" + Status.AgentStatusProvider.Version;
             // The client's own messages name its section "Stratum:"; here it is gateway:stratum.
-            _errors.AddRange(stratum.Validate().Select(p => p.Replace("Stratum:", "gateway:stratum:", StringComparison.Ordinal)));
+            Errors.AddRange(stratum.Validate().Select(p => p.Replace("Stratum:", "gateway:stratum:", StringComparison.Ordinal)));
             return stratum;
         }
 
@@ -241,11 +166,11 @@ public sealed record GatewayOptions
             }
             catch (InvalidOperationException exception)
             {
-                _errors.Add($"{NodeUpstreamOptions.Section}: {exception.InnerException?.Message ?? exception.Message} See docs/configuration.md for the allowed values.");
+                Errors.Add($"{NodeUpstreamOptions.Section}: {exception.InnerException?.Message ?? exception.Message} See docs/configuration.md for the allowed values.");
                 return new NodeUpstreamOptions();
             }
 
-            _errors.AddRange(node.Validate());
+            Errors.AddRange(node.Validate());
             return node;
         }
 
@@ -253,24 +178,24 @@ public sealed record GatewayOptions
         {
             if (!GatewayTopics.IsValidGroup(options.Group))
             {
-                _errors.Add($"gateway:group = '{options.Group}' is invalid; allowed: one topic level without '/', '+' or '#' (default {GatewayTopics.DefaultGroup})");
+                Errors.Add($"gateway:group = '{options.Group}' is invalid; allowed: one topic level without '/', '+' or '#' (default {GatewayTopics.DefaultGroup})");
             }
 
             // An instance out of range is reported by the reader already, with the allowed range.
-            _errors.AddRange(fleet.Validate().Where(p => !p.StartsWith("gateway:instance", StringComparison.Ordinal)));
+            Errors.AddRange(fleet.Validate().Where(p => !p.StartsWith("gateway:instance", StringComparison.Ordinal)));
             if (!mqtt.Enabled || mqtt.Host is null)
             {
-                _errors.Add("mqtt:host is empty (or mqtt:enabled is false) but the gateway talks to devices through a broker on the network: set mqtt:host to it (e.g. a mosquitto, see docs/gateway.md)");
+                Errors.Add("mqtt:host is empty (or mqtt:enabled is false) but the gateway talks to devices through a broker on the network: set mqtt:host to it (e.g. a mosquitto, see docs/gateway.md)");
             }
 
             if (mqtt.Protocol == MqttProtocolChoice.V311)
             {
-                _errors.Add("mqtt:protocol = 3.1.1 but the gateway needs MQTT 5 (shared subscriptions): set mqtt:protocol to auto or 5");
+                Errors.Add("mqtt:protocol = 3.1.1 but the gateway needs MQTT 5 (shared subscriptions): set mqtt:protocol to auto or 5");
             }
 
-            if (_errors.Count > 0)
+            if (Errors.Count > 0)
             {
-                throw new ConfigurationException(string.Join("\n", _errors));
+                throw new ConfigurationException(string.Join("\n", Errors));
             }
         }
     }
