@@ -1,5 +1,6 @@
 using System;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using IotMinerAgent.Hashing;
@@ -53,7 +54,7 @@ public sealed partial class NodeUpstream
         {
             try
             {
-                JsonElement answer = await _rpc.CallAsync("submitblock", [blockHex], cancellationToken).ConfigureAwait(false);
+                JsonElement answer = await _rpc.CallAsync("submitblock", [(JsonNode?)JsonValue.Create(blockHex)], cancellationToken).ConfigureAwait(false);
                 return SubmitBlockAnswer.Judge(answer, earlierAttemptMayHaveArrived: lastFailure is not null);
             }
             catch (NodeRpcException e) when (e.Failure == NodeRpcFailure.RpcError)

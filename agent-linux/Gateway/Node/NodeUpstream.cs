@@ -48,8 +48,8 @@ public sealed partial class NodeUpstream : IGatewayUpstream, IDisposable
         _options = options;
         _logger = logger;
         _time = timeProvider ?? TimeProvider.System;
-        _coin = options.ParsedCoin;
-        _rpc = new NodeRpcClient(options.ParsedRpcUrl, options.Credentials, RpcTimeout);
+        _coin = options.ResolveCoin();
+        _rpc = new NodeRpcClient(options.ParsedRpcUrl, options.ResolveCredentials(), RpcTimeout);
     }
 
     /// <inheritdoc />
@@ -116,11 +116,12 @@ public sealed partial class NodeUpstream : IGatewayUpstream, IDisposable
         var rules = new JsonArray();
         foreach (string rule in _coin.TemplateRules)
         {
-            rules.Add(rule);
+            // As JsonNode, so the non-generic Add is chosen: Add<T> is not trim-safe (IL2026) and the .deb is trimmed.
+            rules.Add((JsonNode?)JsonValue.Create(rule));
         }
 
         var request = new JsonObject { ["rules"] = rules };
-        JsonElement result = await _rpc.CallAsync("getblocktemplate", [request], cancellationToken).ConfigureAwait(false);
+        JsonElement result = await _rpc.CallAsync("getblocktemplate", [(JsonNode?)request], cancellationToken).ConfigureAwait(false);
         BlockTemplate block = BlockTemplate.Parse(result);
         string content = ContentOf(block);
         if (content == _deliveredContent)

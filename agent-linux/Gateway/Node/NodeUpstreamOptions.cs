@@ -44,8 +44,11 @@ public sealed class NodeUpstreamOptions
     [ConfigurationKeyName("poll_interval_s")]
     public double PollIntervalSeconds { get; set; } = 5;
 
+    // The derived values below are methods, not properties: the configuration binder (source-generated when the .deb is
+    // trimmed) would try to bind a property of a type it cannot construct (SYSLIB1100).
+
     /// <summary>The configured coin; valid after <see cref="Validate"/> reported no problem.</summary>
-    public Coin ParsedCoin => Node.Coin.Find(Coin) ?? throw new InvalidOperationException($"{Prefix}coin is not valid; call Validate first.");
+    public Coin ResolveCoin() => Node.Coin.Find(Coin) ?? throw new InvalidOperationException($"{Prefix}coin is not valid; call Validate first.");
 
     /// <summary>The node's RPC endpoint; valid after <see cref="Validate"/> reported no problem.</summary>
     public Uri ParsedRpcUrl => new(RpcUrl);
@@ -54,7 +57,7 @@ public sealed class NodeUpstreamOptions
     public TimeSpan PollInterval => TimeSpan.FromSeconds(PollIntervalSeconds);
 
     /// <summary>The credentials to log in with; valid after <see cref="Validate"/> reported no problem.</summary>
-    public NodeRpcCredentials Credentials => RpcCookieFile.Length > 0
+    public NodeRpcCredentials ResolveCredentials() => RpcCookieFile.Length > 0
         ? NodeRpcCredentials.FromCookieFile(RpcCookieFile)
         : NodeRpcCredentials.FromPassword(RpcUser, RpcPassword);
 

@@ -91,7 +91,14 @@ public sealed class StressNgIdleTests(ITestOutputHelper output)
             $"paused while only the agent's miners should run: '{s.Reason}' (others {cpu.OthersCpuPercent:F0} %, own {cpu.OwnCpuPercent:F0} %)"));
 
         // The monitor did see the miners' load, and left it out.
+        // Polled for a few seconds: on a shared VM a neighbour's burst (steal time, invisible in /proc) can starve the
+        // miners for a moment; the monitor must still see them at work soon after.
         double fullShare = Math.Min(100, 100.0 * 2 / Environment.ProcessorCount);
+        for (int poll = 0; poll < 50 && cpu.OwnCpuPercent <= 0.6 * fullShare; poll++)
+        {
+            await Task.Delay(100);
+        }
+
         Assert.True(cpu.OwnCpuPercent > 0.6 * fullShare, $"the miners used only {cpu.OwnCpuPercent:F0} % of the CPU {(_clock.Elapsed - fullAt).TotalSeconds:F1} s after reaching full duty (others {cpu.OthersCpuPercent:F0} %)");
         await AssertHashing();
     }

@@ -25,7 +25,7 @@ public sealed class NodeUpstreamOptionsTests
         NodeUpstreamOptions options = Valid();
 
         Assert.Empty(options.Validate());
-        Assert.Same(Coin.Litecoin, options.ParsedCoin);
+        Assert.Same(Coin.Litecoin, options.ResolveCoin());
         Assert.Equal(TimeSpan.FromSeconds(5), options.PollInterval);
         using var upstream = new NodeUpstream(options, new CapturingLogger());
         Assert.Equal("node http://127.0.0.1:19443/", upstream.DisplayName);
@@ -48,7 +48,7 @@ public sealed class NodeUpstreamOptionsTests
 
         Assert.Empty(options.Validate());
         Assert.Equal("/var/lib/bitcoind/.cookie", options.RpcCookieFile);
-        Assert.Same(Coin.Bitcoin, options.ParsedCoin);
+        Assert.Same(Coin.Bitcoin, options.ResolveCoin());
         Assert.Equal(TimeSpan.FromSeconds(2.5), options.PollInterval);
     }
 
