@@ -10,16 +10,7 @@ internal static class SimulatedDevice
     /// <summary>The first <paramref name="count"/> nonces of the job's range whose hash meets the job's target.</summary>
     public static List<uint> FindShares(DeviceJob job, int count)
     {
-        var found = new List<uint>();
-        for (ulong i = 0; i < job.NonceCount && found.Count < count; i++)
-        {
-            uint nonce = (uint)(job.FirstNonce + i);
-            if (job.Meets(nonce))
-            {
-                found.Add(nonce);
-            }
-        }
-
+        List<uint> found = Transport.SimulatedDevice.FindNonces(job, count, budget: job.NonceCount);
         return found.Count == count ? found : throw new InvalidOperationException($"job {job.JobId:x8} holds only {found.Count} of {count} shares");
     }
 
