@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Finds processes the tests started and left running: the peers (mosquitto, litecoind, postgres, stress-ng, chromium,
+# qemu), agents and test pools. `snapshot FILE` records what runs before the tests; `check FILE` names every such process
+# that was not there before, stops it so the next run starts clean, and fails when there was one.
+# Prints "leaked-processes: N passed, N failed" so test.sh counts it.
+set -uo pipefail
+mode=${1:?usage: leaked-processes.sh snapshot|check FILE}
+file=${2:?usage: leaked-processes.sh snapshot|check FILE}
+
+# pid, then the command line; the SDK's long-lived build helpers are tools, not something a test started.
+processes() {
+  ps -e -o pid=,args= | awk -v self=$$ '$1 != self' \
+    | grep -E 'mosquitto|litecoind|postgres|stress-ng|chrom|qemu-aarch64|iotminer|IotMinerAgent' \
+    | grep -vE 'MSBuild\.dll|VBCSCompiler|/Roslyn/|dotnet (build|test|publish|restore)|leaked-processes\.sh|grep -E' || true
+}
+
+case $mode in
+  snapshot) processes | awk '{print $1}' >"$file" ;;
+  check)
+    leaked=()
+    while read -r pid args; do
+      grep -qx "$pid" "$file" 2>/dev/null && continue
+      [ -d "/proc/$pid" ] || continue
+      leaked+=("$pid")
+      echo "leaked-processes: still running after the tests: pid $pid: $args" >&2
+    done < <(processes)
+    if [ ${#leaked[@]} -gt 0 ]; then
+      kill "${leaked[@]}" 2>/dev/null; sleep 2; kill -9 "${leaked[@]}" 2>/dev/null
+      echo "leaked-processes: a test left the processes above running; find the test that starts each and make it stop it" >&2
+      echo "leaked-processes: 0 passed, 1 failed"
+      exit 1
+    fi
+    echo "leaked-processes: 1 passed, 0 failed"
+    ;;
+  *) echo "usage: leaked-processes.sh snapshot|check FILE" >&2; exit 2 ;;
+esac
