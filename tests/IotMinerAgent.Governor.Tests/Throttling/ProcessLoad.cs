@@ -23,7 +23,7 @@ internal sealed record BusyProcess(int Pid, string Name, string CommandLine, dou
     /// <summary>True for a process the project starts: a known peer, or a product or test process of the project.</summary>
     public bool IsProjects =>
         ProjectNames.Any(n => Name.StartsWith(n, StringComparison.Ordinal))
-        || (CommandLine.Contains("IotMinerAgent", StringComparison.Ordinal)
+        || (CommandLine.Contains("iotminer", StringComparison.OrdinalIgnoreCase)
             && !SdkTools.Any(t => CommandLine.Contains(t, StringComparison.Ordinal)));
 
     public override string ToString() =>
