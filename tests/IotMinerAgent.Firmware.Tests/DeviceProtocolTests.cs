@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using IotMinerAgent.Firmware.Api;
 using IotMinerAgent.Firmware.Mining;
 using IotMinerAgent.Firmware.Mqtt;
+using IotMinerAgent.Firmware.Status;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Hashing.DeviceWork;
 

@@ -2,6 +2,7 @@ using System;
 using IotMinerAgent.Firmware.Api;
 using IotMinerAgent.Firmware.Config;
 using IotMinerAgent.Firmware.Hardware;
+using IotMinerAgent.Firmware.Status;
 
 namespace IotMinerAgent.VirtualEsp32;
 

@@ -3,6 +3,7 @@ using System.Threading;
 using IotMinerAgent.Firmware.Config;
 using IotMinerAgent.Firmware.Control;
 using IotMinerAgent.Firmware.Hardware;
+using IotMinerAgent.Firmware.Status;
 using IotMinerAgent.Governor;
 
 namespace IotMinerAgent.Firmware.Api

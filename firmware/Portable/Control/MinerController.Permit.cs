@@ -1,6 +1,6 @@
 using System;
-using IotMinerAgent.Firmware.Api;
 using IotMinerAgent.Firmware.Mining;
+using IotMinerAgent.Firmware.Status;
 using IotMinerAgent.Governor;
 using IotMinerAgent.Hashing.DeviceWork;
 

@@ -1,10 +1,10 @@
 using System;
 using System.Collections;
-using IotMinerAgent.Firmware.Api;
 using IotMinerAgent.Firmware.Config;
 using IotMinerAgent.Firmware.Hardware;
 using IotMinerAgent.Firmware.Mining;
 using IotMinerAgent.Firmware.Mqtt;
+using IotMinerAgent.Firmware.Status;
 using IotMinerAgent.Governor;
 using IotMinerAgent.Hashing;
 

@@ -1,8 +1,8 @@
 using System;
 using System.Text;
-using IotMinerAgent.Firmware.Api;
 using IotMinerAgent.Firmware.Json;
 using IotMinerAgent.Firmware.Mining;
+using IotMinerAgent.Firmware.Status;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Hashing.DeviceWork;
 

@@ -5,6 +5,7 @@ using System.Threading;
 using IotMinerAgent.Firmware.Api;
 using IotMinerAgent.Firmware.Config;
 using IotMinerAgent.Firmware.Nano.Hardware;
+using IotMinerAgent.Firmware.Status;
 using IotMinerAgent.Governor;
 
 namespace SmartLamp

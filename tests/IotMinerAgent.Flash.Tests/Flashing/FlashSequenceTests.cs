@@ -2,6 +2,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using IotMinerAgent.Flash.Cli;
+using IotMinerAgent.Flash.Errors;
 using IotMinerAgent.Flash.Tests.Support;
 
 namespace IotMinerAgent.Flash.Tests.Flashing;

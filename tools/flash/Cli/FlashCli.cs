@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using IotMinerAgent.Flash.Errors;
 
 namespace IotMinerAgent.Flash.Cli;
 

@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.Linq;
+using IotMinerAgent.Flash.Errors;
 using IotMinerAgent.Flash.Flashing;
 
 namespace IotMinerAgent.Flash.Cli;

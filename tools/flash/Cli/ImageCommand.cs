@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Linq;
+using IotMinerAgent.Flash.Errors;
 using IotMinerAgent.Flash.Flashing;
 using IotMinerAgent.Flash.Image;
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.CommandLine;
+using IotMinerAgent.Flash.Errors;
 using IotMinerAgent.Flash.Serial;
 
 namespace IotMinerAgent.Flash.Cli;

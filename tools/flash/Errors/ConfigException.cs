@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using IotMinerAgent.Flash.Cli;
 
 namespace IotMinerAgent.Flash.Errors;
 

@@ -15,6 +15,6 @@ public abstract class FlashToolException : Exception
         ExitCode = exitCode;
     }
 
-    /// <summary>The process exit code for this problem (see <see cref="Cli.ExitCodes"/>).</summary>
+    /// <summary>The process exit code for this problem (see <see cref="ExitCodes"/>).</summary>
     public int ExitCode { get; }
 }

@@ -1,4 +1,3 @@
-using IotMinerAgent.Flash.Cli;
 
 namespace IotMinerAgent.Flash.Errors;
 

@@ -1,7 +1,7 @@
 using System;
 using IotMinerAgent.Hashing;
 
-namespace IotMinerAgent.Firmware.Api
+namespace IotMinerAgent.Firmware.Status
 {
     /// <summary>
     /// A snapshot of what the miner does, for the product's own UI and for the MQTT status (docs/mqtt.md, "status").
@@ -15,7 +15,7 @@ namespace IotMinerAgent.Firmware.Api
         /// <summary>Why (which limit, who paused, which fault); empty when mining at full duty without a reason.</summary>
         public string Reason { get; set; } = string.Empty;
 
-        /// <summary>False after a pause command (or <see cref="IotMiner.Stop"/>) until resumed.</summary>
+        /// <summary>False after a pause command (or <c>IotMiner.Stop</c>) until resumed.</summary>
         public bool MiningEnabled { get; set; }
 
         /// <summary>The owner's consent.</summary>

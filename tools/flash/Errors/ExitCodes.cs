@@ -1,4 +1,4 @@
-namespace IotMinerAgent.Flash.Cli;
+namespace IotMinerAgent.Flash.Errors;
 
 /// <summary>Process exit codes of iotminer-flash.</summary>
 public static class ExitCodes
