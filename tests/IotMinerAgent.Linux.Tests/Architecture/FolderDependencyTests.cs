@@ -20,10 +20,11 @@ public sealed class FolderDependencyTests
     {
         FolderGraph graph = FolderGraph.Build(Path.Combine(RepositoryRoot(), project), rootNamespace);
 
-        FolderEdge[]? cycle = graph.FindCycle();
+        FolderEdge[][] cycles = graph.Cycles();
 
-        Assert.True(cycle is null, $"{project} has a folder cycle: {string.Join("; then ", cycle ?? [])}. " +
-            "Move the type on one of these edges to the lower folder, or put the interface beside the data it owns (docs/architecture.md).");
+        Assert.True(cycles.Length == 0, $"{project} has folders that depend on each other; each edge below is on a cycle. " +
+            "Move the type behind an edge to the lower folder, or put the interface beside the data it owns (docs/architecture.md):" +
+            string.Concat(cycles.Select(c => Environment.NewLine + "- " + string.Join(Environment.NewLine + "  ", c))));
     }
 
     [Fact]
@@ -47,7 +48,7 @@ public sealed class FolderDependencyTests
             File.WriteAllText(Path.Combine(dir, "High", "Screen.cs"), "using Demo.Low;\nnamespace Demo.High;\npublic sealed class Screen\n{\n    public Sensor? Source;\n}\n");
             File.WriteAllText(Path.Combine(dir, "Root.cs"), "namespace Demo;\npublic sealed class Root { public Low.Sensor? S; }\n");
 
-            FolderEdge[] cycle = FolderGraph.Build(dir, "Demo").FindCycle() ?? throw new InvalidOperationException("no cycle found");
+            FolderEdge[] cycle = Assert.Single(FolderGraph.Build(dir, "Demo").Cycles());
 
             Assert.Equal(["High → Low", "Low → High"], cycle.Select(e => $"{e.From} → {e.To}").Order());
             Assert.Contains(cycle, e => e.ToString() == $"High → Low ({Path.Combine("High", "Screen.cs")}:5 uses Sensor)");

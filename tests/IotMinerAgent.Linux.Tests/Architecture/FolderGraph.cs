@@ -48,46 +48,61 @@ internal sealed class FolderGraph
         return graph;
     }
 
-    /// <summary>A cycle as its edges in order, or none.</summary>
-    public FolderEdge[]? FindCycle()
+    /// <summary>
+    /// The edges inside each group of folders that reach each other (strongly connected components, by Tarjan's
+    /// algorithm): every edge listed is on some cycle; an empty result means the graph is layered.
+    /// </summary>
+    public FolderEdge[][] Cycles()
     {
-        var next = _edges.Values.GroupBy(e => e.From).ToDictionary(g => g.Key, g => g.OrderBy(e => e.To, StringComparer.Ordinal).ToArray());
-        var state = new Dictionary<string, int>(); // 1 = on the current path, 2 = done
-        var path = new List<FolderEdge>();
+        var next = _edges.Values.GroupBy(e => e.From).ToDictionary(g => g.Key, g => g.Select(e => e.To).Order(StringComparer.Ordinal).ToArray());
+        var index = new Dictionary<string, int>();
+        var low = new Dictionary<string, int>();
+        var stack = new Stack<string>();
+        var groups = new List<HashSet<string>>();
 
-        FolderEdge[]? Visit(string folder)
+        void Connect(string folder)
         {
-            state[folder] = 1;
-            foreach (FolderEdge edge in next.GetValueOrDefault(folder, []))
+            index[folder] = low[folder] = index.Count;
+            stack.Push(folder);
+            foreach (string to in next.GetValueOrDefault(folder, []))
             {
-                path.Add(edge);
-                int seen = state.GetValueOrDefault(edge.To);
-                if (seen == 1)
+                if (!index.ContainsKey(to))
                 {
-                    return path.SkipWhile(e => e.From != edge.To).ToArray();
+                    Connect(to);
+                    low[folder] = Math.Min(low[folder], low[to]);
                 }
-
-                if (seen == 0 && Visit(edge.To) is { } cycle)
+                else if (stack.Contains(to))
                 {
-                    return cycle;
+                    low[folder] = Math.Min(low[folder], index[to]);
                 }
-
-                path.RemoveAt(path.Count - 1);
             }
 
-            state[folder] = 2;
-            return null;
+            if (low[folder] == index[folder])
+            {
+                var group = new HashSet<string>(StringComparer.Ordinal);
+                string member;
+                do
+                {
+                    member = stack.Pop();
+                    group.Add(member);
+                }
+                while (member != folder);
+                groups.Add(group);
+            }
         }
 
         foreach (string folder in next.Keys.Order(StringComparer.Ordinal))
         {
-            if (state.GetValueOrDefault(folder) == 0 && Visit(folder) is { } cycle)
+            if (!index.ContainsKey(folder))
             {
-                return cycle;
+                Connect(folder);
             }
         }
 
-        return null;
+        return groups.Where(g => g.Count > 1)
+            .Select(g => _edges.Values.Where(e => g.Contains(e.From) && g.Contains(e.To))
+                .OrderBy(e => e.From, StringComparer.Ordinal).ThenBy(e => e.To, StringComparer.Ordinal).ToArray())
+            .ToArray();
     }
 
     private void Add(SemanticModel model, SyntaxTree tree, string rootNamespace)
