@@ -97,7 +97,7 @@ public static class MqttServices
     private sealed class LogOnlyJournal(ILogger<LogOnlyJournal> logger) : IShareJournal
     {
         public void Found(FoundShare share)
-            => logger.LogInformation("Share {ShareId} journal (MQTT is off, so the log is the journal): job {JobId} extranonce2 {Extranonce2} nonce {Nonce} hash {Hash}",
+            => logger.LogInformation("Share {ShareId} recorded (MQTT is off: this log is the share journal): job {JobId} extranonce2 {Extranonce2} nonce {Nonce} hash {Hash}",
                 share.Id, share.Job.JobId, share.Extranonce2Hex, share.NonceHex, share.HashHex);
 
         public void Answered(FoundShare share, ShareOutcome outcome)
