@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Compares iotminer's hash rates with `openssl speed` on this machine, in one run, as ratios: absolute numbers
-# drift between runs and machines (shared/REFERENCE.md, "Performance reference points"), ratios much less.
+# drift between runs and machines, ratios much less.
 #   sha256d: one nonce costs 2 SHA-256 compressions with a midstate (the first 64 header bytes are hashed once per
 #            job), so its reference is openssl's SHA-256 throughput in 64-byte blocks per second / 2.
 #   duco-s1: one nonce is one SHA-1 compression (the message is at most 55 bytes), so its reference is openssl's

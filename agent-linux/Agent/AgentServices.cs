@@ -32,7 +32,8 @@ public static class AgentServices
         services.AddServiceWatchdog<AgentStatusProvider>();
 
         services.AddHostedService<MiningService>();
-        services.AddHostedService<ShareSubmitter>();
+        // As many shares await the pool's answer at once as the Stratum client may hold across a reconnect.
+        services.AddHostedService(sp => ActivatorUtilities.CreateInstance<ShareSubmitter>(sp, setup.Stratum.MaxPendingShares));
 
         // A singleton too: MQTT reporting subscribes to its samples.
         services.AddSingleton<StatusLoop>();

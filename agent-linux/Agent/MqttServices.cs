@@ -39,6 +39,12 @@ public static class MqttServices
     {
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
+            if (reporter.Outbox.UnansweredAtOpen > 0)
+            {
+                logger.LogWarning("{Count} shares found before the agent last stopped never got the pool's answer; they are published without a result (the pool may still have credited them).",
+                    reporter.Outbox.UnansweredAtOpen);
+            }
+
             AgentState? last = null;
             status.Sampled += s =>
             {
@@ -68,10 +74,12 @@ public static class MqttServices
             DeviceId = deviceId,
             FoundAt = share.FoundAt,
             Algo = share.Job.Algorithm,
+            Pool = share.Job.Pool,
             JobId = share.Job.JobId,
             Nonce = share.NonceHex,
             Extranonce2 = share.Extranonce2Hex,
             Ntime = share.Job.NtimeHex,
+            VersionBits = share.Job.VersionBitsHex,
             Difficulty = share.Difficulty,
             PoolDifficulty = share.Job.ShareDifficulty.ToDouble(),
             Hash = share.HashHex,
@@ -89,7 +97,7 @@ public static class MqttServices
     private sealed class LogOnlyJournal(ILogger<LogOnlyJournal> logger) : IShareJournal
     {
         public void Found(FoundShare share)
-            => logger.LogInformation("Share {ShareId} found: job {JobId} extranonce2 {Extranonce2} nonce {Nonce} hash {Hash}",
+            => logger.LogInformation("Share {ShareId} recorded (MQTT is off: this log is the share journal): job {JobId} extranonce2 {Extranonce2} nonce {Nonce} hash {Hash}",
                 share.Id, share.Job.JobId, share.Extranonce2Hex, share.NonceHex, share.HashHex);
 
         public void Answered(FoundShare share, ShareOutcome outcome)

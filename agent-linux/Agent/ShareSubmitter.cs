@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using System.Threading.Channels;
 using System.Threading.Tasks;
 using IotMinerAgent.Linux.Mining;
 using Microsoft.Extensions.Hosting;
@@ -7,27 +8,72 @@ using Microsoft.Extensions.Logging;
 
 namespace IotMinerAgent.Linux.Agent;
 
-/// <summary>Records each confirmed share in the journal (durable), submits it to the work source in the order found, and records, counts and logs the verdict.</summary>
-public sealed class ShareSubmitter(ShareSink sink, IWorkSource source, IShareJournal journal, MinerStats stats, ILogger<ShareSubmitter> logger) : BackgroundService
+/// <summary>
+/// Two stages between the sink and the work source. Journal: each confirmed share is recorded in the journal (durable)
+/// as soon as the sink confirms it, whatever the pool is doing. Submit: journalled shares go to the work source in the
+/// order found, up to <c>maxInFlight</c> (<c>stratum:maxPendingShares</c>) awaiting the pool's answer at once, and each
+/// verdict is recorded, counted and logged when it arrives. A slow or silent pool therefore delays verdicts only: every
+/// share found is on disk, and a crash loses none of them (the journal publishes an unanswered share with no result).
+/// </summary>
+/// <param name="sink">Where confirmed shares come from.</param>
+/// <param name="source">Where shares are submitted.</param>
+/// <param name="journal">Where each share and its verdict are recorded.</param>
+/// <param name="stats">The verdict counters.</param>
+/// <param name="logger">The verdict log.</param>
+/// <param name="maxInFlight">Submissions awaiting an answer at once (at least 1).</param>
+public sealed class ShareSubmitter(ShareSink sink, IWorkSource source, IShareJournal journal, MinerStats stats, ILogger<ShareSubmitter> logger, int maxInFlight)
+    : BackgroundService
 {
+    private readonly int _maxInFlight = Math.Max(1, maxInFlight);
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (FoundShare share in sink.Confirmed.ReadAllAsync(stoppingToken).ConfigureAwait(false))
-        {
-            journal.Found(share);
-            ShareOutcome outcome = await source.SubmitAsync(share, stoppingToken).ConfigureAwait(false);
-            stats.RecordOutcome(outcome.Verdict);
-            journal.Answered(share, outcome);
-            if (outcome.Verdict == ShareVerdict.Accepted)
-            {
-                logger.LogInformation("Share {ShareId} accepted: job {JobId} nonce {Nonce} difficulty {Difficulty:G4}", share.Id, share.Job.JobId, share.NonceHex, share.Difficulty);
-            }
-            else
-            {
-                logger.LogWarning("Share {ShareId} {Verdict}: {Reason} (job {JobId} nonce {Nonce})", share.Id, outcome.Verdict, outcome.Reason ?? "no reason given", share.Job.JobId, share.NonceHex);
-            }
+        // Journalled shares waiting for a submission slot: all of them are on disk already, so holding them in memory is safe.
+        Channel<FoundShare> journalled = Channel.CreateUnbounded<FoundShare>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = true });
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        Task journalling = JournalAsync(journalled.Writer, failed.Token);
+        Task submitting = Parallel.ForEachAsync(journalled.Reader.ReadAllAsync(failed.Token),
+            new ParallelOptions { MaxDegreeOfParallelism = _maxInFlight, CancellationToken = failed.Token }, SubmitAsync);
 
+        // A failure in one stage (the journal cannot write, the source throws) stops the other, and the host with it.
+        Task first = await Task.WhenAny(journalling, submitting).ConfigureAwait(false);
+        if (first.IsFaulted)
+        {
+            await failed.CancelAsync().ConfigureAwait(false);
+        }
+
+        await Task.WhenAll(journalling, submitting).ConfigureAwait(false);
+    }
+
+    private async Task JournalAsync(ChannelWriter<FoundShare> journalled, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (FoundShare share in sink.Confirmed.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                journal.Found(share);
+                journalled.TryWrite(share);
+            }
+        }
+        finally
+        {
+            journalled.TryComplete();
+        }
+    }
+
+    private async ValueTask SubmitAsync(FoundShare share, CancellationToken cancellationToken)
+    {
+        ShareOutcome outcome = await source.SubmitAsync(share, cancellationToken).ConfigureAwait(false);
+        stats.RecordOutcome(outcome.Verdict);
+        journal.Answered(share, outcome);
+        if (outcome.Verdict == ShareVerdict.Accepted)
+        {
+            logger.LogInformation("Share {ShareId} accepted: job {JobId} nonce {Nonce} difficulty {Difficulty:G4}", share.Id, share.Job.JobId, share.NonceHex, share.Difficulty);
+        }
+        else
+        {
+            logger.LogWarning("Share {ShareId} {Verdict}: {Reason} (job {JobId} nonce {Nonce})", share.Id, outcome.Verdict, outcome.Reason ?? "no reason given", share.Job.JobId, share.NonceHex);
         }
     }
 }

@@ -17,7 +17,7 @@ internal static class BenchWork
             random.NextBytes(lastHash);
             random.NextBytes(expected);
 
-            // The NET tier's difficulty (shared/REFERENCE.md): nonces reach 7 digits, as on a real job.
+            // Duino-Coin's NET tier difficulty (the official PC miner's top tier, github.com/revoxhere/duino-coin): nonces reach 7 digits, as on a real job.
             return new DucoWork(Convert.ToHexStringLower(lastHash), expected, 100000);
         }
 

@@ -34,4 +34,10 @@ public abstract class MiningJob
 
     /// <summary>The ntime the job's headers carry, as submitted (8 hex digits).</summary>
     public abstract string NtimeHex { get; }
+
+    /// <summary>The version bits submitted with the job's shares (BIP 310 <c>mining.submit</c>'s sixth parameter), 8 hex digits; null without version rolling.</summary>
+    public virtual string? VersionBitsHex => null;
+
+    /// <summary>The pool the job came from as <c>scheme://host:port</c>, never with credentials; null for a source that is not a pool (the demo).</summary>
+    public string? Pool { get; init; }
 }

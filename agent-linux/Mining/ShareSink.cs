@@ -31,7 +31,9 @@ public sealed class ShareSink(ILogger<ShareSink> logger, MinerStats stats)
 
         double difficulty = ShareDifficulty.Of(hash, job.Algorithm);
         stats.RecordFound(difficulty);
-        var share = new FoundShare(Guid.CreateVersion7().ToString("N"), job, extranonce2Hex, nonce, Hex.EncodeReversed(hash), difficulty, DateTimeOffset.UtcNow);
+        // A UUIDv7 (RFC 9562) in its dashed form: the id docs/mqtt.md promises subscribers, and the one in every log line.
+        var share = new FoundShare(Guid.CreateVersion7().ToString("D"), job, extranonce2Hex, nonce, Hex.EncodeReversed(hash), difficulty, DateTimeOffset.UtcNow);
+        logger.LogInformation("Share {ShareId} found: job {JobId} nonce {Nonce} difficulty {Difficulty:G4}", share.Id, job.JobId, share.NonceHex, difficulty);
         _queue.Writer.TryWrite(share);
     }
 }

@@ -20,7 +20,8 @@ public sealed class StratumWorkSource(StratumClient client) : IWorkSource
         {
             await foreach (StratumWork work in client.Work.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                board.Post(new StratumMiningJob(work));
+                // The job came over the connection to the pool in use now: its shares name that pool (docs/mqtt.md, share).
+                board.Post(new StratumMiningJob(work) { Pool = client.CurrentPool is { } pool ? StratumEndpoint.Parse(pool.Url).ToString() : null });
             }
         }
         finally
@@ -64,6 +65,9 @@ public sealed class StratumWorkSource(StratumClient client) : IWorkSource
         public StratumWork Work { get; }
 
         public uint VersionBits => Work.Job.Version & Work.VersionMask;
+
+        // The client sends version bits only when the pool negotiated a mask (StratumClient.SendShareAsync); so does the journal.
+        public override string? VersionBitsHex => Work.VersionMask == 0 ? null : VersionBits.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
 
         public override string NtimeHex => Work.Job.NTime.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -31,11 +31,20 @@ public sealed class ShareOutbox : IDisposable
     readonly object _gate = new();
     readonly SemaphoreSlim _work = new(0);
 
-    ShareOutbox(SqliteConnection connection, TimeProvider time)
+    ShareOutbox(SqliteConnection connection, TimeProvider time, int unansweredAtOpen)
     {
         _connection = connection;
         _time = time;
+        UnansweredAtOpen = unansweredAtOpen;
     }
+
+    /// <summary>
+    /// Shares found by an earlier run that are still queued without the pool's answer (the agent was killed or
+    /// stopped before it came). No answer can come any more: the pool's answer went to that run's connection, and a
+    /// Stratum job lives only as long as its session. <see cref="Open"/> therefore makes them ready at once; they are
+    /// published with <c>result</c> null, as docs/mqtt.md says for a share whose answer was not seen.
+    /// </summary>
+    public int UnansweredAtOpen { get; }
 
     /// <summary>Path of the database file.</summary>
     public string Path => _connection.DataSource;
@@ -46,6 +55,7 @@ public sealed class ShareOutbox : IDisposable
         Directory.CreateDirectory(stateDirectory);
         string path = System.IO.Path.Combine(stateDirectory, FileName);
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        int unanswered;
         try
         {
             connection.Open();
@@ -53,6 +63,7 @@ public sealed class ShareOutbox : IDisposable
             Execute(connection, "PRAGMA synchronous=FULL;");
             Execute(connection, "PRAGMA busy_timeout=5000;");
             Migrate(connection, path);
+            unanswered = ReleaseHeld(connection);
         }
         catch
         {
@@ -60,7 +71,7 @@ public sealed class ShareOutbox : IDisposable
             throw;
         }
 
-        return new ShareOutbox(connection, time ?? TimeProvider.System);
+        return new ShareOutbox(connection, time ?? TimeProvider.System, unanswered);
     }
 
     /// <summary>Shares waiting for the broker.</summary>
@@ -216,6 +227,16 @@ public sealed class ShareOutbox : IDisposable
         using SqliteCommand command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
+    }
+
+    // Counts the queued shares without an answer and ends every hold: the run that held them for an answer is gone.
+    static int ReleaseHeld(SqliteConnection connection)
+    {
+        using SqliteCommand count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM outbox WHERE json_extract(payload, '$.result') IS NULL;";
+        int unanswered = Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        Execute(connection, "UPDATE outbox SET ready_at_ms = 0 WHERE ready_at_ms > 0;");
+        return unanswered;
     }
 
     static void Migrate(SqliteConnection connection, string path)

@@ -11,7 +11,7 @@ namespace IotMinerAgent.Benchmarks;
 /// One benchmark per scrypt engine this CPU supports (scalar, vector128/neon, avx2, avx512), hashing a fixed run of
 /// nonces of a Litecoin header against a target no hash meets. OperationsPerInvoke makes each reported time the time
 /// per nonce: hashes/s = 1 / Mean. Each invocation allocates the engine's scratchpad once (128 KiB per lane), as a
-/// miner's scan does. Compare engines as ratios measured in one run (shared/REFERENCE.md).
+/// miner's scan does. Compare engines as ratios measured in one run (absolute rates drift between runs and machines).
 /// </summary>
 public class ScryptEngineBenchmarks
 {

@@ -9,7 +9,7 @@ namespace IotMinerAgent.Benchmarks;
 /// <summary>
 /// One benchmark per sha256d engine this CPU supports, hashing a fixed run of nonces against a target no hash meets
 /// (so only the kernels run, never the scalar confirmation). OperationsPerInvoke makes each reported time the time
-/// per nonce: nonces/s = 1 / Mean. Compare engines as ratios measured in one run (shared/REFERENCE.md).
+/// per nonce: nonces/s = 1 / Mean. Compare engines as ratios measured in one run (absolute rates drift between runs and machines).
 /// </summary>
 [MemoryDiagnoser]
 public class Sha256dEngineBenchmarks

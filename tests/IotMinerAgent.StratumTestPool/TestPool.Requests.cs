@@ -63,7 +63,7 @@ public sealed partial class TestPool
                 "mining.authorize" => Authorize(connection, rawId!, parameters, line),
                 "mining.suggest_difficulty" => Acknowledge(connection, rawId!, parameters.GetArrayLength() == 1 && parameters[0].ValueKind == JsonValueKind.Number, line),
                 "mining.extranonce.subscribe" => ExtranonceSubscribe(connection, rawId!, parameters, line),
-                "mining.submit" => Submit(connection, rawId!, parameters, line),
+                "mining.submit" => HoldIfQuiet(connection, Submit(connection, rawId!, parameters, line)),
                 _ => Refuse(connection, rawId!, 20, "Unknown method", line),
             };
         }

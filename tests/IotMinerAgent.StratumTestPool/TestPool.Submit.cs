@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
+using System.Threading.Tasks;
 
 namespace IotMinerAgent.StratumTestPool;
 
@@ -11,6 +12,51 @@ public sealed partial class TestPool
 {
     /// <summary>ntime may move this far past the job's ntime (Bitcoin allows two hours into the future).</summary>
     private const uint MaxNTimeRoll = 7200;
+
+    /// <summary>
+    /// From now on the pool judges and records every mining.submit (<see cref="Submissions"/>) but keeps its answers,
+    /// as a pool that has gone quiet under load does; everything else is answered as usual.
+    /// <see cref="ReleaseSubmitAnswersAsync"/> sends the kept answers, in order, to the connections still open.
+    /// </summary>
+    public void HoldSubmitAnswers()
+    {
+        lock (_gate)
+        {
+            _holdingAnswers = true;
+        }
+    }
+
+    /// <summary>Answers kept by <see cref="HoldSubmitAnswers"/> and not yet sent.</summary>
+    public int HeldAnswers { get { lock (_gate) { return _heldAnswers.Count; } } }
+
+    /// <summary>Stops holding answers and sends the kept ones in the order the submits arrived.</summary>
+    public async Task ReleaseSubmitAnswersAsync()
+    {
+        List<(PoolConnection Connection, string Line)> held;
+        lock (_gate)
+        {
+            _holdingAnswers = false;
+            held = [.. _heldAnswers];
+            _heldAnswers.Clear();
+        }
+
+        foreach ((PoolConnection connection, string line) in held)
+        {
+            await connection.SendAsync(line).ConfigureAwait(false);
+        }
+    }
+
+    // Called under _gate with the answer lines of one mining.submit.
+    private List<string> HoldIfQuiet(PoolConnection connection, List<string> answers)
+    {
+        if (!_holdingAnswers)
+        {
+            return answers;
+        }
+
+        _heldAnswers.AddRange(answers.Select(a => (connection, a)));
+        return new();
+    }
 
     private List<string> Submit(PoolConnection connection, string id, JsonElement parameters, string line)
     {

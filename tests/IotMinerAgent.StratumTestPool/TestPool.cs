@@ -13,7 +13,8 @@ namespace IotMinerAgent.StratumTestPool;
 /// An in-process Stratum V1 pool on 127.0.0.1 (port 0 = any free port). It speaks the protocol line for line, validates
 /// every share by recomputing it (<see cref="ShareCheck"/>), records everything it receives, flags every malformed
 /// client line in <see cref="ProtocolErrors"/>, and can be scripted: difficulty, extranonce, version mask, clean jobs,
-/// drops, reconnect requests, pings, operator messages, raw lines, forced rejections, going down and coming back.
+/// drops, reconnect requests, pings, operator messages, raw lines, forced rejections, answers held back (a quiet pool),
+/// going down and coming back.
 /// </summary>
 public sealed partial class TestPool : IAsyncDisposable
 {
@@ -27,6 +28,8 @@ public sealed partial class TestPool : IAsyncDisposable
     private readonly List<string> _clientLines = new();
     private readonly List<string> _clientReplies = new();
     private readonly Queue<(int Code, string Message)> _forcedRejects = new();
+    private readonly List<(PoolConnection Connection, string Line)> _heldAnswers = new();
+    private bool _holdingAnswers;
     private TcpListener _listener;
     private CancellationTokenSource _stop = new();
     private Task _acceptLoop = Task.CompletedTask;

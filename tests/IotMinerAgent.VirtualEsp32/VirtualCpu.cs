@@ -26,7 +26,7 @@ public sealed class VirtualCpu : ICpuPace
         HashesPerSecond = hashesPerSecond;
     }
 
-    /// <summary>The simulated hash rate (nanoFramework's interpreter: ≈ 50–150 H/s sha256d, shared/REFERENCE.md).</summary>
+    /// <summary>The simulated hash rate (nanoFramework's interpreter: ≈ 50–150 H/s sha256d, an estimate; firmware/README.md).</summary>
     public int HashesPerSecond { get; }
 
     /// <summary>Nonces hashed so far.</summary>

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Proves the linux-arm64 build of the hashing engines under qemu user-mode emulation (shared/REFERENCE.md, "Real
-# peers"): publishes tests/IotMinerAgent.EngineProbe self-contained for linux-arm64 and runs it under
+# Proves the linux-arm64 build of the hashing engines under qemu user-mode emulation (Debian's
+# qemu-user-static, arm64 libraries from tests/scripts/install-test-deps.sh): publishes tests/IotMinerAgent.EngineProbe
+# self-contained for linux-arm64 and runs it under
 # `qemu-aarch64-static -cpu max` twice:
 #   default                     -> EngineCatalog must pick arm-sha2 (Raspberry Pi 5 / Cortex-A76 path)
 #   DOTNET_EnableArm64Sha256=0  -> it must pick neon (Raspberry Pi 4 / Cortex-A72: NEON, no SHA-2 instructions)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests use, only those missing, so the suite runs on a fresh machine.
-# Real peers, not mocks (shared/REFERENCE.md, "Real peers available on these machines"): mosquitto for the MQTT
+# Real peers, not mocks (all of them Debian packages, started on loopback by the tests): mosquitto for the MQTT
 # tests, stress-ng for the governor's busy test, qemu-user-static with arm64 libraries for the linux-arm64 build,
 # systemd's tools (systemd-analyze verify/security), lintian, binutils and python3-seccomp for the unit and the .deb,
 # litecoind for the gateway's solo-mining tests (two regtest nodes, getblocktemplate/submitblock),

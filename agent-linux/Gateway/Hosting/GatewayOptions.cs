@@ -66,6 +66,20 @@ public sealed record GatewayOptions
     /// <summary><c>gateway:workers</c> and <c>gateway:device_queue_length</c>: how shares are queued and judged.</summary>
     public GatewayLinkSettings Link { get; init; } = new();
 
+    /// <summary>
+    /// <c>gateway:enabled</c> as every reader of the key sees it: true/yes/on/1 or false/no/off/0 (any case), false when
+    /// absent. <c>iotminer run</c> decides with it whether the gateway starts, and <see cref="Load"/> fills
+    /// <see cref="Enabled"/> with it, so the two can never disagree.
+    /// </summary>
+    /// <exception cref="ConfigurationException">The value is not a boolean; the message names the key, the value and the allowed spellings.</exception>
+    public static bool IsEnabled(IConfiguration configuration)
+    {
+        var reader = new KeyReader(configuration);
+        bool enabled = reader.Enabled();
+        reader.ThrowIfInvalid();
+        return enabled;
+    }
+
     /// <summary>Reads and validates the section.</summary>
     /// <exception cref="ConfigurationException">Lists every invalid key with its value and the fix.</exception>
     public static GatewayOptions Load(IConfiguration configuration, string stateDirectory, MqttOptions mqtt)
@@ -93,7 +107,7 @@ public sealed record GatewayOptions
         };
         var options = new GatewayOptions
         {
-            Enabled = reader.Bool("gateway:enabled", false),
+            Enabled = reader.Enabled(),
             Instance = (byte)Math.Clamp(instance, 0, 255),
             Group = reader.Text("gateway:group") ?? GatewayTopics.DefaultGroup,
             Upstream = upstream,
@@ -117,6 +131,16 @@ public sealed record GatewayOptions
     /// <summary>Reads keys, collecting one message per problem.</summary>
     sealed class KeyReader(IConfiguration configuration) : SettingReader(key => configuration[key])
     {
+        public bool Enabled() => Bool("gateway:enabled", false);
+
+        public void ThrowIfInvalid()
+        {
+            if (Errors.Count > 0)
+            {
+                throw new ConfigurationException(string.Join("\n", Errors));
+            }
+        }
+
         public T Choice<T>(string key, T fallback, params (string Name, T Value)[] choices)
         {
             string? value = Text(key);
@@ -193,10 +217,7 @@ public sealed record GatewayOptions
                 Errors.Add("mqtt:protocol = 3.1.1 but the gateway needs MQTT 5 (shared subscriptions): set mqtt:protocol to auto or 5");
             }
 
-            if (Errors.Count > 0)
-            {
-                throw new ConfigurationException(string.Join("\n", Errors));
-            }
+            ThrowIfInvalid();
         }
     }
 }

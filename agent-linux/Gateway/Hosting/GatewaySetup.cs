@@ -26,13 +26,8 @@ public sealed record GatewaySetup(IConfiguration Configuration, GatewayOptions G
     public static GatewaySetup? ForAgent(AgentSetup agent)
     {
         // Nothing of the gateway is checked unless it is asked for: a miner alone needs no broker on the network.
-        string? enabled = agent.Configuration["gateway:enabled"];
-        if (string.IsNullOrWhiteSpace(enabled) || string.Equals(enabled.Trim(), "false", System.StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        return From(agent.Configuration, agent.StateDirectory, agent.Mqtt);
+        // The one reader of the key decides (no/off/0 mean false here exactly as in GatewayOptions).
+        return GatewayOptions.IsEnabled(agent.Configuration) ? From(agent.Configuration, agent.StateDirectory, agent.Mqtt) : null;
     }
 
     static GatewaySetup From(IConfiguration configuration, string stateDirectory, MqttOptions? mqtt = null)

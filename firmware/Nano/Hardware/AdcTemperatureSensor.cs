@@ -5,7 +5,7 @@ using IotMinerAgent.Firmware.Hardware;
 namespace IotMinerAgent.Firmware.Nano.Hardware
 {
     /// <summary>
-    /// The ESP32 classic's internal sensor, which nanoFramework exposes as ADC channel 8 (shared/REFERENCE.md). The
+    /// The ESP32 classic's internal sensor, which nanoFramework exposes as ADC channel 8 (nanoFramework's ESP32 ADC channel mapping, docs.nanoframework.net). The
     /// S2/S3/C3 read 0 there; the controller treats 0 as "no reading" and the policy's noSensor decides.
     /// </summary>
     public sealed class AdcTemperatureSensor : ITemperatureSensor

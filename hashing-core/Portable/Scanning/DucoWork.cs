@@ -4,7 +4,7 @@ namespace IotMinerAgent.Hashing
 {
     /// <summary>
     /// A Duino-Coin DUCO-S1 job: find n in 0..100·difficulty with sha1(ascii(lastHash) + ascii(decimal n)) == expected
-    /// (shared/REFERENCE.md, "Duino-Coin").
+    /// (as the official miners compute it, github.com/revoxhere/duino-coin).
     /// </summary>
     public sealed class DucoWork : MiningWork
     {

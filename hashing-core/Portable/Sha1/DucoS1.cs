@@ -3,7 +3,7 @@ using System;
 namespace IotMinerAgent.Hashing
 {
     /// <summary>
-    /// Duino-Coin's DUCO-S1 proof of work (shared/REFERENCE.md, "Duino-Coin"): the solution of a job is the nonce n
+    /// Duino-Coin's DUCO-S1 proof of work (as the official miners compute it, github.com/revoxhere/duino-coin): the solution of a job is the nonce n
     /// in 0..100·difficulty with sha1(ascii(lastHash) + ascii(decimal n)) == expected.
     /// </summary>
     public static class DucoS1

@@ -3,7 +3,7 @@ using System;
 namespace IotMinerAgent.Hashing
 {
     /// <summary>
-    /// Builds the 80-byte block header a Stratum V1 job describes (shared/REFERENCE.md §7): the coinbase from
+    /// Builds the 80-byte block header a Stratum V1 job describes (Stratum V1 mining.notify; the header layout of developer.bitcoin.org/reference/block_chain.html): the coinbase from
     /// coinb1 ‖ extranonce1 ‖ extranonce2 ‖ coinb2, the merkle root by folding the notify's branches into the
     /// coinbase hash, then version, prevhash, root, ntime, nBits and nonce in header order.
     /// </summary>

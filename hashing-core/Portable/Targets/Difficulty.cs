@@ -10,7 +10,7 @@ namespace IotMinerAgent.Hashing
     /// </summary>
     public partial struct Difficulty
     {
-        /// <summary>Bitcoin's difficulty-1 target 0xFFFF·2^208 (shared/REFERENCE.md §8) as a normalized mantissa…</summary>
+        /// <summary>Bitcoin's difficulty-1 target 0xFFFF·2^208 (pdiff, en.bitcoin.it/wiki/Difficulty) as a normalized mantissa…</summary>
         internal const ulong Diff1Mantissa = 0xFFFF000000000000UL;
 
         /// <summary>…and its binary exponent: 0xFFFF·2^208 = (0xFFFF·2^48)·2^160.</summary>
@@ -62,7 +62,7 @@ namespace IotMinerAgent.Hashing
 
         /// <summary>
         /// The share difficulty of a hash: diff1 / hash, the hash being the 32 raw digest bytes read as a
-        /// little-endian 256-bit integer (shared/REFERENCE.md §8). A zero hash counts as 1, so the largest result is diff1 itself.
+        /// little-endian 256-bit integer (en.bitcoin.it/wiki/Difficulty). A zero hash counts as 1, so the largest result is diff1 itself.
         /// </summary>
         /// <exception cref="ArgumentException">When <paramref name="hash32"/> is not 32 bytes.</exception>
         public static Difficulty OfHash(byte[] hash32)

@@ -7,7 +7,7 @@ namespace IotMinerAgent.Hashing
     {
         /// <summary>
         /// The target of difficulty <paramref name="difficulty"/>: floor(diff1 / difficulty) with Bitcoin's pool
-        /// difficulty 1 target diff1 = 0xFFFF·2^208 (shared/REFERENCE.md §8), and all ones when the quotient
+        /// difficulty 1 target diff1 = 0xFFFF·2^208 (pdiff, en.bitcoin.it/wiki/Difficulty), and all ones when the quotient
         /// would not fit 256 bits (difficulty below about 2^-32).
         /// </summary>
         /// <exception cref="ArgumentException">When the difficulty is not positive.</exception>

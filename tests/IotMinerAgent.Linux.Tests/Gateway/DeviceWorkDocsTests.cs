@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Hashing.DeviceWork;
-using IotMinerAgent.Linux.Gateway;
 using IotMinerAgent.Linux.Tests.Docs;
 
 namespace IotMinerAgent.Linux.Tests.Gateway;

@@ -7,7 +7,7 @@ using IotMinerAgent.Linux.Mqtt;
 
 namespace IotMinerAgent.Linux.Tests.Mqtt;
 
-/// <summary>Checks the discovery payload against Home Assistant's MQTT discovery rules (REFERENCE.md, HA MQTT docs).</summary>
+/// <summary>Checks the discovery payload against Home Assistant's MQTT discovery rules (Home Assistant's MQTT discovery documentation, home-assistant.io/integrations/mqtt).</summary>
 public sealed partial class HomeAssistantDiscoveryTests
 {
     static readonly MqttTopics s_topics = new("pi-garage");

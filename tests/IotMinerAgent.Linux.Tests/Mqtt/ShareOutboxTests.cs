@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -99,6 +100,31 @@ public sealed class ShareOutboxTests : IDisposable
         Assert.Equal(share.Id, published.Id);
         Assert.Equal(ShareResult.Rejected, published.Result);
         Assert.Equal("low difficulty", published.RejectReason);
+    }
+
+    [Fact]
+    public void Reopening_ends_the_holds_of_the_run_before_and_counts_its_unanswered_shares()
+    {
+        ShareMessage[] shares = [Share(1), Share(2), Share(3)];
+        // The run that held these shares for the pool's answer is gone (killed): no answer can come to a new run.
+        using (ShareOutbox before = ShareOutbox.Open(_directory))
+        {
+            foreach (ShareMessage share in shares)
+            {
+                before.Enqueue(share, awaitResult: TimeSpan.FromMinutes(5));
+            }
+
+            Assert.True(before.RecordResult(shares[1].Id, ShareResult.Accepted));
+            Assert.Equal(0, before.UnansweredAtOpen);
+        }
+
+        using ShareOutbox after = ShareOutbox.Open(_directory);
+
+        Assert.Equal(2, after.UnansweredAtOpen);
+        IReadOnlyList<PendingShare> ready = after.ReadyBatch(10);
+        Assert.Equal(shares.Select(s => s.Id), ready.Select(p => p.Id));
+        Assert.Null(JsonSerializer.Deserialize(ready[0].PayloadJson, MqttJsonContext.Default.ShareMessage)!.Result);
+        Assert.Equal(ShareResult.Accepted, JsonSerializer.Deserialize(ready[1].PayloadJson, MqttJsonContext.Default.ShareMessage)!.Result);
     }
 
     [Fact]

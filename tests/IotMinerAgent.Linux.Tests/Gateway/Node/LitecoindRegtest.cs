@@ -6,7 +6,7 @@ namespace IotMinerAgent.Linux.Tests.Gateway.Node;
 /// <summary>
 /// Two litecoind regtest nodes connected on loopback (getblocktemplate refuses to work without a peer), the first
 /// logging in with a password and holding a wallet whose coins have matured, the second with its cookie file. Shared
-/// by every node test; the chain stays far below height 432, where regtest activates MWEB (shared/REFERENCE.md).
+/// by every node test; the chain stays far below height 432, where regtest activates MWEB (Litecoin Core's regtest chain parameters).
 /// </summary>
 public sealed class LitecoindRegtest : IAsyncLifetime
 {

@@ -4,14 +4,15 @@ using System.Text.Json.Nodes;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Hashing.DeviceWork;
 
-namespace IotMinerAgent.Linux.Gateway;
+namespace IotMinerAgent.Linux.Tests.Gateway;
 
 /// <summary>
-/// The JSON form of the binary device work messages (docs/mqtt.md, "Device work (binary)"), for people: logs, the
-/// docs, a debugging subscriber. Devices never see it. Fields map one to one to the binary fields; byte strings are
-/// lowercase hex in the binary order, except the target, which is in display order as pools and explorers print it.
+/// The JSON form of the binary device work messages that docs/mqtt.md ("Device work (binary)") prints beside each hex
+/// example, so the examples can be checked both ways. Devices and the gateway never use it: it lives with the tests.
+/// Fields map one to one to the binary fields; byte strings are lowercase hex in the binary order, except the target,
+/// which is in display order as pools and explorers print it.
 /// </summary>
-public static class DeviceWorkJson
+internal static class DeviceWorkJson
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 

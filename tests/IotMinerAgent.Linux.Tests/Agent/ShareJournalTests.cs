@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Tests.Mqtt;
+using IotMinerAgent.StratumTestPool;
+using Microsoft.Data.Sqlite;
+
+namespace IotMinerAgent.Linux.Tests.Agent;
+
+/// <summary>
+/// The share pipeline against a quiet pool, with the real agent process: every share found is journalled when it is
+/// found (not when the pool answers the one before), submissions do not wait for each other, and a SIGKILL while the
+/// pool is silent loses no share: the restarted agent publishes each one, without a result.
+/// </summary>
+public sealed partial class ShareJournalTests : IDisposable
+{
+    const int Shares = 5;
+
+    readonly string _state = Directory.CreateTempSubdirectory("iotminer-journal-").FullName;
+
+    public void Dispose() => Directory.Delete(_state, recursive: true);
+
+    [Fact]
+    public async Task A_pool_that_does_not_answer_does_not_hold_back_later_shares()
+    {
+        await using TestPool pool = TestPool.Start(new TestPoolOptions { Difficulty = 0.0002 });
+        pool.HoldSubmitAnswers();
+        using AgentProcess agent = Start(pool, "--mqtt:enabled=false");
+
+        // Nothing is answered yet, so a serial submitter would have sent one share and be waiting for its answer.
+        await pool.WaitUntilAsync(() => pool.Submissions.Count >= Shares || agent.HasExited, $"{Shares} shares submitted while none is answered", 60);
+        Assert.False(agent.HasExited, agent.Output);
+        Assert.True(pool.HeldAnswers >= Shares);
+        await agent.WaitUntilAsync(_ => Found(agent).Count >= Shares, "the shares reported found");
+
+        await pool.ReleaseSubmitAnswersAsync();
+        await agent.WaitUntilAsync(_ => agent.LinesWith(" accepted:").Count >= Shares, $"{Shares} verdicts recorded once the pool answers");
+        Assert.Empty(pool.ProtocolErrors);
+        Assert.All(pool.Submissions, s => Assert.True(s.Accepted, $"share {s} was refused by the pool"));
+    }
+
+    [Fact]
+    public async Task Every_share_found_while_the_pool_is_silent_survives_a_sigkill_and_is_published_after_the_restart()
+    {
+        await using MosquittoBroker broker = await MosquittoBroker.StartAsync();
+        await using TestSubscriber collector = await TestSubscriber.ConnectAsync(broker.Port, ["iotminer/journal/#"]);
+        await using TestPool pool = TestPool.Start(new TestPoolOptions { Difficulty = 0.0002 });
+        pool.HoldSubmitAnswers();
+
+        // First run: the pool takes every share and answers none; shares wait up to 300 s for a result, so none leaves the outbox.
+        string[] mqtt = ["--mqtt:host=127.0.0.1", $"--mqtt:port={broker.Port}", "--mqtt:deviceId=journal", "--mqtt:homeAssistant=false"];
+        List<string> found;
+        using (AgentProcess first = Start(pool, [.. mqtt, "--mqtt:shareResultWaitSeconds=300"]))
+        {
+            await first.WaitUntilAsync(_ => Found(first).Count >= Shares, $"{Shares} shares found");
+
+            // Pause over MQTT so the count of shares found settles and every log line is out before the kill.
+            await collector.WaitForAsync(m => m.Topic == "iotminer/journal/availability" && m.Payload == "online", "the agent online");
+            await collector.PublishAsync("iotminer/journal/cmd/pause", "");
+            await collector.WaitForAsync(m => m.Topic == "iotminer/journal/event" && m.Json.GetProperty("ok").GetBoolean(), "the pause applied");
+            found = await SettledAsync(first);
+            first.Kill();
+        }
+
+        Dictionary<string, JsonElement> journalled = Journal();
+        Assert.Equal(found.Order(), journalled.Keys.Order());
+        Assert.All(journalled.Values, share => Assert.Equal(JsonValueKind.Null, share.GetProperty("result").ValueKind));
+        // Every share the pool received was journalled before it was sent.
+        Assert.All(pool.Submissions, s => Assert.Contains(journalled.Values, j => j.GetProperty("nonce").GetString() == s.Nonce
+            && j.GetProperty("extranonce2").GetString() == s.Extranonce2 && j.GetProperty("job_id").GetString() == s.JobId));
+        Assert.DoesNotContain(collector.Messages, m => m.Topic == "iotminer/journal/share");
+
+        // Second run: the pool answers again. The earlier run's shares can get no answer now; they go out at once, with no result.
+        await pool.ReleaseSubmitAnswersAsync();
+        using AgentProcess second = Start(pool, mqtt);
+        await MqttBrokerContractTests.WaitUntilAsync(() => found.All(id => Published(collector, id) is not null), "every share of the killed run published",
+            seconds: 60, detail: () => $"published: {string.Join(", ", collector.Messages.Where(m => m.Topic.EndsWith("/share")).Select(m => m.Json.GetProperty("id").GetString()))}; agent:\n{second.Output}");
+        Assert.All(found, id => Assert.Equal(JsonValueKind.Null, Published(collector, id)!.Value.GetProperty("result").ValueKind));
+        await second.WaitUntilAsync(_ => second.LinesWith($"{found.Count} shares found before the agent last stopped never got the pool's answer").Count == 1,
+            "the restart names the unanswered shares");
+    }
+
+    AgentProcess Start(TestPool pool, params string[] settings)
+    {
+        string config = Path.Combine(_state, "iotminer.json");
+        File.WriteAllText(config, "{ // everything comes from the overrides\n}");
+        return AgentProcess.Start(_state, ["run", "--config", config, $"--stateDirectory={_state}", "--consent=true", "--mining:threads=1",
+            "--governor:idleOnly=false", "--governor:noSensorDutyPercent=100", $"--stratum:pools:0:url={pool.Url}", "--stratum:pools:0:user=bc1qjournal.rig1",
+            .. settings]);
+    }
+
+    // The ids of the shares the agent reported finding (ShareSink logs each one as it confirms it).
+    static List<string> Found(AgentProcess agent) =>
+        [.. agent.Lines.Select(l => FoundLine().Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value)];
+
+    // Waits until no share has been reported found for two seconds (mining is paused) and returns them.
+    static async Task<List<string>> SettledAsync(AgentProcess agent)
+    {
+        List<string> found = Found(agent);
+        DateTime quietSince = DateTime.UtcNow;
+        while (DateTime.UtcNow - quietSince < TimeSpan.FromSeconds(2))
+        {
+            await Task.Delay(100);
+            List<string> now = Found(agent);
+            if (now.Count != found.Count)
+            {
+                found = now;
+                quietSince = DateTime.UtcNow;
+            }
+        }
+
+        return found;
+    }
+
+    // The outbox as the killed agent left it, read without opening it as the agent would (which ends the holds).
+    Dictionary<string, JsonElement> Journal()
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(_state, ShareOutbox.FileName),
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT id, payload FROM outbox ORDER BY seq;";
+        using SqliteDataReader reader = command.ExecuteReader();
+        var rows = new Dictionary<string, JsonElement>();
+        while (reader.Read())
+        {
+            rows.Add(reader.GetString(0), JsonDocument.Parse(reader.GetString(1)).RootElement.Clone());
+        }
+
+        return rows;
+    }
+
+    static JsonElement? Published(TestSubscriber collector, string id) =>
+        collector.Messages.Where(m => m.Topic == "iotminer/journal/share").Select(m => m.Json)
+            .Cast<JsonElement?>().FirstOrDefault(j => j!.Value.GetProperty("id").GetString() == id);
+
+    [GeneratedRegex(@"Share ([0-9a-f-]{36}) found:")]
+    private static partial Regex FoundLine();
+}
