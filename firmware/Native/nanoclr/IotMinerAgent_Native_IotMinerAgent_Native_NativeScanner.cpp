@@ -20,6 +20,15 @@ namespace
     // Words of a sha256d job: midstate (8), header tail (3), target (8); NativeScanner.Sha256dJobWords.
     const unsigned int JobWords = 19;
 
+    // nanoCLR's typed arrays hold unsigned int; ESP-IDF 5 defines uint32_t as unsigned long on Xtensa and RISC-V.
+    // Same size, different type: the kernels' pointers are cast, never the data converted.
+    static_assert(sizeof(unsigned int) == sizeof(uint32_t), "a CLR UInt32 element is a uint32_t");
+
+    uint32_t *Words(CLR_RT_TypedArray_UINT32 &array)
+    {
+        return reinterpret_cast<uint32_t *>(array.GetBuffer());
+    }
+
     HRESULT FromKernel(int rc)
     {
         if (rc == IOTMINER_E_RANGE)
@@ -64,7 +73,7 @@ signed int NativeScanner::ScanSha256d(
     }
 
     uint32_t found = 0;
-    hr = FromKernel(iotminer_sha256d_scan(&kernelJob, firstNonce, count, hits.GetBuffer(), hits.GetSize(), &found));
+    hr = FromKernel(iotminer_sha256d_scan(&kernelJob, firstNonce, count, Words(hits), hits.GetSize(), &found));
     return (signed int)found;
 }
 
@@ -86,10 +95,10 @@ signed int NativeScanner::ScanDucoS1(
     hr = FromKernel(iotminer_duco_s1_scan_soft(
         lastHash.GetBuffer(),
         lastHash.GetSize(),
-        expected.GetBuffer(),
+        Words(expected),
         firstNonce,
         count,
-        hits.GetBuffer(),
+        Words(hits),
         hits.GetSize(),
         &found));
     return (signed int)found;
