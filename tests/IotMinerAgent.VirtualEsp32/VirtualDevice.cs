@@ -24,7 +24,7 @@ public sealed class VirtualDevice : IDisposable
         Link = new MqttNetLink(options.BrokerHost, options.BrokerPort, Wifi);
         ConfigText = BuildConfigText(options);
         Config = FirmwareConfig.Parse(ConfigText);
-        Miner = new IotMiner(Config, new DeviceHardware(Clock, Thermal, Heap, Wifi, Link, Restart, Cpu));
+        Miner = new IotMiner(Config, new DeviceHardware(Clock, Thermal, Heap, Wifi, Link, Restart, Cpu) { HashEngines = options.HashEngines });
     }
 
     /// <summary>How it was built.</summary>

@@ -1,3 +1,5 @@
+using IotMinerAgent.Firmware.Mining;
+
 namespace IotMinerAgent.VirtualEsp32;
 
 /// <summary>Where a virtual ESP32 connects and how its simulated hardware behaves.</summary>
@@ -32,6 +34,12 @@ public sealed class VirtualEsp32Options
     /// device builds its <c>I:\iotminer.json</c> text and parses it with the firmware's own reader.
     /// </summary>
     public string MiningJson { get; set; } = "\"statusIntervalSeconds\": 1, \"sliceNonces\": 16";
+
+    /// <summary>
+    /// Native sha256d engines the board offers (a custom nanoCLR image with firmware/Native); empty like a stock image.
+    /// The firmware tries them at start and falls back to the managed engine.
+    /// </summary>
+    public ISliceHashEngine[] HashEngines { get; set; } = [];
 
     /// <summary>Extra JSON members for the <c>policy</c> section.</summary>
     public string PolicyJson { get; set; } = "\"targetTemperatureC\": 70, \"hardLimitC\": 80";

@@ -4,7 +4,8 @@
 # tests, stress-ng for the governor's busy test, qemu-user-static with arm64 libraries for the linux-arm64 build,
 # systemd's tools (systemd-analyze verify/security), lintian, binutils and python3-seccomp for the unit and the .deb,
 # litecoind for the gateway's solo-mining tests (two regtest nodes, getblocktemplate/submitblock),
-# postgresql for the gateway's PostgreSQL ledger (the tests run a private cluster with initdb and pg_ctl).
+# postgresql for the gateway's PostgreSQL ledger (the tests run a private cluster with initdb and pg_ctl),
+# cmake, g++, libgtest-dev and libbenchmark-dev for the native hashing kernels (tests/scripts/native-kernels.sh).
 set -euo pipefail
 
 as_root() {
@@ -23,6 +24,10 @@ command -v objdump >/dev/null 2>&1 || missing+=(binutils)
 /usr/bin/python3 -c 'import seccomp' >/dev/null 2>&1 || missing+=(python3-seccomp)
 command -v litecoind >/dev/null 2>&1 || missing+=(litecoind)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+command -v cmake >/dev/null 2>&1 || missing+=(cmake)
+command -v g++ >/dev/null 2>&1 || missing+=(g++)
+[ -f /usr/include/gtest/gtest.h ] || missing+=(libgtest-dev)
+[ -f /usr/include/benchmark/benchmark.h ] || missing+=(libbenchmark-dev)
 
 arm64_libs=(libc6:arm64 libstdc++6:arm64 libgcc-s1:arm64 libssl3:arm64 zlib1g:arm64)
 if ! dpkg --print-foreign-architectures | grep -qx arm64; then

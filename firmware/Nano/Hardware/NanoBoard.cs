@@ -1,5 +1,9 @@
 using IotMinerAgent.Firmware.Config;
 using IotMinerAgent.Firmware.Hardware;
+#if IOTMINER_NATIVE
+using IotMinerAgent.Firmware.Mining;
+using IotMinerAgent.Firmware.Nano.Native;
+#endif
 
 namespace IotMinerAgent.Firmware.Nano.Hardware
 {
@@ -10,7 +14,7 @@ namespace IotMinerAgent.Firmware.Nano.Hardware
         public static DeviceHardware Build(FirmwareConfig config)
         {
             byte[]? ca = config.MqttTls && config.MqttCaFile.Length > 0 ? LittleFsConfigStorage.ReadFile(config.MqttCaFile) : null;
-            return new DeviceHardware(
+            DeviceHardware hardware = new DeviceHardware(
                 new NanoClock(),
                 new AdcTemperatureSensor(),
                 new NanoFreeMemory(),
@@ -18,6 +22,11 @@ namespace IotMinerAgent.Firmware.Nano.Hardware
                 new M2MqttLink(config.MqttHost, config.MqttPort, config.MqttTls, ca, config.MqttUsername, config.MqttPassword),
                 new NanoRestart(),
                 new InterpreterPace());
+#if IOTMINER_NATIVE
+            // A custom nanoCLR image with firmware/Native: the firmware self-tests it at start and falls back if it fails.
+            hardware.HashEngines = new ISliceHashEngine[] { new NativeSliceEngine() };
+#endif
+            return hardware;
         }
     }
 }

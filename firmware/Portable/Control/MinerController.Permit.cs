@@ -35,6 +35,8 @@ namespace IotMinerAgent.Firmware.Control
                 status.HasTemperature = decision.HasTemperature;
                 status.TemperatureMilliC = decision.TemperatureMilliC;
                 status.Algorithm = job == null ? _status.Algorithm : job.Algorithm;
+                status.Engine = _engineName;
+                status.EngineRejections = _engineRejections;
                 status.HashRateTenths = _meter.TenthsPerSecond(now);
                 SetState(status, blocked, decision, job != null);
                 status.Accepted = _accepted;

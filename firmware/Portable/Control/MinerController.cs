@@ -49,6 +49,8 @@ namespace IotMinerAgent.Firmware.Control
         private readonly ArrayList _inbox = new ArrayList();
         private readonly ArrayList _notices = new ArrayList();
         private readonly long _startMs;
+        private readonly string _engineName;
+        private readonly string _engineRejections;
 
         private GovernorPolicy _policy;
         private ThermalGovernor _governor;
@@ -79,7 +81,12 @@ namespace IotMinerAgent.Firmware.Control
             _startMs = hardware.Clock.UptimeMs;
             _idleSinceMs = _startMs;
             _nextStatusMs = _startMs;
-            _loop = new MiningLoop(hardware.Clock, hardware.Cpu, _jobs, this, _meter, config.SliceNonces);
+            // Once, at start: a native engine the image lacks fails its self-test here and the managed one hashes.
+            string rejected;
+            ISliceHashEngine engine = SliceEngineChoice.Pick(hardware.HashEngines, out rejected);
+            _engineName = engine.Name;
+            _engineRejections = rejected;
+            _loop = new MiningLoop(hardware.Clock, hardware.Cpu, _jobs, this, _meter, config.SliceNonces, engine);
             hardware.Mqtt.SetReceiver(this);
         }
 

@@ -1,4 +1,5 @@
 using System;
+using IotMinerAgent.Firmware.Mining;
 
 namespace IotMinerAgent.Firmware.Hardware
 {
@@ -42,5 +43,11 @@ namespace IotMinerAgent.Firmware.Hardware
 
         /// <summary>Hashing pace.</summary>
         public ICpuPace Cpu { get; private set; }
+
+        /// <summary>
+        /// Native sha256d engines to try at start, fastest first (a custom nanoCLR image with firmware/Native); the first
+        /// that passes its self-test hashes, else the managed engine. Empty by default: a stock image has none.
+        /// </summary>
+        public ISliceHashEngine[] HashEngines { get; set; } = new ISliceHashEngine[0];
     }
 }

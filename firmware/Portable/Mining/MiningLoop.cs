@@ -24,14 +24,16 @@ namespace IotMinerAgent.Firmware.Mining
         private readonly IShareSink _sink;
         private readonly HashRateMeter _meter;
         private readonly int _sliceNonces;
+        private readonly ISliceHashEngine _engine;
         private MiningPermit _permit = new MiningPermit(false, 0);
         private int _generation;
         private bool _running;
         private long _heartbeatMs;
 
-        /// <summary>Creates the loop; <see cref="Start"/> runs it.</summary>
-        public MiningLoop(IDeviceClock clock, ICpuPace cpu, JobSlot jobs, IShareSink sink, HashRateMeter meter, int sliceNonces)
+        /// <summary>Creates the loop hashing sha256d with <paramref name="engine"/>; <see cref="Start"/> runs it.</summary>
+        public MiningLoop(IDeviceClock clock, ICpuPace cpu, JobSlot jobs, IShareSink sink, HashRateMeter meter, int sliceNonces, ISliceHashEngine engine)
         {
+            _engine = engine;
             _clock = clock;
             _cpu = cpu;
             _jobs = jobs;
@@ -111,7 +113,7 @@ namespace IotMinerAgent.Firmware.Mining
 
         private void RunGeneration(int generation)
         {
-            SliceScanner scanner = new SliceScanner();
+            SliceScanner scanner = new SliceScanner(_engine);
             ArrayList found = new ArrayList();
             while (IsCurrent(generation))
             {

@@ -6,17 +6,42 @@ using IotMinerAgent.Hashing.DeviceWork;
 namespace IotMinerAgent.Firmware.Mining
 {
     /// <summary>
-    /// Hashes one slice of a device job with the shared portable code: sha256d from the job's midstate with a
-    /// <see cref="DeviceJobHasher"/> (no header the device does not have, and no garbage per nonce), scrypt with
-    /// <see cref="ScryptScalarScanner"/> over <see cref="DeviceJob.CreateScryptWork"/>.
+    /// Hashes one slice of a device job: sha256d with the engine <see cref="SliceEngineChoice"/> picked (the native
+    /// kernels or the managed <see cref="DeviceJobHasher"/>), each hit confirmed with the managed hasher so an engine bug
+    /// never reaches the gateway; scrypt with <see cref="ScryptScalarScanner"/> over <see cref="DeviceJob.CreateScryptWork"/>.
     /// </summary>
     public sealed class SliceScanner
     {
         private readonly ScryptScalarScanner _scrypt = new ScryptScalarScanner();
         private readonly NonceHits _hits = new NonceHits();
         private readonly DeviceJobHasher _sha256d = new DeviceJobHasher();
+        private readonly ISliceHashEngine _engine;
         private DeviceJob? _scryptJob;
         private HeaderWork? _scryptWork;
+        private int _unconfirmed;
+
+        /// <summary>A scanner hashing sha256d with the managed engine.</summary>
+        public SliceScanner()
+            : this(new ManagedSliceEngine())
+        {
+        }
+
+        /// <summary>A scanner hashing sha256d with <paramref name="engine"/>.</summary>
+        public SliceScanner(ISliceHashEngine engine)
+        {
+            if (engine == null)
+            {
+                throw new ArgumentNullException("engine");
+            }
+
+            _engine = engine;
+        }
+
+        /// <summary>Hits the engine reported that the managed hasher found not to meet the target (dropped; an engine bug).</summary>
+        public int Unconfirmed
+        {
+            get { return _unconfirmed; }
+        }
 
         /// <summary>Hashes [<paramref name="firstNonce"/>, +<paramref name="count"/>) and appends a <see cref="FoundShare"/> per hit.</summary>
         public void Scan(DeviceJob job, uint firstNonce, int count, ArrayList found)
@@ -45,20 +70,23 @@ namespace IotMinerAgent.Firmware.Mining
 
         private void ScanSha256d(DeviceJob job, uint firstNonce, int count, ArrayList found)
         {
+            _hits.Clear();
+            _engine.ScanSha256d(job, firstNonce, count, _hits);
             Target target = job.Target;
-            uint nonce = firstNonce;
-            for (int i = 0; i < count; i++)
+            for (int i = 0; i < _hits.Count; i++)
             {
+                uint nonce = _hits[i];
                 byte[] hash = _sha256d.Hash(job, nonce);
-                if (target.IsMetBy(hash))
+                if (!target.IsMetBy(hash))
                 {
-                    // The hasher reuses its digest buffer: a share keeps its own copy.
-                    byte[] kept = new byte[hash.Length];
-                    Array.Copy(hash, kept, hash.Length);
-                    found.Add(new FoundShare(job, nonce, kept));
+                    _unconfirmed++;
+                    continue;
                 }
 
-                nonce = unchecked(nonce + 1);
+                // The hasher reuses its digest buffer: a share keeps its own copy.
+                byte[] kept = new byte[hash.Length];
+                Array.Copy(hash, kept, hash.Length);
+                found.Add(new FoundShare(job, nonce, kept));
             }
         }
     }

@@ -17,9 +17,6 @@ namespace IotMinerAgent.Firmware.Mqtt
         /// <summary>The firmware version in every status.</summary>
         public const string Version = "0.1.0";
 
-        /// <summary>The hashing engine: the portable scalar code (no SIMD on the ESP32, no native interop in this image).</summary>
-        public const string Engine = "scalar";
-
         /// <summary><c>{"v":1,"algos":[...],"hashrate":120.5}</c>.</summary>
         public static string WorkRequest(string[] algorithms, long hashRateTenths)
         {
@@ -44,7 +41,7 @@ namespace IotMinerAgent.Firmware.Mqtt
             JsonWriter json = new JsonWriter().Integer("v", 1).String("device_id", deviceId).String("time", time)
                 .String("state", s.State).String("reason", s.Reason.Length == 0 ? null : s.Reason)
                 .Boolean("mining_enabled", s.MiningEnabled).Raw("hashrate_hs", FixedDecimal.Format(s.HashRateTenths, 1))
-                .String("algo", s.Algorithm).String("engine", Engine).Integer("threads", s.DutyPercent > 0 ? 1 : 0).Integer("max_threads", 1)
+                .String("algo", s.Algorithm).String("engine", s.Engine).Integer("threads", s.DutyPercent > 0 ? 1 : 0).Integer("max_threads", 1)
                 .Integer("duty_percent", s.DutyPercent).Integer("max_duty_percent", s.MaxDutyPercent).Milli("target_temperature_c", s.TargetMilliC);
             if (s.HasTemperature)
             {

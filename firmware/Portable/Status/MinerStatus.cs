@@ -1,4 +1,5 @@
 using System;
+using IotMinerAgent.Firmware.Mining;
 using IotMinerAgent.Hashing;
 
 namespace IotMinerAgent.Firmware.Status
@@ -26,6 +27,15 @@ namespace IotMinerAgent.Firmware.Status
 
         /// <summary>Algorithm of the current job, or null before the first job.</summary>
         public string? Algorithm { get; set; }
+
+        /// <summary>
+        /// The sha256d engine picked at start: <c>scalar</c> (managed), <c>native-soft</c> or <c>native-esp32-sha</c>
+        /// (firmware/Native in a custom nanoCLR image).
+        /// </summary>
+        public string Engine { get; set; } = ManagedSliceEngine.EngineName;
+
+        /// <summary>Native engines the board offered that failed their self-test at start, and why; empty when none did.</summary>
+        public string EngineRejections { get; set; } = string.Empty;
 
         /// <summary>Duty cycle the governor allows now, 0..100.</summary>
         public int DutyPercent { get; set; }

@@ -1,0 +1,21 @@
+using IotMinerAgent.Hashing;
+using IotMinerAgent.Hashing.DeviceWork;
+
+namespace IotMinerAgent.Firmware.Mining
+{
+    /// <summary>
+    /// Hashes the nonces of a slice of a sha256d device job: the managed portable code (<see cref="ManagedSliceEngine"/>)
+    /// or, on an image built with firmware/Native, the native kernels. <see cref="SliceEngineChoice"/> picks one at start.
+    /// </summary>
+    public interface ISliceHashEngine
+    {
+        /// <summary>The name the status reports as <c>engine</c> (docs/mqtt.md): <c>scalar</c>, <c>native-soft</c>, <c>native-esp32-sha</c>.</summary>
+        string Name { get; }
+
+        /// <summary>
+        /// Appends to <paramref name="hits"/>, ascending, every nonce of [<paramref name="firstNonce"/>, +<paramref name="count"/>)
+        /// whose sha256d meets the job's target.
+        /// </summary>
+        void ScanSha256d(DeviceJob job, uint firstNonce, int count, NonceHits hits);
+    }
+}
