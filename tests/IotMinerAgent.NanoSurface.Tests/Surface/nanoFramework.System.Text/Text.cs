@@ -78,12 +78,6 @@ namespace System.Text
 
         public StringBuilder Clear() => throw null;
 
-        public StringBuilder Insert(int index, string value) => throw null;
-
-        public StringBuilder Insert(int index, char value) => throw null;
-
-        public StringBuilder Insert(int index, char[] value) => throw null;
-
         public StringBuilder Remove(int startIndex, int length) => throw null;
 
         public StringBuilder Replace(char oldChar, char newChar) => throw null;

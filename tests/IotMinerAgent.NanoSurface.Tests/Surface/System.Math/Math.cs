@@ -1,6 +1,8 @@
-// Model of the nanoFramework.System.Math package (System/Math.cs): Abs, Min and Max exist for int, float and double
-// only (no uint/long/ulong overloads, no Clamp, BigMul, DivRem, Log2 or Round(x, digits)); the floating-point functions
-// come in double and float flavours. Doubles are software-emulated on the ESP32: keep them out of hot code.
+// Model of the nanoFramework.System.Math package, assembly System.Math (https://github.com/nanoframework/System.Math,
+// tag v1.5.116, System/Math.cs; its public API is Baselines/System.Math.1.5.116.txt). A subset: Abs, Min and Max for
+// int, float and double; the transcendental functions take and return double only (the real library has no float
+// Sin, Sqrt, Pow...; float only for Abs, Max, Min, Clamp and Sign). Doubles are software-emulated on the ESP32: keep
+// them out of hot code. Portable code cannot use this assembly at all (mscorlib only); firmware/Nano can.
 namespace System
 {
     public static class Math
@@ -29,15 +31,9 @@ namespace System
 
         public static double Atan2(double y, double x) => throw null;
 
-        public static float Atan2(float y, float x) => throw null;
-
         public static double IEEERemainder(double x, double y) => throw null;
 
-        public static float IEEERemainder(float x, float y) => throw null;
-
         public static double Pow(double x, double y) => throw null;
-
-        public static float Pow(float x, float y) => throw null;
 
         public static int Sign(double value) => throw null;
 
@@ -45,70 +41,37 @@ namespace System
 
         public static double Acos(double d) => throw null;
 
-        public static float Acos(float d) => throw null;
-
         public static double Asin(double d) => throw null;
-
-        public static float Asin(float d) => throw null;
 
         public static double Atan(double d) => throw null;
 
-        public static float Atan(float d) => throw null;
-
         public static double Ceiling(double d) => throw null;
-
-        public static float Ceiling(float d) => throw null;
 
         public static double Cos(double d) => throw null;
 
-        public static float Cos(float d) => throw null;
-
         public static double Cosh(double d) => throw null;
-
-        public static float Cosh(float d) => throw null;
 
         public static double Exp(double d) => throw null;
 
-        public static float Exp(float d) => throw null;
-
         public static double Floor(double d) => throw null;
-
-        public static float Floor(float d) => throw null;
 
         public static double Log(double d) => throw null;
 
-        public static float Log(float d) => throw null;
-
         public static double Log10(double d) => throw null;
-
-        public static float Log10(float d) => throw null;
 
         public static double Round(double d) => throw null;
 
-        public static float Round(float d) => throw null;
-
         public static double Sin(double d) => throw null;
-
-        public static float Sin(float d) => throw null;
 
         public static double Sinh(double d) => throw null;
 
-        public static float Sinh(float d) => throw null;
-
         public static double Sqrt(double d) => throw null;
-
-        public static float Sqrt(float d) => throw null;
 
         public static double Tan(double d) => throw null;
 
-        public static float Tan(float d) => throw null;
-
         public static double Tanh(double d) => throw null;
-
-        public static float Tanh(float d) => throw null;
 
         public static double Truncate(double d) => throw null;
 
-        public static float Truncate(float d) => throw null;
     }
 }

@@ -1,65 +1,27 @@
-// ArrayList models nanoFramework.CoreLibrary 1.x (mscorlib) System/Collections/ArrayList.cs; Hashtable,
-// DictionaryEntry, Queue and Stack model the nanoFramework.System.Collections package. All hold object: use them
-// where .NET code would use List<T>, Dictionary<TKey, TValue>, Queue<T> or Stack<T>.
+// Model of the nanoFramework.System.Collections package (https://github.com/nanoframework/System.Collections):
+// Hashtable, DictionaryEntry, Queue, Stack and IDictionary. All hold object: use them where .NET code would use
+// Dictionary<TKey, TValue>, Queue<T> or Stack<T>. ArrayList and the other collection interfaces are in mscorlib.
 namespace System.Collections
 {
-    public class ArrayList : IList, ICloneable
+    public interface IDictionary : ICollection
     {
-        public ArrayList() => throw null;
+        object this[object key] { get; set; }
 
-        public virtual int Capacity
-        {
-            get => throw null;
-            set => throw null;
-        }
+        ICollection Keys { get; }
 
-        public virtual int Count => throw null;
+        ICollection Values { get; }
 
-        public virtual bool IsFixedSize => throw null;
+        bool IsReadOnly { get; }
 
-        public virtual bool IsReadOnly => throw null;
+        bool IsFixedSize { get; }
 
-        public virtual bool IsSynchronized => throw null;
+        bool Contains(object key);
 
-        public virtual object SyncRoot => throw null;
+        void Add(object key, object value);
 
-        public virtual object this[int index]
-        {
-            get => throw null;
-            set => throw null;
-        }
+        void Clear();
 
-        public virtual int Add(object value) => throw null;
-
-        public virtual int BinarySearch(object value, IComparer comparer) => throw null;
-
-        public virtual void Clear() => throw null;
-
-        public virtual object Clone() => throw null;
-
-        public virtual bool Contains(object item) => throw null;
-
-        public virtual void CopyTo(Array array) => throw null;
-
-        public virtual void CopyTo(Array array, int arrayIndex) => throw null;
-
-        public virtual IEnumerator GetEnumerator() => throw null;
-
-        public virtual int IndexOf(object value) => throw null;
-
-        public virtual int IndexOf(object value, int startIndex) => throw null;
-
-        public virtual int IndexOf(object value, int startIndex, int count) => throw null;
-
-        public virtual void Insert(int index, object value) => throw null;
-
-        public virtual void Remove(object obj) => throw null;
-
-        public virtual void RemoveAt(int index) => throw null;
-
-        public virtual object[] ToArray() => throw null;
-
-        public virtual Array ToArray(Type type) => throw null;
+        void Remove(object key);
     }
 
     public class DictionaryEntry
@@ -106,8 +68,6 @@ namespace System.Collections
         public object Clone() => throw null;
 
         public bool Contains(object key) => throw null;
-
-        public bool ContainsKey(object key) => throw null;
 
         public void CopyTo(Array array, int index) => throw null;
 
