@@ -47,6 +47,28 @@ public sealed class NanoApiTests
             $"Expected {errorId} at line {line} explaining \"{explanation}\"; got:\n{string.Join("\n", result.CompileErrors)}");
     }
 
+    /// <summary>Snippet and what the IL check must say about it (type and member named).</summary>
+    public static TheoryData<string, string> MetadataMisuses => new()
+    {
+        // mscorlib 1.17.11 declares Action<T>, so this compiles; the 1.x nanoCLR still cannot load the instantiation.
+        { "private System.Action<int>? _found;", "IotMinerAgent.Hashing.Snippet._found uses the generic type System.Action`1<Int32>" },
+        { "public static object Same<T>(T value) { return value!; }", "method IotMinerAgent.Hashing.Snippet.Same is generic" },
+        { "public int Cell(int[,] grid) { return grid[0, 0]; }", "IotMinerAgent.Hashing.Snippet.Cell uses the multidimensional array Int32[,]" },
+        { "public void Run() { System.Action<uint> log = n => { }; log(1u); }", "IotMinerAgent.Hashing.Snippet.Run uses the generic type System.Action`1<UInt32>" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MetadataMisuses))]
+    public void What_the_metadata_processor_cannot_take_is_named_by_type_and_member(string members, string expected)
+    {
+        NanoCheckResult result = PortableSnippet.Check(PortableSnippet.InClass("        " + members));
+
+        Assert.True(result.Emitted, result.Describe());
+        Assert.False(result.IsClean);
+        Assert.Contains(result.MetadataFindings, f => f.Message.Contains(expected, System.StringComparison.Ordinal) && f.Path == PortableSnippet.Path);
+        Assert.Contains("which the .NET nanoFramework 1.x metadata processor and nanoCLR cannot load", result.Describe(), System.StringComparison.Ordinal);
+    }
+
     [Fact]
     public void What_nanoFramework_offers_compiles_emits_and_keeps_the_rules()
     {
@@ -54,6 +76,7 @@ public sealed class NanoApiTests
 
         Assert.True(result.IsClean, result.Describe());
         Assert.Empty(result.RuleFindings);
+        Assert.Empty(result.MetadataFindings);
     }
 
     [Fact]
