@@ -5,7 +5,7 @@ using IotMinerAgent.NanoSurface.Tests.Rules;
 namespace IotMinerAgent.NanoSurface.Tests;
 
 /// <summary>
-/// Portable code is compiled against the nanoFramework surface: .NET APIs nanoFramework lacks fail the compile with an
+/// Portable code is compiled against nanoFramework's real mscorlib: .NET APIs it lacks fail the compile with an
 /// explanation, and what nanoFramework does offer compiles, emits and passes the rules.
 /// </summary>
 public sealed class NanoApiTests

@@ -1,6 +1,6 @@
-// Model of the nanoFramework.System.Text package: StringBuilder (Text/StringBuilder.cs) and the UTF-8 Encoding. Only
-// GetString(bytes, index, count) is modelled, the form nanoFramework's own tests use (nanoframework/System.Text,
-// Tests/NFUnitTestEncoding); .NET's GetString(byte[]) is not.
+// Model of the nanoFramework.System.Text package, assembly nanoFramework.System.Text (https://github.com/nanoframework/System.Text,
+// tag v1.3.42; its public API is Baselines/nanoFramework.System.Text.1.3.42.txt): StringBuilder and the UTF-8 Encoding.
+// Portable code cannot use this assembly (mscorlib only: see firmware/Portable/Text); firmware/Nano can.
 namespace System.Text
 {
     public sealed class StringBuilder
