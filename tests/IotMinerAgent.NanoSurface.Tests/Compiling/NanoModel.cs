@@ -23,6 +23,15 @@ internal static class NanoModel
         "nanoFramework.System.Text",
         "System.Math",
         "nanoFramework.System.Collections",
+        "System.Threading",
+        "System.IO.Streams",
+        "System.Net",
+        "nanoFramework.M2Mqtt.Core",
+        "nanoFramework.M2Mqtt",
+        "System.Device.Wifi",
+        "System.IO.FileSystem",
+        "System.Device.Adc",
+        "System.Device.Gpio",
     ];
 
     private static readonly Lazy<IReadOnlyList<CSharpCompilation>> CompiledOnce = new(() => Compile());
