@@ -5,7 +5,7 @@ using IotMinerAgent.NanoSurface.Tests.Rules;
 namespace IotMinerAgent.NanoSurface.Tests;
 
 /// <summary>
-/// Portable code is compiled against the nanoFramework surface: .NET APIs nanoFramework lacks fail the compile with an
+/// Portable code is compiled against nanoFramework's real mscorlib: .NET APIs it lacks fail the compile with an
 /// explanation, and what nanoFramework does offer compiles, emits and passes the rules.
 /// </summary>
 public sealed class NanoApiTests
@@ -13,21 +13,22 @@ public sealed class NanoApiTests
     /// <summary>Snippet, the compiler error it must produce, and words the explanation must contain.</summary>
     public static TheoryData<string, string, string> Misuses => new()
     {
-        { "System.Collections.Generic.List<int> hits = new System.Collections.Generic.List<int>(); // <-", "CS0234", "not in .NET nanoFramework 1.x's class libraries" },
-        { "void Fill(Span<byte> buffer) { } // <-", "CS0246", "not in .NET nanoFramework 1.x's class libraries" },
-        { "uint Read(byte[] b) { return System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(b); } // <-", "CS0234", "not in .NET nanoFramework 1.x's class libraries" },
-        { "int Limit(int x) { return Math.Clamp(x, 0, 9); } // <-", "CS0117", "not in .NET nanoFramework 1.x's class libraries" },
-        { "string Hex(byte[] b) { return Convert.ToHexString(b); } // <-", "CS0117", "not in .NET nanoFramework 1.x's class libraries" },
-        { "string Csv(string[] parts) { return string.Join(\",\", parts); } // <-", "CS0117", "not in .NET nanoFramework 1.x's class libraries" },
-        { "DateTime Clock() { return DateTime.Now; } // <-", "CS0117", "not in .NET nanoFramework 1.x's class libraries" },
-        { "void Fail() { throw new OverflowException(); } // <-", "CS0246", "not in .NET nanoFramework 1.x's class libraries" },
-        { "uint Larger(uint a, uint b) { return Math.Max(a, b); } // <-", "CS0266", "fewer overloads" },
-        { "string Text(byte[] b) { return System.Text.Encoding.UTF8.GetString(b); } // <-", "CS7036", "fewer overloads" },
+        { "System.Collections.Generic.List<int> hits = new System.Collections.Generic.List<int>(); // <-", "CS0234", "not in nanoFramework's mscorlib" },
+        { "void Fill(Span<byte> buffer) { } // <-", "CS0246", "not in nanoFramework's mscorlib" },
+        { "uint Read(byte[] b) { return System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(b); } // <-", "CS0234", "not in nanoFramework's mscorlib" },
+        { "int Limit(int x) { return Math.Clamp(x, 0, 9); } // <-", "CS0103", "System.Math is in the nanoFramework assembly System.Math 1.5.116, not in mscorlib" },
+        { "string Hex(uint n) { return new System.Text.StringBuilder().Append(n).ToString(); } // <-", "CS0234", "Namespace System.Text is not in mscorlib; its types are in the nanoFramework assembly nanoFramework.System.Text 1.3.42" },
+        { "object Table() { return new System.Collections.Hashtable(); } // <-", "CS0234", "System.Collections.Hashtable is in the nanoFramework assembly nanoFramework.System.Collections 1.5.67, not in mscorlib" },
+        { "string Hex(byte[] b) { return Convert.ToHexString(b); } // <-", "CS0117", "not in nanoFramework's mscorlib" },
+        { "string Csv(string[] parts) { return string.Join(\",\", parts); } // <-", "CS0117", "not in nanoFramework's mscorlib" },
+        { "DateTime Clock() { return DateTime.Now; } // <-", "CS0117", "not in nanoFramework's mscorlib" },
+        { "void Fail() { throw new OverflowException(); } // <-", "CS0246", "not in nanoFramework's mscorlib" },
+        { "string Text(byte[] b) { return System.Text.Encoding.UTF8.GetString(b, 0, b.Length); } // <-", "CS0234", "its types are in the nanoFramework assembly nanoFramework.System.Text 1.3.42" },
         { "long Next(ref long v) { return System.Threading.Interlocked.Increment(ref v); } // <-", "CS1503", "fewer overloads" },
-        { "int? lastNonce; // <-", "CS0518", "runtime type or member that .NET nanoFramework 1.x's mscorlib does not have" },
-        { "decimal reward; // <-", "CS0518", "runtime type or member that .NET nanoFramework 1.x's mscorlib does not have" },
-        { "System.Collections.IEnumerable Nonces() { yield return 1u; } // <-", "CS0518", "runtime type or member that .NET nanoFramework 1.x's mscorlib does not have" },
-        { "volatile bool stopRequested; bool Stopped() { return stopRequested; } // <-", "CS0518", "runtime type or member that .NET nanoFramework 1.x's mscorlib does not have" },
+        { "int? lastNonce; // <-", "CS0518", "runtime type or member that nanoFramework's mscorlib does not have" },
+        { "decimal reward; // <-", "CS0518", "runtime type or member that nanoFramework's mscorlib does not have" },
+        { "System.Collections.IEnumerable Nonces() { yield return 1u; } // <-", "CS0518", "runtime type or member that nanoFramework's mscorlib does not have" },
+        { "volatile bool stopRequested; bool Stopped() { return stopRequested; } // <-", "CS0518", "runtime type or member that nanoFramework's mscorlib does not have" },
         { "string Raw() { return \"\"\"raw\"\"\"; } // <-", "CS8773", "compiles C# 9" },
     };
 
@@ -46,6 +47,28 @@ public sealed class NanoApiTests
             $"Expected {errorId} at line {line} explaining \"{explanation}\"; got:\n{string.Join("\n", result.CompileErrors)}");
     }
 
+    /// <summary>Snippet and what the IL check must say about it (type and member named).</summary>
+    public static TheoryData<string, string> MetadataMisuses => new()
+    {
+        // mscorlib 1.17.11 declares Action<T>, so this compiles; the 1.x nanoCLR still cannot load the instantiation.
+        { "private System.Action<int>? _found;", "IotMinerAgent.Hashing.Snippet._found uses the generic type System.Action`1<Int32>" },
+        { "public static object Same<T>(T value) { return value!; }", "method IotMinerAgent.Hashing.Snippet.Same is generic" },
+        { "public int Cell(int[,] grid) { return grid[0, 0]; }", "IotMinerAgent.Hashing.Snippet.Cell uses the multidimensional array Int32[,]" },
+        { "public void Run() { System.Action<uint> log = n => { }; log(1u); }", "IotMinerAgent.Hashing.Snippet.Run uses the generic type System.Action`1<UInt32>" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MetadataMisuses))]
+    public void What_the_metadata_processor_cannot_take_is_named_by_type_and_member(string members, string expected)
+    {
+        NanoCheckResult result = PortableSnippet.Check(PortableSnippet.InClass("        " + members));
+
+        Assert.True(result.Emitted, result.Describe());
+        Assert.False(result.IsClean);
+        Assert.Contains(result.MetadataFindings, f => f.Message.Contains(expected, System.StringComparison.Ordinal) && f.Path == PortableSnippet.Path);
+        Assert.Contains("which the .NET nanoFramework 1.x metadata processor and nanoCLR cannot load", result.Describe(), System.StringComparison.Ordinal);
+    }
+
     [Fact]
     public void What_nanoFramework_offers_compiles_emits_and_keeps_the_rules()
     {
@@ -53,6 +76,7 @@ public sealed class NanoApiTests
 
         Assert.True(result.IsClean, result.Describe());
         Assert.Empty(result.RuleFindings);
+        Assert.Empty(result.MetadataFindings);
     }
 
     [Fact]
@@ -69,7 +93,6 @@ public sealed class NanoApiTests
         using System;
         using System.Collections;
         using System.Diagnostics;
-        using System.Text;
         using System.Threading;
 
         namespace IotMinerAgent.Hashing
@@ -99,7 +122,6 @@ public sealed class NanoApiTests
                 private static readonly byte[] Pattern = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 };
                 private readonly object _gate = new object();
                 private readonly ArrayList _hits = new ArrayList();
-                private readonly Hashtable _byName = new Hashtable();
                 private readonly uint[][] _lanes = new uint[2][];
                 private uint[]? _cache;
                 private Thread? _worker;
@@ -122,14 +144,11 @@ public sealed class NanoApiTests
                     lock (_gate)
                     {
                         _hits.Add(nonce);
-                        _byName["last"] = nonce;
                     }
 
-                    StringBuilder text = new StringBuilder();
-                    text.Append(nameof(Allowed)).Append(' ').Append(nonce.ToString("x8")).Append(Name(mode));
-                    byte[] utf8 = Encoding.UTF8.GetBytes(text.ToString());
-                    string back = Encoding.UTF8.GetString(utf8, 0, utf8.Length);
-                    return $"{back} {rate:F2} {nonce:X8} {BitConverter.ToUInt32(utf8, 0)} {Math.Max(1, 2)} {(int)mode}";
+                    string text = nameof(Allowed) + " " + nonce.ToString("x8") + Name(mode);
+                    byte[] bytes = BitConverter.GetBytes(nonce);
+                    return $"{text} {rate:F2} {nonce:X8} {BitConverter.ToUInt32(bytes, 0)} {(rate > 1 ? 1 : 2)} {(int)mode}";
                 }
 
                 public static string Kind(string algorithm)

@@ -1,6 +1,6 @@
 using System;
-using System.Text;
 using IotMinerAgent.Firmware.Json;
+using IotMinerAgent.Firmware.Text;
 
 namespace IotMinerAgent.Firmware.Commands
 {
@@ -32,7 +32,7 @@ namespace IotMinerAgent.Firmware.Commands
                 return Refuse(name, "payload of " + payload.Length.ToString() + " bytes is too long: at most " + MaxPayloadBytes.ToString() + " bytes", null);
             }
 
-            string text = Encoding.UTF8.GetString(payload, 0, payload.Length).Trim();
+            string text = Utf8.GetString(payload, 0, payload.Length).Trim();
             string? requestId = null;
             JsonValue? value = null;
             if (text.Length > 0 && text[0] == '{')

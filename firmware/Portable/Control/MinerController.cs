@@ -258,7 +258,7 @@ namespace IotMinerAgent.Firmware.Control
 
         private static byte[] Utf8(string text)
         {
-            return System.Text.Encoding.UTF8.GetBytes(text);
+            return Text.Utf8.GetBytes(text);
         }
     }
 }

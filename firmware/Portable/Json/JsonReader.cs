@@ -1,6 +1,6 @@
 using System;
 using System.Collections;
-using System.Text;
+using IotMinerAgent.Firmware.Text;
 
 namespace IotMinerAgent.Firmware.Json
 {
@@ -170,7 +170,7 @@ namespace IotMinerAgent.Firmware.Json
         private string ReadString()
         {
             _position++;
-            StringBuilder text = new StringBuilder();
+            TextBuffer text = new TextBuffer(32);
             while (_position < _text.Length)
             {
                 char c = _text[_position++];

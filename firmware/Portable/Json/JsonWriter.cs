@@ -1,5 +1,5 @@
 using System;
-using System.Text;
+using IotMinerAgent.Firmware.Text;
 
 namespace IotMinerAgent.Firmware.Json
 {
@@ -9,7 +9,7 @@ namespace IotMinerAgent.Firmware.Json
     /// </summary>
     public sealed class JsonWriter
     {
-        private readonly StringBuilder _text = new StringBuilder(256);
+        private readonly TextBuffer _text = new TextBuffer(256);
         private bool _first = true;
 
         /// <summary>Starts an object.</summary>
@@ -82,7 +82,7 @@ namespace IotMinerAgent.Firmware.Json
         }
 
         /// <summary>Appends <paramref name="value"/> as a JSON string with the escapes RFC 8259 §7 requires.</summary>
-        public static void AppendQuoted(StringBuilder text, string value)
+        public static void AppendQuoted(TextBuffer text, string value)
         {
             text.Append('"');
             for (int i = 0; i < value.Length; i++)

@@ -1,8 +1,8 @@
 using System;
-using System.Text;
 using IotMinerAgent.Firmware.Json;
 using IotMinerAgent.Firmware.Mining;
 using IotMinerAgent.Firmware.Status;
+using IotMinerAgent.Firmware.Text;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Hashing.DeviceWork;
 
@@ -20,7 +20,7 @@ namespace IotMinerAgent.Firmware.Mqtt
         /// <summary><c>{"v":1,"algos":[...],"hashrate":120.5}</c>.</summary>
         public static string WorkRequest(string[] algorithms, long hashRateTenths)
         {
-            StringBuilder list = new StringBuilder("[");
+            TextBuffer list = new TextBuffer(64).Append('[');
             for (int i = 0; i < algorithms.Length; i++)
             {
                 if (i > 0)

@@ -6,11 +6,12 @@ using IotMinerAgent.NanoSurface.Tests.Rules;
 namespace IotMinerAgent.NanoSurface.Tests.Checking;
 
 /// <summary>What the nanoFramework check found, and the text a developer reads when CI fails.</summary>
-internal sealed record NanoCheckResult(int SourceCount, IReadOnlyList<Finding> RuleFindings, IReadOnlyList<Finding> CompileErrors, bool Emitted)
+internal sealed record NanoCheckResult(
+    int SourceCount, IReadOnlyList<Finding> RuleFindings, IReadOnlyList<Finding> CompileErrors, bool Emitted, IReadOnlyList<Finding> MetadataFindings)
 {
-    public bool IsClean => RuleFindings.Count == 0 && CompileErrors.Count == 0 && Emitted;
+    public bool IsClean => RuleFindings.Count == 0 && CompileErrors.Count == 0 && Emitted && MetadataFindings.Count == 0;
 
-    public IEnumerable<Finding> All => RuleFindings.Concat(CompileErrors);
+    public IEnumerable<Finding> All => RuleFindings.Concat(CompileErrors).Concat(MetadataFindings);
 
     /// <summary>
     /// Every problem, one per line as "file:line: explanation", sorted by place, each said once. A compiler error inside
@@ -22,6 +23,7 @@ internal sealed record NanoCheckResult(int SourceCount, IReadOnlyList<Finding> R
         List<Finding> explained = CompileErrors.Where(e => RuleFindings.Any(e.IsWithin)).ToList();
         List<Finding> shown = RuleFindings
             .Concat(CompileErrors.Except(explained))
+            .Concat(MetadataFindings)
             .DistinctBy(f => f.ToString())
             .OrderBy(f => f.Path, System.StringComparer.Ordinal)
             .ThenBy(f => f.Line)

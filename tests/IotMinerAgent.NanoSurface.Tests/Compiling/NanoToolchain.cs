@@ -9,8 +9,9 @@ using Microsoft.CodeAnalysis.Emit;
 namespace IotMinerAgent.NanoSurface.Tests.Compiling;
 
 /// <summary>
-/// Compiles C# the way the nanoFramework toolchain would: against a model of nanoFramework 1.x's class libraries
-/// (Surface/, compiled in memory as the only reference, named "mscorlib"), at the C# version that toolchain uses.
+/// Compiles C# the way the nanoFramework toolchain would: against nanoFramework's real core library (mscorlib.dll of
+/// the nanoFramework.CoreLibrary package, restored by this project) and nothing else, like <c>csc -nostdlib</c>, at the
+/// C# version that toolchain uses.
 /// </summary>
 internal static class NanoToolchain
 {
@@ -21,11 +22,14 @@ internal static class NanoToolchain
     /// </summary>
     public const LanguageVersion Language = LanguageVersion.CSharp9;
 
-    /// <summary>The assembly name Roslyn and the nanoFramework metadata processor expect for the core library.</summary>
-    public const string SurfaceAssemblyName = "mscorlib";
+    /// <summary>The core library's assembly name.</summary>
+    public const string CoreLibraryName = "mscorlib";
 
-    /// <summary>Where the surface sources are copied next to the test binaries (see the .csproj).</summary>
-    public static readonly string SurfaceFolder = Path.Combine(AppContext.BaseDirectory, "Surface");
+    /// <summary>The nanoFramework.CoreLibrary version firmware/Nano/packages.config pins and this project restores.</summary>
+    public const string CoreLibraryVersion = "1.17.11";
+
+    /// <summary>Where the .csproj copies the restored mscorlib.dll next to the test binaries.</summary>
+    public static readonly string CoreLibraryPath = Path.Combine(AppContext.BaseDirectory, "nano", "mscorlib.dll");
 
     /// <summary>
     /// NANOFRAMEWORK_1_0 is the symbol nanoFramework projects define, so <c>#if NANOFRAMEWORK_1_0</c> shims are
@@ -34,62 +38,50 @@ internal static class NanoToolchain
     public static readonly CSharpParseOptions ParseOptions =
         new(Language, DocumentationMode.Parse, SourceCodeKind.Regular, ["NANOFRAMEWORK_1_0"]);
 
-    private static readonly Lazy<MetadataReference> SurfaceReferenceOnce = new(EmitSurfaceReference);
+    private static readonly Lazy<MetadataReference> CoreLibraryOnce = new(LoadCoreLibrary);
 
-    /// <summary>The compiled surface, built once per test run.</summary>
-    public static MetadataReference SurfaceReference => SurfaceReferenceOnce.Value;
+    /// <summary>nanoFramework's real mscorlib, loaded once per test run.</summary>
+    public static MetadataReference CoreLibrary => CoreLibraryOnce.Value;
 
-    /// <summary>Compiles the surface alone: it must be a self-contained core library.</summary>
-    public static CSharpCompilation CompileSurface()
-    {
-        IEnumerable<SyntaxTree> trees = Directory
-            .EnumerateFiles(SurfaceFolder, "*.cs", SearchOption.AllDirectories)
-            .OrderBy(file => file, StringComparer.Ordinal)
-            .Select(file => CSharpSyntaxTree.ParseText(
-                File.ReadAllText(file), ParseOptions, "Surface/" + Path.GetRelativePath(SurfaceFolder, file).Replace('\\', '/')));
-        return CSharpCompilation.Create(
-            SurfaceAssemblyName,
-            trees,
-            references: [],
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable, deterministic: true));
-    }
-
-    /// <summary>Compiles portable sources against the surface only, with nullable reference types on as in the .NET build.</summary>
+    /// <summary>Compiles portable sources against nanoFramework's mscorlib only, with nullable reference types on as in the .NET build.</summary>
     public static CSharpCompilation CompilePortable(IEnumerable<PortableSource> sources)
     {
         IEnumerable<SyntaxTree> trees = sources.Select(source => CSharpSyntaxTree.ParseText(source.Text, ParseOptions, source.Path));
         return CSharpCompilation.Create(
             "IotMinerAgent.Portable",
             trees,
-            [SurfaceReference],
+            [CoreLibrary],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: false, deterministic: true));
     }
 
-    /// <summary>
-    /// A core library has no System.Object to take its metadata version string from, so Roslyn asks for one; any value
-    /// serves an in-memory check (this is the usual .NET Framework 4 string).
-    /// </summary>
-    private static readonly EmitOptions EmitOptions = new(runtimeMetadataVersion: "v4.0.30319");
-
-    /// <summary>Emits a compilation to memory: proves code generation finds every runtime member it needs.</summary>
-    public static EmitResult Emit(Compilation compilation)
+    /// <summary>Compiles a library (a model of a nanoFramework assembly) against mscorlib and the given libraries.</summary>
+    public static CSharpCompilation CompileLibrary(string assemblyName, IEnumerable<SyntaxTree> trees, IEnumerable<MetadataReference> references)
     {
-        using MemoryStream image = new();
-        return compilation.Emit(image, options: EmitOptions);
+        return CSharpCompilation.Create(
+            assemblyName,
+            trees,
+            references.Prepend(CoreLibrary),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable, deterministic: true));
     }
 
-    private static MetadataReference EmitSurfaceReference()
+    /// <summary>Emits a compilation to memory: proves code generation finds every runtime member it needs.</summary>
+    public static EmitResult Emit(Compilation compilation, out byte[] image)
     {
-        CSharpCompilation surface = CompileSurface();
-        using MemoryStream image = new();
-        EmitResult result = surface.Emit(image, options: EmitOptions);
-        if (!result.Success)
+        using MemoryStream stream = new();
+        EmitResult result = compilation.Emit(stream);
+        image = stream.ToArray();
+        return result;
+    }
+
+    private static MetadataReference LoadCoreLibrary()
+    {
+        if (!File.Exists(CoreLibraryPath))
         {
             throw new InvalidOperationException(
-                "The nanoFramework surface (tests/IotMinerAgent.NanoSurface.Tests/Surface) does not compile:\n"
-                + string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+                $"nanoFramework's mscorlib is not at {CoreLibraryPath}. It comes from the nanoFramework.CoreLibrary {CoreLibraryVersion} "
+                + "NuGet package (PackageDownload in IotMinerAgent.NanoSurface.Tests.csproj): run `dotnet restore` with nuget.org (or a mirror serving it) reachable, then build again.");
         }
 
-        return MetadataReference.CreateFromImage(image.ToArray());
+        return MetadataReference.CreateFromFile(CoreLibraryPath);
     }
 }

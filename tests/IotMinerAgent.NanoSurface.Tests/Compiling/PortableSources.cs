@@ -5,14 +5,14 @@ using System.Linq;
 
 namespace IotMinerAgent.NanoSurface.Tests.Compiling;
 
-/// <summary>Finds the repository's portable sources: every *.cs under a folder named <c>Portable</c>.</summary>
+/// <summary>Finds the repository's portable sources: every *.cs under any folder named <c>Portable</c> outside tests/.</summary>
 internal static class PortableSources
 {
     /// <summary>
-    /// The product folders whose <c>Portable/</c> subfolders are also compiled for .NET nanoFramework 1.x (the ESP32
-    /// firmware). This is the one list: a product that gains a Portable/ folder is added here, and nowhere else.
+    /// Top-level folders never searched: tests/ (a test project's Portable/ folder holds .NET tests of portable code,
+    /// not portable code) and build or tool output.
     /// </summary>
-    public static readonly IReadOnlyList<string> ProductFolders = ["hashing-core", "governor", "firmware"];
+    public static readonly IReadOnlyList<string> SkippedTopFolders = ["tests", "bin", "obj", "node_modules"];
 
     private const string PortableFolderName = "Portable";
     private const string SolutionFileName = "IotMinerAgent.sln";
@@ -35,9 +35,8 @@ internal static class PortableSources
     /// <summary>Reads every portable source under <paramref name="root"/>, ordered by path.</summary>
     public static IReadOnlyList<PortableSource> Load(string root)
     {
-        return ProductFolders
-            .Select(folder => Path.Combine(root, folder))
-            .Where(Directory.Exists)
+        return Directory.EnumerateDirectories(root)
+            .Where(folder => !Path.GetFileName(folder).StartsWith('.') && !SkippedTopFolders.Contains(Path.GetFileName(folder)))
             .SelectMany(folder => Directory.EnumerateDirectories(folder, PortableFolderName, SearchOption.AllDirectories))
             .Where(dir => !IsBuildOutput(root, dir))
             .SelectMany(dir => Directory.EnumerateFiles(dir, "*.cs", SearchOption.AllDirectories))

@@ -11,7 +11,7 @@ internal static class PortableRules
     public static readonly PortableRule Generics = new(
         "NANO001",
         NoGenerics,
-        "Use arrays, ArrayList or Hashtable, or a small purpose-built class like NonceHits.");
+        "Use arrays or ArrayList (mscorlib), or a small purpose-built class like NonceHits.");
 
     public static readonly PortableRule GenericDelegates = new(
         "NANO002",
