@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using IotMinerAgent.Linux.Stratum;
+using IotMinerAgent.Linux.Stratum.Transport;
 using StratumOutcome = IotMinerAgent.Linux.Stratum.ShareOutcome;
 
 namespace IotMinerAgent.Linux.Mining;

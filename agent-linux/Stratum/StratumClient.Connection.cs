@@ -94,7 +94,7 @@ public sealed partial class StratumClient
         SetState(StratumClientState.Connecting);
         _logger.LogInformation("Connecting to {Endpoint} as {User}", endpoint, pool.User);
         StratumLineTransport transport = await StratumLineTransport.ConnectAsync(
-            endpoint, ServerCertificatePolicy.FromOptions(pool), _options.ConnectTimeout, _options.MaxLineLength, _logger, cancellationToken).ConfigureAwait(false);
+            endpoint, ServerCertificatePolicy.FromSettings(pool.TlsCaFile, pool.TlsPinSha256), _options.ConnectTimeout, _options.MaxLineLength, _logger, cancellationToken).ConfigureAwait(false);
         await using var connection = new StratumConnection(transport, OnServerMessageAsync, _logger);
         lock (_gate)
         {
@@ -276,7 +276,7 @@ public sealed partial class StratumClient
         try
         {
             StratumLineTransport transport = await StratumLineTransport.ConnectAsync(
-                StratumEndpoint.Parse(primary.Url), ServerCertificatePolicy.FromOptions(primary), _options.ConnectTimeout, _options.MaxLineLength, _logger, cancellationToken).ConfigureAwait(false);
+                StratumEndpoint.Parse(primary.Url), ServerCertificatePolicy.FromSettings(primary.TlsCaFile, primary.TlsPinSha256), _options.ConnectTimeout, _options.MaxLineLength, _logger, cancellationToken).ConfigureAwait(false);
             await using var probe = new StratumConnection(transport, static (_, _) => Task.CompletedTask, _logger);
             probe.Start();
             StratumInbound answer = await probe.RequestAsync(

@@ -1,3 +1,4 @@
+using IotMinerAgent.Firmware.Hardware;
 using IotMinerAgent.Firmware.Mining;
 
 namespace IotMinerAgent.VirtualEsp32;

@@ -1,5 +1,6 @@
 using System;
 using IotMinerAgent.Flash.Cli;
+using IotMinerAgent.Flash.Machine;
 
 namespace IotMinerAgent.Flash;
 

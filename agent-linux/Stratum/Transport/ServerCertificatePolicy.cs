@@ -22,14 +22,14 @@ public sealed class ServerCertificatePolicy
         _pin = pin;
     }
 
-    /// <summary>The policy for a pool's <see cref="StratumPoolOptions.TlsCaFile"/> and <see cref="StratumPoolOptions.TlsPinSha256"/>.</summary>
-    public static ServerCertificatePolicy FromOptions(StratumPoolOptions pool)
+    /// <summary>The policy for a pool's CA file and certificate pin (both optional; a pool's <c>tlsCaFile</c> and <c>tlsPinSha256</c>).</summary>
+    public static ServerCertificatePolicy FromSettings(string? caFile, string? pinSha256)
     {
-        X509Certificate2Collection? roots = string.IsNullOrEmpty(pool.TlsCaFile) ? null : LoadCaFile(pool.TlsCaFile);
+        X509Certificate2Collection? roots = string.IsNullOrEmpty(caFile) ? null : LoadCaFile(caFile);
         CertificatePin? pin = null;
-        if (!string.IsNullOrEmpty(pool.TlsPinSha256) && !CertificatePin.TryParse(pool.TlsPinSha256, out pin))
+        if (!string.IsNullOrEmpty(pinSha256) && !CertificatePin.TryParse(pinSha256, out pin))
         {
-            throw new ArgumentException($"TlsPinSha256 '{pool.TlsPinSha256}' is not 64 hex digits.", nameof(pool));
+            throw new ArgumentException($"TlsPinSha256 '{pinSha256}' is not 64 hex digits.", nameof(pinSha256));
         }
 
         return new ServerCertificatePolicy(roots, pin);

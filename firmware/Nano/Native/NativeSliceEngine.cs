@@ -1,3 +1,4 @@
+using IotMinerAgent.Firmware.Hardware;
 using IotMinerAgent.Firmware.Mining;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Hashing.DeviceWork;

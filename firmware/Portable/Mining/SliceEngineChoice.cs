@@ -1,4 +1,5 @@
 using System;
+using IotMinerAgent.Firmware.Hardware;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Hashing.DeviceWork;
 

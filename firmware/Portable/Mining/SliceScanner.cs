@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using IotMinerAgent.Firmware.Hardware;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Hashing.DeviceWork;
 

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using IotMinerAgent.Flash.Cli;
+using IotMinerAgent.Flash.Machine;
 
 namespace IotMinerAgent.Flash.Tests.Support;
 

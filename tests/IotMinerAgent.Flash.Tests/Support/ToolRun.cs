@@ -1,5 +1,6 @@
 using System.IO;
 using IotMinerAgent.Flash.Cli;
+using IotMinerAgent.Flash.Machine;
 
 namespace IotMinerAgent.Flash.Tests.Support;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using IotMinerAgent.Linux.Stratum;
+using IotMinerAgent.Linux.Stratum.Transport;
 
 namespace IotMinerAgent.Linux.Tests.Stratum;
 

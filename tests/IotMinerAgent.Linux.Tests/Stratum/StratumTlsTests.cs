@@ -119,7 +119,7 @@ public sealed class StratumTlsTests : IDisposable
     private static Task<StratumLineTransport> ConnectAsync(TestPool pool, string? caFile, string? pin) =>
         StratumLineTransport.ConnectAsync(
             StratumEndpoint.Parse(pool.Url),
-            ServerCertificatePolicy.FromOptions(new StratumPoolOptions { Url = pool.Url, User = "u", TlsCaFile = caFile, TlsPinSha256 = pin }),
+            ServerCertificatePolicy.FromSettings(caFile, pin),
             TimeSpan.FromSeconds(10),
             4096,
             null,

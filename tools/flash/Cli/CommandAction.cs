@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using IotMinerAgent.Flash.Errors;
+using IotMinerAgent.Flash.Machine;
 
 namespace IotMinerAgent.Flash.Cli;
 

@@ -3,6 +3,7 @@ using System.CommandLine;
 using IotMinerAgent.Flash.Config;
 using IotMinerAgent.Flash.Errors;
 using IotMinerAgent.Flash.Flashing;
+using IotMinerAgent.Flash.Machine;
 
 namespace IotMinerAgent.Flash.Cli;
 

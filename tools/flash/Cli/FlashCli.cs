@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using IotMinerAgent.Flash.Errors;
+using IotMinerAgent.Flash.Machine;
 
 namespace IotMinerAgent.Flash.Cli;
 

@@ -3,6 +3,7 @@ using System.Linq;
 using IotMinerAgent.Flash.Errors;
 using IotMinerAgent.Flash.Flashing;
 using IotMinerAgent.Flash.Image;
+using IotMinerAgent.Flash.Machine;
 
 namespace IotMinerAgent.Flash.Cli;
 

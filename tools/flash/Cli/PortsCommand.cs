@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.CommandLine;
 using IotMinerAgent.Flash.Errors;
+using IotMinerAgent.Flash.Machine;
 using IotMinerAgent.Flash.Serial;
 
 namespace IotMinerAgent.Flash.Cli;

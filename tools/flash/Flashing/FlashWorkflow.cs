@@ -1,8 +1,8 @@
 using System.IO;
-using IotMinerAgent.Flash.Cli;
 using IotMinerAgent.Flash.Config;
 using IotMinerAgent.Flash.Errors;
 using IotMinerAgent.Flash.Image;
+using IotMinerAgent.Flash.Machine;
 using IotMinerAgent.Flash.Nanoff;
 using IotMinerAgent.Flash.Serial;
 using IotMinerAgent.Flash.Targets;

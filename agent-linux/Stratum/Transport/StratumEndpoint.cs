@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 
-namespace IotMinerAgent.Linux.Stratum;
+namespace IotMinerAgent.Linux.Stratum.Transport;
 
 /// <summary>Where a pool listens: host, port and whether the line stream runs inside TLS.</summary>
 /// <param name="Host">DNS name or IP address, also the name the TLS certificate must carry.</param>

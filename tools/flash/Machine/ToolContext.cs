@@ -1,6 +1,6 @@
 using System.IO;
 
-namespace IotMinerAgent.Flash.Cli;
+namespace IotMinerAgent.Flash.Machine;
 
 /// <summary>Where the tool writes and what it reads from the machine.</summary>
 /// <param name="Out">Progress, commands and results.</param>

@@ -1,11 +1,12 @@
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Hashing.DeviceWork;
 
-namespace IotMinerAgent.Firmware.Mining
+namespace IotMinerAgent.Firmware.Hardware
 {
     /// <summary>
-    /// Hashes the nonces of a slice of a sha256d device job: the managed portable code (<see cref="ManagedSliceEngine"/>)
-    /// or, on an image built with firmware/Native, the native kernels. <see cref="SliceEngineChoice"/> picks one at start.
+    /// Hashes the nonces of a slice of a sha256d device job: the managed portable code (Mining's <c>ManagedSliceEngine</c>)
+    /// or, on an image built with firmware/Native, the native kernels the board offers (<see cref="DeviceHardware"/>).
+    /// Mining's <c>SliceEngineChoice</c> picks one at start.
     /// </summary>
     public interface ISliceHashEngine
     {

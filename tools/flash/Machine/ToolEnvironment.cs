@@ -1,6 +1,6 @@
 using System;
 
-namespace IotMinerAgent.Flash.Cli;
+namespace IotMinerAgent.Flash.Machine;
 
 /// <summary>What the tool reads from the machine, injectable so tests run against a directory of their own.</summary>
 /// <param name="PathVariable">PATH, searched for nanoff and passed to it.</param>
