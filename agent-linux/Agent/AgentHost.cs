@@ -43,6 +43,11 @@ public static class AgentHost
             return ExitCodes.Config;
         }
 
+        foreach (string warning in setup.Warnings)
+        {
+            error.WriteLine("iotminer run: warning: " + warning);
+        }
+
         if (!setup.HasConsent)
         {
             error.WriteLine("iotminer run: the owner has not agreed to mining on this device, so nothing is hashed. This is what would run:");
