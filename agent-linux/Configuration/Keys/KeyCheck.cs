@@ -45,9 +45,10 @@ public static class KeyCheck
     public static List<string> UnknownKeys(IConfiguration configuration)
     {
         var messages = new List<string>();
-        foreach ((string path, _) in Leaves(configuration))
+        foreach ((string path, string value) in Leaves(configuration))
         {
-            if (KnownKeys.Find(path, out _) is not null)
+            // An empty list or object in the JSON file ("pools": []) arrives as its section with an empty value.
+            if (KnownKeys.Find(path, out _) is not null || (value.Length == 0 && KnownKeys.IsSection(path)))
             {
                 continue;
             }

@@ -35,6 +35,21 @@ public static class KnownKeys
         return null;
     }
 
+    /// <summary>True when <paramref name="path"/> is a section holding documented keys (<c>stratum:pools</c>, <c>mining</c>).</summary>
+    public static bool IsSection(string path)
+    {
+        string prefix = Pattern(path.Split(':')) + ":";
+        foreach (string name in ByName.Keys)
+        {
+            if (name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The documented key nearest to <paramref name="path"/> in edit distance, spelled with its indexes; null when none is close.</summary>
     public static string? Nearest(string path)
     {
