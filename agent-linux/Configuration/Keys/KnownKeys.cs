@@ -67,7 +67,22 @@ public static class KnownKeys
         }
 
         // A typo is a few letters (a third of the key at most): "mining:thread", "governer:…"; further is another key.
-        return best is not null && bestDistance <= Math.Max(2, pattern.Length / 3) ? Spell(best.Name, segments) : null;
+        if (best is not null && bestDistance <= Math.Max(2, pattern.Length / 3))
+        {
+            return Spell(best.Name, segments);
+        }
+
+        // The right key in the wrong section ("governor:threads" for mining:threads).
+        string leaf = ":" + segments[^1].ToLowerInvariant();
+        foreach (KnownKey key in ByName.Values)
+        {
+            if (key.Name.EndsWith(leaf, StringComparison.OrdinalIgnoreCase) && !key.Name.StartsWith("gateway:", StringComparison.Ordinal))
+            {
+                return Spell(key.Name, segments);
+            }
+        }
+
+        return null;
     }
 
     // Lower case, list indexes as N: the lookup form.

@@ -20,6 +20,7 @@ public sealed class UnknownKeyTests : IDisposable
     [InlineData("--gateway:stratum:pools:1:usr=x", "gateway:stratum:pools:1:usr is not a known key; did you mean gateway:stratum:pools:1:user?")]
     [InlineData("--gateway:stratum:maxJob=3", "gateway:stratum:maxJob is not a known key; did you mean gateway:stratum:maxJobs?")]
     [InlineData("--mqtt:hostname=broker", "mqtt:hostname is not a known key; did you mean mqtt:host?")]
+    [InlineData("--governor:threads=1", "governor:threads is not a known key; did you mean mining:threads?")]
     [InlineData("--colour=blue", "colour is not a known key; docs/configuration.md lists the keys.")]
     public void A_misspelt_key_on_the_command_line_warns_once_with_the_nearest_documented_key(string setting, string warning)
     {
