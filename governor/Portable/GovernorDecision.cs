@@ -17,12 +17,6 @@ namespace IotMinerAgent.Governor
         private readonly int _temperatureMilliC;
         private readonly int _loadPercent;
 
-        /// <summary>Creates a decision.</summary>
-        public GovernorDecision(GovernorState state, int dutyPercent, int threads, string reason, bool hasTemperature, int temperatureMilliC)
-            : this(state, dutyPercent, threads, reason, hasTemperature, temperatureMilliC, threads > 0 ? dutyPercent : 0)
-        {
-        }
-
         /// <summary>Creates a decision whose overall load is <paramref name="loadPercent"/> of all the policy's threads.</summary>
         public GovernorDecision(GovernorState state, int dutyPercent, int threads, string reason, bool hasTemperature, int temperatureMilliC, int loadPercent)
         {

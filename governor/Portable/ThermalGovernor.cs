@@ -80,7 +80,7 @@ namespace IotMinerAgent.Governor
             if (pauseReason.Length > 0)
             {
                 _paused = true;
-                return new GovernorDecision(GovernorState.Paused, 0, 0, pauseReason, hasTemperature, milliC);
+                return new GovernorDecision(GovernorState.Paused, 0, 0, pauseReason, hasTemperature, milliC, 0);
             }
 
             if (_paused)
