@@ -86,6 +86,17 @@ public sealed class UnknownKeyTests : IDisposable
     }
 
     [Fact]
+    public void The_gateway_command_checks_unknown_keys_the_same_way()
+    {
+        // Strict: the typo stops it with 78 before anything connects (no broker or pool is needed to see that).
+        CliRun run = CliRun.Of("gateway", "--config", Config("{}"), $"--stateDirectory={_dir}", "--config:strict=true", "--gateway:worker=2",
+            "--mqtt:host=127.0.0.1", "--gateway:stratum:pools:0:url=stratum+tcp://127.0.0.1:3333", "--gateway:stratum:pools:0:user=bc1qpayout.gw");
+
+        Assert.Equal(78, run.ExitCode);
+        Assert.StartsWith("iotminer gateway: gateway:worker is not a known key; did you mean gateway:workers?", run.Error);
+    }
+
+    [Fact]
     public void Without_strict_mode_the_agent_is_not_stopped_by_an_unknown_key()
     {
         // The same typo without config:strict: the setup loads (the warning is shown by iotminer run at start).
