@@ -43,6 +43,11 @@ public static class AgentHost
             return ExitCodes.Config;
         }
 
+        foreach (string warning in setup.Warnings)
+        {
+            error.WriteLine("iotminer run: warning: " + warning);
+        }
+
         if (!setup.HasConsent)
         {
             error.WriteLine("iotminer run: the owner has not agreed to mining on this device, so nothing is hashed. This is what would run:");
@@ -52,7 +57,24 @@ public static class AgentHost
         }
 
         using IHost host = Build(setup, gateway, adjustServices);
-        return await FatalErrorExit.RunAsync(host, error, cancellationToken).ConfigureAwait(false);
+        int exitCode = await FatalErrorExit.RunAsync(host, error, cancellationToken).ConfigureAwait(false);
+        if (exitCode != ExitCodes.Config)
+        {
+            // Stopped (Ctrl-C, SIGTERM, a fatal error): one line saying what the run did and what is left.
+            host.Services.GetService<TerminalOutput>()?.EndLiveLine();
+            await output.WriteLineAsync(Summary(host.Services, setup)).ConfigureAwait(false);
+            await output.FlushAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return exitCode;
+    }
+
+    private static string Summary(IServiceProvider services, AgentSetup setup)
+    {
+        MinerStats stats = services.GetRequiredService<MinerStats>();
+        AgentStatus status = services.GetRequiredService<AgentStatusProvider>().GetStatus();
+        int? outbox = setup.Mqtt.Enabled ? services.GetService<Mqtt.ShareOutbox>()?.Count : null;
+        return StopSummary.Line(TimeSpan.FromSeconds(status.UptimeS), stats.TotalHashes, stats.Accepted, stats.Rejected, stats.Stale, stats.Pending, outbox);
     }
 
     private static IHost Build(AgentSetup setup, GatewaySetup? gateway, Action<IServiceCollection>? adjustServices)

@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using System.Linq;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Configuration;
+using IotMinerAgent.Linux.Configuration.Keys;
+using IotMinerAgent.Linux.Gateway.Hosting;
 using IotMinerAgent.Linux.Mqtt;
 using IotMinerAgent.Linux.Stratum;
 using IotMinerAgent.Linux.Throttling;
@@ -29,6 +31,7 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
     public static AgentSetup Load(string? configPath, IEnumerable<string> overrides, string workingDirectory)
     {
         IConfigurationRoot configuration = ConfigurationLoader.Load(ConfigurationLoader.ResolvePath(configPath, workingDirectory), overrides);
+        IReadOnlyList<string> warnings = CheckKeys(configuration);
         AgentOptions agent = Bind("configuration", () => configuration.Get<AgentOptions>());
         MiningOptions mining = Bind(MiningOptions.Section, () => configuration.GetSection(MiningOptions.Section).Get<MiningOptions>());
         DemoOptions demo = Bind(DemoOptions.Section, () => configuration.GetSection(DemoOptions.Section).Get<DemoOptions>());
@@ -64,11 +67,64 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
             throw new ConfigurationException(string.Join("\n", governorErrors));
         }
 
+        if (!string.IsNullOrWhiteSpace(governor.TemperatureSensor))
+        {
+            // A pinned sensor that cannot be read is a configuration error (exit 78), found before the host exists.
+            try
+            {
+                new Hardware.TemperatureSensorFactory().Create(governor.TemperatureSensor);
+            }
+            catch (System.ArgumentException ex)
+            {
+                throw new ConfigurationException(ex.Message);
+            }
+        }
+
         var plan = new MiningPlan(runtime.Algorithm, runtime.Threads, runtime.Engine.Name, stratum.Pools, PowerEstimate.ForThisBoard());
         string state = StatePath.Resolve(agent.StateDirectory);
         bool consent = agent.Consent || ConsentRecord.Matches(state, plan);
-        return new AgentSetup(configuration, agent, mining, demo, stratum, governor, mqtt, runtime, plan, state, consent);
+        return new AgentSetup(configuration, agent, mining, demo, stratum, governor, mqtt, runtime, plan, state, consent) { Warnings = warnings };
     }
+
+    /// <summary>
+    /// Keys docs/configuration.md does not know (typos: "mining:thread", "governer:…"), each with the nearest documented
+    /// key; shown once at start. Empty when every key is known.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>
+    /// Checks every value the binder converts (the gateway's are checked when it runs) and looks for unknown keys:
+    /// returns them as warnings, or throws when <c>config:strict</c> is true.
+    /// </summary>
+    private static IReadOnlyList<string> CheckKeys(IConfiguration configuration)
+    {
+        List<string> errors = KeyCheck.ValueErrors(configuration, skip: GatewayOptions.Section);
+        if (errors.Count > 0)
+        {
+            throw new ConfigurationException(string.Join("\n", errors));
+        }
+
+        return UnknownKeyWarnings(configuration);
+    }
+
+    /// <summary>
+    /// The keys docs/configuration.md does not know, one message each naming the nearest documented key; with
+    /// <c>config:strict</c> true they are an error instead (<see cref="ConfigurationException"/>, exit 78).
+    /// </summary>
+    public static IReadOnlyList<string> UnknownKeyWarnings(IConfiguration configuration)
+    {
+        List<string> unknown = KeyCheck.UnknownKeys(configuration);
+        if (unknown.Count > 0 && bool.TryParse(configuration[StrictKey], out bool strict) && strict)
+        {
+            throw new ConfigurationException(string.Join("\n", unknown) +
+                $"\n{StrictKey} is true, so an unknown key stops the agent: correct or remove it (docs/configuration.md lists the keys).");
+        }
+
+        return unknown;
+    }
+
+    /// <summary>The key that turns unknown keys from warnings into errors (exit 78).</summary>
+    public const string StrictKey = "config:strict";
 
     /// <summary>
     /// Runs one typed binding (each call names its type, so the trimming-safe binder generator can write it) and turns

@@ -37,7 +37,7 @@ public sealed class MiningControl(GovernorLoop governor, DutyCycleGate gate, int
     public string Reason => !MiningEnabled ? "paused: by the owner (resume command)" : governor.Latest?.Reason ?? "paused: starting";
 
     /// <inheritdoc />
-    public int DutyPercent => MiningEnabled ? governor.Latest?.DutyPercent ?? 0 : 0;
+    public int DutyPercent => MiningEnabled ? governor.Latest?.LoadPercent ?? 0 : 0;
 
     /// <inheritdoc />
     public int MaxDutyPercent => governor.Policy.MaxDutyPercent;

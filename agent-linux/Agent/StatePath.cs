@@ -7,10 +7,20 @@ namespace IotMinerAgent.Linux.Agent;
 public static class StatePath
 {
     /// <summary>Resolves and creates the state directory.</summary>
+    /// <exception cref="ConfigurationException">It cannot be created (a file is in the way, no permission); names the key.</exception>
     public static string Resolve(string configured)
     {
         string path = configured.Length > 0 ? configured : Default();
-        Directory.CreateDirectory(path);
+        try
+        {
+            Directory.CreateDirectory(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            string shown = configured.Length > 0 ? $"stateDirectory = '{configured}'" : $"stateDirectory (empty, so the default {path})";
+            throw new ConfigurationException($"{shown} cannot be used: {ex.Message} Allowed: a directory the agent can create and write.");
+        }
+
         return path;
     }
 

@@ -12,7 +12,7 @@ public static class CommandLineApp
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         RootCommand root = BuildRoot();
-        ParseResult parsed = root.Parse(args);
+        ParseResult parsed = root.Parse(args.Select(ConfigSectionOverride).ToArray());
         if (parsed.Errors.Count > 0)
         {
             // One line naming the argument and what is expected, then where to read more.
@@ -31,6 +31,14 @@ public static class CommandLineApp
             return ExitCodes.Usage;
         }
     }
+
+    /// <summary>
+    /// <c>--config:strict=true</c> is a configuration override (the <c>config</c> section), but System.CommandLine reads
+    /// ':' as the delimiter of an option's argument and would take it for <c>--config strict=true</c>. The .NET
+    /// command-line configuration provider also reads <c>/key=value</c>, which System.CommandLine leaves alone.
+    /// </summary>
+    private static string ConfigSectionOverride(string arg)
+        => arg.StartsWith("--config:", System.StringComparison.OrdinalIgnoreCase) ? "/" + arg[2..] : arg;
 
     /// <summary>The whole command tree; every command carries a one-line description for <c>--help</c>.</summary>
     internal static RootCommand BuildRoot()

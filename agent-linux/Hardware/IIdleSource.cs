@@ -16,7 +16,8 @@ public interface IIdleSource
 /// <summary>One answer of an <see cref="IIdleSource"/>.</summary>
 /// <param name="IsIdle">True when nothing but the miner uses the device.</param>
 /// <param name="IdleFor">How long it has been idle (zero when busy; <see cref="TimeSpan.MaxValue"/> when it has never been used).</param>
-public readonly record struct IdleReading(bool IsIdle, TimeSpan IdleFor)
+/// <param name="Detail">When busy, what was seen, for the owner ("other processes 91 % CPU"); null when nothing more is known.</param>
+public readonly record struct IdleReading(bool IsIdle, TimeSpan IdleFor, string? Detail = null)
 {
     /// <summary>A busy reading.</summary>
     public static IdleReading Busy => new(false, TimeSpan.Zero);

@@ -43,6 +43,7 @@ public sealed class LogindIdleSource(ICommandRunner runner, TimeProvider? time =
 
             if (properties.GetValueOrDefault("IdleHint") != "yes")
             {
+                reading = IdleReading.Busy with { Detail = $"login session {session} is in use" };
                 return true;
             }
 

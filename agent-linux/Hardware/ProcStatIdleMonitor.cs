@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Collections.Generic;
 using System.IO;
 
@@ -87,7 +88,9 @@ public sealed class ProcStatIdleMonitor : IIdleSource
 
     private bool Answer(Sample now, out IdleReading reading)
     {
-        reading = _busy ? IdleReading.Busy : new IdleReading(true, _time.GetElapsedTime(_idleSince, now.Timestamp));
+        reading = _busy
+            ? IdleReading.Busy with { Detail = string.Create(CultureInfo.InvariantCulture, $"other processes {OthersCpuPercent:F0} % CPU") }
+            : new IdleReading(true, _time.GetElapsedTime(_idleSince, now.Timestamp));
         return true;
     }
 

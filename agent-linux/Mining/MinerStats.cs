@@ -16,6 +16,7 @@ public sealed class MinerStats
     private readonly long[] _sampleTimes = new long[WindowSeconds + 1];
     private readonly Lock _sampleLock = new();
     private int _sampleCount;
+    private long _found;
     private long _accepted;
     private long _rejected;
     private long _stale;
@@ -23,6 +24,12 @@ public sealed class MinerStats
 
     /// <summary>Creates counters for <paramref name="workers"/> workers.</summary>
     public MinerStats(int workers) => _hashesPerWorker = new long[Math.Max(1, workers)];
+
+    /// <summary>Shares found (each meets its job's share target).</summary>
+    public long Found => Interlocked.Read(ref _found);
+
+    /// <summary>Shares found but not answered yet (submitting, or waiting for the pool's verdict).</summary>
+    public long Pending => Math.Max(0, Found - Accepted - Rejected - Stale);
 
     /// <summary>Shares accepted.</summary>
     public long Accepted => Interlocked.Read(ref _accepted);
@@ -54,9 +61,10 @@ public sealed class MinerStats
     /// <summary>Adds hashes done by one worker.</summary>
     public void AddHashes(int worker, ulong count) => Interlocked.Add(ref _hashesPerWorker[worker], (long)count);
 
-    /// <summary>Records a share's difficulty (best share tracking).</summary>
+    /// <summary>Counts a found share and records its difficulty (best share tracking).</summary>
     public void RecordFound(double difficulty)
     {
+        Interlocked.Increment(ref _found);
         long current;
         do
         {

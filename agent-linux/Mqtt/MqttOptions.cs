@@ -97,7 +97,7 @@ public sealed record MqttOptions
         var options = new MqttOptions
         {
             Enabled = reader.Bool("mqtt:enabled", true),
-            Host = reader.Text("mqtt:host"),
+            Host = reader.Host("mqtt:host"),
             Tls = tls,
             Port = reader.Int("mqtt:port", tls ? DefaultTlsPort : DefaultPort, 1, 65535),
             CaFile = reader.ExistingFile("mqtt:caFile"),
@@ -139,6 +139,18 @@ public sealed record MqttOptions
 
             Errors.Add($"{key} = '{value}' is invalid; allowed: seconds from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
             return TimeSpan.FromSeconds(fallback);
+        }
+
+        public string? Host(string key)
+        {
+            string? value = Text(key);
+            if (value is not null && Uri.CheckHostName(value) == UriHostNameType.Unknown)
+            {
+                Errors.Add($"{key} = '{value}' is invalid; allowed: a host name or an IP address (empty: the embedded broker)");
+                return null;
+            }
+
+            return value;
         }
 
         public string? ExistingFile(string key)

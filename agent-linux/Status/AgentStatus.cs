@@ -27,7 +27,7 @@ public sealed record AgentStatus
     /// <summary>Upper bound accepted by the threads command.</summary>
     public int MaxThreads { get; init; } = 1;
 
-    /// <summary>Current duty cycle in percent (0..100) set by the governor.</summary>
+    /// <summary>Current overall duty in percent (0..100) set by the governor: the share of full speed on all threads.</summary>
     public double DutyPercent { get; init; }
 
     /// <summary>Duty ceiling set by the owner, percent.</summary>

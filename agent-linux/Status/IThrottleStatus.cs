@@ -12,7 +12,10 @@ public interface IThrottleStatus
     /// <summary>False while the owner has paused mining.</summary>
     bool MiningEnabled { get; }
 
-    /// <summary>Duty cycle in percent.</summary>
+    /// <summary>
+    /// Overall duty in percent: the share of full speed on all threads, as the owner's max duty and the no-sensor duty
+    /// mean it (25 % on two threads is one worker at 50 %, shown as 25).
+    /// </summary>
     int DutyPercent { get; }
 
     /// <summary>The owner's duty ceiling in percent.</summary>

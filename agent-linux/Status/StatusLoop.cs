@@ -53,6 +53,15 @@ public sealed class TerminalOutput(TextWriter writer, bool isInteractive)
     /// <summary>True when a live line should be drawn.</summary>
     public bool IsInteractive => isInteractive;
 
+    /// <summary>Clears the live line, so what is printed next starts on an empty line.</summary>
+    public void EndLiveLine()
+    {
+        if (isInteractive)
+        {
+            Redraw(string.Empty);
+        }
+    }
+
     /// <summary>Replaces the current line (carriage return, erase line: ECMA-48 EL).</summary>
     public void Redraw(string line)
     {

@@ -68,54 +68,59 @@ public sealed class StratumClientOptions
     public uint ParsedVersionRollingMask =>
         uint.TryParse(VersionRollingMask, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out uint mask) ? mask : 0;
 
-    /// <summary>Every problem with these settings, each naming the setting and the fix; empty when they are usable.</summary>
-    public IReadOnlyList<string> Validate()
+    /// <summary>
+    /// Every problem with these settings, each naming the key as docs/configuration.md spells it (under
+    /// <paramref name="section"/>: <c>stratum</c> for the agent, <c>gateway:stratum</c> for the gateway) and the fix;
+    /// empty when they are usable.
+    /// </summary>
+    public IReadOnlyList<string> Validate(string section = "stratum")
     {
         var problems = new List<string>();
+        string s = section + ":";
         if (Pools is null || Pools.Count == 0)
         {
-            problems.Add("Stratum:Pools is empty: add at least one pool with a Url and a User.");
+            problems.Add($"{s}pools is empty: add at least one pool with a url and a user.");
         }
         else
         {
             for (int i = 0; i < Pools.Count; i++)
             {
-                ValidatePool(Pools[i], $"Stratum:Pools:{i}", problems);
+                ValidatePool(Pools[i], $"{s}pools:{i}", problems);
             }
         }
 
         if (Algorithm != Algorithms.Sha256d && Algorithm != Algorithms.Scrypt)
         {
-            problems.Add($"Stratum:Algorithm '{Algorithm}' is not a Stratum V1 header algorithm: use {Algorithms.Sha256d} or {Algorithms.Scrypt}.");
+            problems.Add($"{s}algorithm '{Algorithm}' is not a Stratum V1 header algorithm: use {Algorithms.Sha256d} or {Algorithms.Scrypt}.");
         }
 
         if (string.IsNullOrWhiteSpace(UserAgent))
         {
-            problems.Add("Stratum:UserAgent is empty: give a name/version like iotminer/0.1.0.");
+            problems.Add($"{s}userAgent is empty: give a name/version like iotminer/0.1.0.");
         }
 
-        RequirePositive(ConnectTimeout, nameof(ConnectTimeout), problems);
-        RequirePositive(ResponseTimeout, nameof(ResponseTimeout), problems);
-        RequirePositive(NoJobTimeout, nameof(NoJobTimeout), problems);
-        RequirePositive(BackoffInitial, nameof(BackoffInitial), problems);
-        RequirePositive(PrimaryProbeInterval, nameof(PrimaryProbeInterval), problems);
+        RequirePositive(ConnectTimeout, s + "connectTimeout", problems);
+        RequirePositive(ResponseTimeout, s + "responseTimeout", problems);
+        RequirePositive(NoJobTimeout, s + "noJobTimeout", problems);
+        RequirePositive(BackoffInitial, s + "backoffInitial", problems);
+        RequirePositive(PrimaryProbeInterval, s + "primaryProbeInterval", problems);
         if (BackoffMax < BackoffInitial)
         {
-            problems.Add($"Stratum:BackoffMax ({BackoffMax}) is shorter than Stratum:BackoffInitial ({BackoffInitial}): make it at least as long.");
+            problems.Add($"{s}backoffMax = {BackoffMax} is shorter than {s}backoffInitial = {BackoffInitial}: make it at least as long.");
         }
 
-        RequireRange(MaxLineLength, 1024, 16 * 1024 * 1024, nameof(MaxLineLength), problems);
-        RequireRange(FailoverAfterFailures, 1, 1000, nameof(FailoverAfterFailures), problems);
-        RequireRange(MaxPendingShares, 0, 1_000_000, nameof(MaxPendingShares), problems);
-        RequireRange(MaxJobs, 1, 1000, nameof(MaxJobs), problems);
+        RequireRange(MaxLineLength, 1024, 16 * 1024 * 1024, s + "maxLineLength", problems);
+        RequireRange(FailoverAfterFailures, 1, 1000, s + "failoverAfterFailures", problems);
+        RequireRange(MaxPendingShares, 0, 1_000_000, s + "maxPendingShares", problems);
+        RequireRange(MaxJobs, 1, 1000, s + "maxJobs", problems);
         if (VersionRolling && (VersionRollingMask is null || VersionRollingMask.Length != 8 || ParsedVersionRollingMask == 0))
         {
-            problems.Add($"Stratum:VersionRollingMask '{VersionRollingMask}' must be 8 hex digits with at least one bit set, like 1fffe000 (BIP 310/320).");
+            problems.Add($"{s}versionRollingMask = '{VersionRollingMask}' must be 8 hex digits with at least one bit set, like 1fffe000 (BIP 310/320).");
         }
 
         if (SuggestDifficulty is { } suggested && !(suggested > 0 && double.IsFinite(suggested)))
         {
-            problems.Add($"Stratum:SuggestDifficulty {suggested} must be a positive number, or left out.");
+            problems.Add($"{s}suggestDifficulty = {suggested} must be a positive number, or left out.");
         }
 
         return problems;
@@ -125,49 +130,49 @@ public sealed class StratumClientOptions
     {
         if (pool is null)
         {
-            problems.Add($"{key} is empty: give a Url and a User.");
+            problems.Add($"{key} is empty: give a url and a user.");
             return;
         }
 
         if (!StratumEndpoint.TryParse(pool.Url, out _, out string problem))
         {
-            problems.Add($"{key}:Url: {problem}");
+            problems.Add($"{key}:url: {problem}");
         }
 
         if (string.IsNullOrWhiteSpace(pool.User))
         {
-            problems.Add($"{key}:User is empty: give the worker name the pool expects (often wallet.worker).");
+            problems.Add($"{key}:user is empty: give the worker name the pool expects (often wallet.worker).");
         }
 
         if (pool.Password is null)
         {
-            problems.Add($"{key}:Password is missing: use x when the pool ignores it.");
+            problems.Add($"{key}:password is missing: use x when the pool ignores it.");
         }
 
         if (pool.TlsCaFile is { Length: > 0 } caFile && !File.Exists(caFile))
         {
-            problems.Add($"{key}:TlsCaFile '{caFile}' does not exist: give the path of a PEM or DER CA certificate.");
+            problems.Add($"{key}:tlsCaFile = '{caFile}' does not exist: give the path of a PEM or DER CA certificate.");
         }
 
         if (pool.TlsPinSha256 is { Length: > 0 } pin && !CertificatePin.TryParse(pin, out _))
         {
-            problems.Add($"{key}:TlsPinSha256 '{pin}' is not a SHA-256 digest: give 64 hex digits (colons allowed).");
+            problems.Add($"{key}:tlsPinSha256 = '{pin}' is not a SHA-256 digest: give 64 hex digits (colons allowed).");
         }
     }
 
-    private static void RequirePositive(TimeSpan value, string name, List<string> problems)
+    private static void RequirePositive(TimeSpan value, string key, List<string> problems)
     {
         if (value <= TimeSpan.Zero)
         {
-            problems.Add($"Stratum:{name} ({value}) must be longer than zero.");
+            problems.Add($"{key} = {value} must be longer than zero, e.g. 00:00:10.");
         }
     }
 
-    private static void RequireRange(int value, int min, int max, string name, List<string> problems)
+    private static void RequireRange(int value, int min, int max, string key, List<string> problems)
     {
         if (value < min || value > max)
         {
-            problems.Add($"Stratum:{name} {value} is out of range: use {min}..{max}.");
+            problems.Add($"{key} = {value} is out of range: use {min}..{max}.");
         }
     }
 }

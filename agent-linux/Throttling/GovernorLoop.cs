@@ -179,6 +179,7 @@ public sealed class GovernorLoop
         bool known = false;
         bool idle = true;
         TimeSpan idleFor = TimeSpan.MaxValue;
+        var busyBecause = new List<string>();
         foreach (IIdleSource source in _idleSources)
         {
             if (!source.TryRead(out IdleReading reading))
@@ -189,11 +190,16 @@ public sealed class GovernorLoop
             known = true;
             idle &= reading.IsIdle;
             idleFor = reading.IdleFor < idleFor ? reading.IdleFor : idleFor;
+            if (!reading.IsIdle && !string.IsNullOrEmpty(reading.Detail))
+            {
+                busyBecause.Add(reading.Detail);
+            }
         }
 
         if (known)
         {
             inputs.WithIdle(idle, idle ? (long)Math.Min(idleFor.TotalMilliseconds, long.MaxValue / 2) : 0);
+            inputs.BusyDetail = string.Join(", ", busyBecause);
         }
     }
 }

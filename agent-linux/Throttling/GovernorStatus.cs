@@ -15,6 +15,9 @@ public sealed record GovernorStatus(DateTimeOffset At, GovernorDecision Decision
     /// <summary>Share of each slice a running worker hashes, 0..100.</summary>
     public int DutyPercent => Decision.DutyPercent;
 
+    /// <summary>Overall load, 0..100: the share of full speed on all threads (what max duty and the no-sensor duty mean).</summary>
+    public int LoadPercent => Decision.LoadPercent;
+
     /// <summary>Workers running.</summary>
     public int Threads => Decision.Threads;
 

@@ -15,10 +15,12 @@ namespace IotMinerAgent.Governor
         private readonly string _reason;
         private readonly bool _hasTemperature;
         private readonly int _temperatureMilliC;
+        private readonly int _loadPercent;
 
-        /// <summary>Creates a decision.</summary>
-        public GovernorDecision(GovernorState state, int dutyPercent, int threads, string reason, bool hasTemperature, int temperatureMilliC)
+        /// <summary>Creates a decision whose overall load is <paramref name="loadPercent"/> of all the policy's threads.</summary>
+        public GovernorDecision(GovernorState state, int dutyPercent, int threads, string reason, bool hasTemperature, int temperatureMilliC, int loadPercent)
         {
+            _loadPercent = loadPercent;
             _state = state;
             _dutyPercent = dutyPercent;
             _threads = threads;
@@ -51,6 +53,16 @@ namespace IotMinerAgent.Governor
         public int DutyPercent
         {
             get { return _dutyPercent; }
+        }
+
+        /// <summary>
+        /// The overall load, 0..100: the share of full speed on all the policy's threads, which is what the owner's
+        /// max duty, the no-sensor duty and the status's duty mean. 25 % of two threads runs one worker at 50 %:
+        /// <see cref="DutyPercent"/> is then 50 and this 25.
+        /// </summary>
+        public int LoadPercent
+        {
+            get { return _loadPercent; }
         }
 
         /// <summary>Workers that may run (0 when paused).</summary>

@@ -9,6 +9,7 @@ namespace IotMinerAgent.Governor
         public GovernorInputs()
         {
             MinuteOfDay = -1;
+            BusyDetail = string.Empty;
         }
 
         /// <summary>True when <see cref="TemperatureMilliC"/> holds a reading.</summary>
@@ -22,6 +23,9 @@ namespace IotMinerAgent.Governor
 
         /// <summary>True when nothing but the miner uses the device; only meaningful with <see cref="IdleKnown"/>.</summary>
         public bool DeviceIdle { get; set; }
+
+        /// <summary>What made the device busy, for the owner ("other processes 91 % CPU"); empty when unknown or idle.</summary>
+        public string BusyDetail { get; set; }
 
         /// <summary>How long the device has been idle, in milliseconds.</summary>
         public long IdleForMs { get; set; }

@@ -80,7 +80,7 @@ namespace IotMinerAgent.Governor
             if (pauseReason.Length > 0)
             {
                 _paused = true;
-                return new GovernorDecision(GovernorState.Paused, 0, 0, pauseReason, hasTemperature, milliC);
+                return new GovernorDecision(GovernorState.Paused, 0, 0, pauseReason, hasTemperature, milliC, 0);
             }
 
             if (_paused)
@@ -187,14 +187,16 @@ namespace IotMinerAgent.Governor
 
             if (!inputs.DeviceIdle)
             {
-                return "paused: device busy";
+                // The platform says what it saw ("other processes 91 % CPU"), so the owner knows what to close.
+                return inputs.BusyDetail.Length > 0 ? "paused: device busy (" + inputs.BusyDetail + ")" : "paused: device busy";
             }
 
             long delayMs = _policy.IdleDelaySeconds * 1000L;
             if (inputs.IdleForMs < delayMs)
             {
-                return "paused: waiting for idle, " + (inputs.IdleForMs / 1000).ToString() + " s of " +
-                    _policy.IdleDelaySeconds.ToString() + " s";
+                long idleSeconds = inputs.IdleForMs / 1000;
+                return "paused: waiting for idle, " + idleSeconds.ToString() + " s of " + _policy.IdleDelaySeconds.ToString() +
+                    " s (" + (_policy.IdleDelaySeconds - idleSeconds).ToString() + " s left)";
             }
 
             return string.Empty;
@@ -237,7 +239,8 @@ namespace IotMinerAgent.Governor
             int threads = WorkerShare.Threads(loadPpm, _policy.Threads);
             int duty = WorkerShare.DutyPercent(loadPpm, _policy.Threads, threads);
             string prefix = state == GovernorState.Mining ? "mining: " : "throttled: ";
-            return new GovernorDecision(state, duty, threads, prefix + detail, hasTemperature, milliC);
+            int load = (int)FixedPoint.DivideRounded(loadPpm, FixedPoint.PpmPerPercent);
+            return new GovernorDecision(state, duty, threads, prefix + detail, hasTemperature, milliC, load);
         }
 
         private static string Join(string[] messages)

@@ -26,14 +26,21 @@ public static class GatewayHost
         Action<IServiceCollection>? adjustServices, CancellationToken cancellationToken)
     {
         GatewaySetup setup;
+        IReadOnlyList<string> warnings;
         try
         {
             setup = GatewaySetup.Load(configPath, overrides, Directory.GetCurrentDirectory());
+            warnings = AgentSetup.UnknownKeyWarnings(setup.Configuration);
         }
         catch (ConfigurationException ex)
         {
             error.WriteLine("iotminer gateway: " + ex.Message);
             return ExitCodes.Config;
+        }
+
+        foreach (string warning in warnings)
+        {
+            error.WriteLine("iotminer gateway: warning: " + warning);
         }
 
         HostApplicationBuilder builder = ServiceHostBuilder.Create("iotminer-gateway", setup.Configuration);

@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Agent;
 using IotMinerAgent.Linux.Configuration;
+using IotMinerAgent.Linux.Configuration.Keys;
 using IotMinerAgent.Linux.Gateway.Fleet;
 using IotMinerAgent.Linux.Gateway.Node;
 using IotMinerAgent.Linux.Gateway.Transport;
@@ -114,8 +116,8 @@ public sealed record GatewayOptions
             Algorithm = algorithm,
             Stratum = upstream == GatewayUpstreamKind.Stratum ? reader.Stratum(algorithm) : new StratumClientOptions(),
             Node = upstream == GatewayUpstreamKind.Node ? reader.Node() : new NodeUpstreamOptions(),
-            SqlitePath = Path.GetFullPath(reader.Text("gateway:ledger:sqlite_path") ?? "gateway-ledger.db", stateDirectory),
-            PostgresConnectionString = reader.Text("gateway:ledger:postgres"),
+            SqlitePath = reader.LedgerFile("gateway:ledger:sqlite_path", stateDirectory),
+            PostgresConnectionString = reader.ConnectionString("gateway:ledger:postgres"),
             Fleet = fleet,
             Link = new GatewayLinkSettings
             {
@@ -161,8 +163,51 @@ public sealed record GatewayOptions
             return fallback;
         }
 
+        /// <summary>The ledger file's full path (relative to the state directory); a directory cannot be one.</summary>
+        public string LedgerFile(string key, string stateDirectory)
+        {
+            string? value = Text(key);
+            string path = Path.GetFullPath(value ?? "gateway-ledger.db", stateDirectory);
+            if (Directory.Exists(path))
+            {
+                Errors.Add($"{key} = '{value}' is a directory; allowed: a file path (relative to the state directory), e.g. gateway-ledger.db");
+            }
+
+            return path;
+        }
+
+        /// <summary>A PostgreSQL connection string, parsed now so a typo is named before anything connects.</summary>
+        public string? ConnectionString(string key)
+        {
+            string? value = Text(key);
+            if (value is null)
+            {
+                return null;
+            }
+
+            try
+            {
+                _ = new Npgsql.NpgsqlConnectionStringBuilder(value);
+            }
+            catch (ArgumentException exception)
+            {
+                // The text may hold a password: name the key and the parser's reason, never the value.
+                Errors.Add($"{key} is not a connection string ({exception.Message}); allowed: Npgsql's Host=…;Database=…;Username=… form, or empty for SQLite");
+            }
+
+            return value;
+        }
+
         public StratumClientOptions Stratum(string algorithm)
         {
+            // Values the binder cannot convert, named as documented (the binder would only name the type).
+            List<string> unconvertible = KeyCheck.ValueErrors(configuration, "gateway:stratum");
+            if (unconvertible.Count > 0)
+            {
+                Errors.AddRange(unconvertible);
+                return new StratumClientOptions();
+            }
+
             StratumClientOptions stratum;
             try
             {
@@ -176,13 +221,19 @@ public sealed record GatewayOptions
 
             stratum.Algorithm = algorithm;
             stratum.UserAgent = "iotminer-gateway/" + Status.AgentStatusProvider.Version;
-            // The client's own messages name its section "Stratum:"; here it is gateway:stratum.
-            Errors.AddRange(stratum.Validate().Select(p => p.Replace("Stratum:", "gateway:stratum:", StringComparison.Ordinal)));
+            Errors.AddRange(stratum.Validate("gateway:stratum"));
             return stratum;
         }
 
         public NodeUpstreamOptions Node()
         {
+            List<string> unconvertible = KeyCheck.ValueErrors(configuration, NodeUpstreamOptions.Section);
+            if (unconvertible.Count > 0)
+            {
+                Errors.AddRange(unconvertible);
+                return new NodeUpstreamOptions();
+            }
+
             NodeUpstreamOptions node;
             try
             {

@@ -103,15 +103,15 @@ public sealed class NodeUpstreamOptions
         bool password = RpcUser.Length > 0 || RpcPassword.Length > 0;
         if (cookie && password)
         {
-            problems.Add($"{Prefix}rpc_cookie_file and rpc_user/rpc_password are both set: use one way to log in to the node.");
+            problems.Add($"{Prefix}rpc_cookie_file and {Prefix}rpc_user/{Prefix}rpc_password are both set: use one way to log in to the node.");
         }
         else if (!cookie && !password)
         {
-            problems.Add($"{Prefix}: no node credentials: set rpc_cookie_file to the node's datadir/.cookie, or rpc_user and rpc_password as in the node's configuration.");
+            problems.Add($"{Section}: no node credentials: set {Prefix}rpc_cookie_file to the node's datadir/.cookie, or {Prefix}rpc_user and {Prefix}rpc_password as in the node's configuration.");
         }
         else if (password && (RpcUser.Length == 0 || RpcPassword.Length == 0))
         {
-            problems.Add($"{Prefix}rpc_user and rpc_password go together: set both, as in the node's configuration.");
+            problems.Add($"{Prefix}rpc_user and {Prefix}rpc_password go together: set both, as in the node's configuration.");
         }
         else if (cookie && !Path.IsPathFullyQualified(RpcCookieFile))
         {

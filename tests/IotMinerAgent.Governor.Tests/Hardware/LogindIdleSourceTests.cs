@@ -40,6 +40,7 @@ public sealed class LogindIdleSourceTests
 
         Assert.True(Source().TryRead(out IdleReading reading));
         Assert.False(reading.IsIdle);
+        Assert.Equal("login session 2 is in use", reading.Detail);
     }
 
     [Fact]

@@ -83,7 +83,9 @@ public sealed class ProcStatIdleMonitorTests : IDisposable
         monitor.TryRead(out _);
         Spend(1000, ownPercent: 50, othersPercent: 50);
 
-        Assert.Equal(IdleReading.Busy, ReadKnown(monitor));
+        IdleReading reading = ReadKnown(monitor);
+        Assert.False(reading.IsIdle);
+        Assert.Equal("other processes 50 % CPU", reading.Detail);
         Assert.InRange(monitor.OthersCpuPercent, 49.5, 50.5);
     }
 

@@ -79,7 +79,10 @@ public sealed class ThermalGovernorTests
 
         Assert.Equal("paused: idle state unknown", governor.Decide(At(50_000), 0).Reason);
         Assert.Equal("paused: device busy", governor.Decide(At(50_000).WithIdle(false, 0), 1000).Reason);
-        Assert.Equal("paused: waiting for idle, 12 s of 30 s", governor.Decide(At(50_000).WithIdle(true, 12_400), 2000).Reason);
+        GovernorInputs busy = At(50_000).WithIdle(false, 0);
+        busy.BusyDetail = "other processes 91 % CPU";
+        Assert.Equal("paused: device busy (other processes 91 % CPU)", governor.Decide(busy, 1500).Reason);
+        Assert.Equal("paused: waiting for idle, 12 s of 30 s (18 s left)", governor.Decide(At(50_000).WithIdle(true, 12_400), 2000).Reason);
         Assert.NotEqual(GovernorState.Paused, governor.Decide(At(50_000).WithIdle(true, 30_000), 3000).State);
         Assert.Equal("paused: device busy", governor.Decide(At(50_000).WithIdle(false, 0), 3100).Reason);
     }
@@ -140,6 +143,7 @@ public sealed class ThermalGovernorTests
 
         Assert.Equal(GovernorState.Throttled, decision.State);
         Assert.Equal((1, 100), (decision.Threads, decision.DutyPercent));
+        Assert.Equal(25, decision.LoadPercent);
         Assert.Equal("throttled: no temperature reading, fixed duty 25 %", decision.Reason);
         Assert.False(decision.HasTemperature);
     }

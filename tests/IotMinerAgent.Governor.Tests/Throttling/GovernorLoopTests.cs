@@ -62,10 +62,42 @@ public sealed class GovernorLoopTests
         var unavailable = new FakeIdleSource(null);
         GovernorLoop loop = Loop(Policy(), _cpu, user, unavailable);
 
-        Assert.Equal("paused: waiting for idle, 10 s of 30 s", loop.Step().Reason);
+        Assert.Equal("paused: waiting for idle, 10 s of 30 s (20 s left)", loop.Step().Reason);
 
         user.Reading = IdleReading.Busy;
         Assert.Equal("paused: device busy", loop.Step().Reason);
+    }
+
+    [Fact]
+    public void A_busy_reason_says_what_each_source_saw()
+    {
+        var user = new FakeIdleSource(new IdleReading(false, TimeSpan.Zero, "login session 3 is in use"));
+        _cpu.Reading = new IdleReading(false, TimeSpan.Zero, "other processes 91 % CPU");
+        GovernorLoop loop = Loop(Policy(), _cpu, user);
+
+        Assert.Equal("paused: device busy (other processes 91 % CPU, login session 3 is in use)", loop.Step().Reason);
+
+        _cpu.Reading = new IdleReading(true, TimeSpan.FromMinutes(5));
+        Assert.Equal("paused: device busy (login session 3 is in use)", loop.Step().Reason);
+    }
+
+    [Fact]
+    public void Without_a_sensor_the_status_duty_is_the_documented_overall_25_percent_not_the_workers_50()
+    {
+        // docs/configuration.md and the README: "without a sensor: a fixed 25 % duty". On two threads the governor runs
+        // one worker at 50 %, which the status used to show as "duty 50 %".
+        _sensor.MilliC = null;
+        GovernorLoop loop = Loop(Policy());
+        Assert.Equal(25, new GovernorOptions().NoSensorDutyPercent);
+        Assert.Equal(25, new GovernorPolicy().NoSensorDutyPercent);
+
+        loop.Step();
+        _time.AdvanceMilliseconds(1000);
+        GovernorStatus status = loop.Step();
+
+        Assert.Equal((1, 50), (status.Threads, status.DutyPercent));
+        Assert.Equal(25, status.LoadPercent);
+        Assert.Equal("throttled: no temperature reading, fixed duty 25 %", status.Reason);
     }
 
     [Fact]

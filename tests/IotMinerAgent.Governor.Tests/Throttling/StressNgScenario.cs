@@ -47,7 +47,7 @@ internal sealed class StressNgScenario(ITestOutputHelper output)
             TimeSpan stressStart = _clock.Elapsed;
             using Process stress = Process.Start(new ProcessStartInfo(stressNg, "--cpu 2 --timeout 5s --quiet") { RedirectStandardOutput = true })!;
 
-            TimeSpan pausedAt = await WaitFor(loop, s => s.Reason == "paused: device busy", stressStart, stressStart + TimeSpan.FromSeconds(2),
+            TimeSpan pausedAt = await WaitFor(loop, s => s.Reason.StartsWith("paused: device busy", StringComparison.Ordinal), stressStart, stressStart + TimeSpan.FromSeconds(2),
                 () => $"the governor did not report 'paused: device busy' within 2 s of stress-ng starting (other processes use {cpu.OthersCpuPercent:F0} %)");
             await Task.Delay(300);
             long hashesWhilePaused = Interlocked.Read(ref _hashes);

@@ -54,9 +54,9 @@ public class StratumOptionsTests
 
         foreach (string key in new[]
         {
-            "Stratum:Pools:1:Url", "Stratum:Pools:1:User", "Stratum:Pools:1:TlsCaFile", "Stratum:Pools:1:TlsPinSha256",
-            "Stratum:ConnectTimeout", "Stratum:MaxLineLength", "Stratum:VersionRollingMask", "Stratum:BackoffMax",
-            "Stratum:SuggestDifficulty", "Stratum:Algorithm",
+            "stratum:pools:1:url", "stratum:pools:1:user", "stratum:pools:1:tlsCaFile", "stratum:pools:1:tlsPinSha256",
+            "stratum:connectTimeout", "stratum:maxLineLength", "stratum:versionRollingMask", "stratum:backoffMax",
+            "stratum:suggestDifficulty", "stratum:algorithm",
         })
         {
             Assert.Contains(problems, p => p.StartsWith(key, StringComparison.Ordinal));
@@ -64,13 +64,13 @@ public class StratumOptionsTests
 
         Assert.Equal(10, problems.Count);
         ArgumentException error = Assert.Throws<ArgumentException>(() => new StratumClient(options));
-        Assert.Contains("Stratum:Pools:1:User", error.Message);
+        Assert.Contains("stratum:pools:1:user", error.Message);
     }
 
     [Fact]
     public void No_pool_is_an_error()
     {
-        Assert.Contains(new StratumClientOptions().Validate(), p => p.Contains("Stratum:Pools is empty"));
+        Assert.Contains(new StratumClientOptions().Validate(), p => p.Contains("stratum:pools is empty"));
     }
 
     [Fact]
