@@ -16,8 +16,13 @@ namespace IotMinerAgent.Linux.Agent;
 /// </summary>
 public sealed class MiningControl(GovernorLoop governor, DutyCycleGate gate, int workers) : IAgentControl, IMiningThrottle, IThrottleStatus
 {
-    private static readonly TimeSpan PausedCheck = TimeSpan.FromMilliseconds(250);
     private readonly ManualResetEventSlim _resumed = new(initialState: true);
+
+    /// <summary>
+    /// How often a paused worker looks up even when nothing woke it (a safety net: resume and stop wake it at once).
+    /// Tests set it to <see cref="Timeout.InfiniteTimeSpan"/> to prove the waking does not rely on it.
+    /// </summary>
+    internal TimeSpan PausedCheck { get; init; } = TimeSpan.FromMilliseconds(250);
 
     /// <inheritdoc cref="IAgentControl.MaxThreads" />
     public int MaxThreads => workers;

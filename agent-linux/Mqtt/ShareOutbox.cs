@@ -74,6 +74,24 @@ public sealed class ShareOutbox : IDisposable
         return new ShareOutbox(connection, time ?? TimeProvider.System, unanswered);
     }
 
+    /// <summary>
+    /// The durability settings in force on the queue's own connection: PRAGMA journal_mode ("wal") and PRAGMA
+    /// synchronous (2 = FULL, sqlite.org/pragma.html#pragma_synchronous). synchronous is per connection, so only this
+    /// connection can show it; the tests read it here.
+    /// </summary>
+    internal (string JournalMode, long Synchronous) Durability
+    {
+        get
+        {
+            lock (_gate)
+            {
+                using SqliteCommand journal = Command("PRAGMA journal_mode;");
+                using SqliteCommand synchronous = Command("PRAGMA synchronous;");
+                return ((string)journal.ExecuteScalar()!, (long)synchronous.ExecuteScalar()!);
+            }
+        }
+    }
+
     /// <summary>Shares waiting for the broker.</summary>
     public int Count
     {

@@ -1,30 +1,30 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
+using System.Linq;
 using System.Text.Json;
 using IotMinerAgent.Hashing;
 
 namespace IotMinerAgent.EngineProbe;
 
-/// <summary>A real block header from tests/vectors/bitcoin-headers.json and the nonce its miner found.</summary>
+/// <summary>A real block header from tests/vectors and the nonce its miner found (bytes 76..79 of the header).</summary>
 internal sealed record HeaderVector(string Name, byte[] Header, uint Nonce)
 {
-    /// <summary>The vectors published next to the probe.</summary>
-    public static IReadOnlyList<HeaderVector> Load()
-    {
-        string path = Path.Combine(AppContext.BaseDirectory, "vectors", "bitcoin-headers.json");
-        using JsonDocument document = JsonDocument.Parse(File.ReadAllText(path));
-        var vectors = new List<HeaderVector>();
-        foreach (JsonElement vector in document.RootElement.GetProperty("vectors").EnumerateArray())
-        {
-            vectors.Add(new HeaderVector(
-                vector.GetProperty("name").GetString()!,
-                Hex.Decode(vector.GetProperty("header").GetString()!),
-                vector.GetProperty("nonce").GetUInt32()));
-        }
+    /// <summary>The bitcoin headers of tests/vectors/bitcoin-headers.json.</summary>
+    public static IReadOnlyList<HeaderVector> Load() =>
+        VectorFile.Vectors("bitcoin-headers.json").Select(vector => new HeaderVector(
+            vector.GetProperty("name").GetString()!,
+            Hex.Decode(vector.GetProperty("header").GetString()!),
+            vector.GetProperty("nonce").GetUInt32())).ToList();
 
-        return vectors;
-    }
+    /// <summary>The Litecoin headers of tests/vectors/scrypt.json.</summary>
+    public static IReadOnlyList<HeaderVector> LoadScrypt() =>
+        VectorFile.Vectors("scrypt.json")
+            .Where(vector => vector.GetProperty("kind").GetString() == "scrypt-header")
+            .Select(vector =>
+            {
+                byte[] header = Hex.Decode(vector.GetProperty("header").GetString()!);
+                return new HeaderVector(vector.GetProperty("name").GetString()!, header, BitConverter.ToUInt32(header, 76));
+            }).ToList();
 
     /// <summary>The header's own target: its nBits field (bytes 72..75, little-endian) expanded.</summary>
     public Target CompactTarget => Target.FromCompact(BitConverter.ToUInt32(Header, 72));

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Binary;
 using System.Numerics;
 
 namespace IotMinerAgent.Hashing.Tests;
@@ -42,6 +43,19 @@ internal static class Reference
         }
 
         return new Target(words);
+    }
+
+    /// <summary>The work's 80 header bytes with <paramref name="nonce"/> written here at bytes 76..79, little-endian.</summary>
+    public static byte[] HeaderWithNonce(HeaderWork work, uint nonce)
+    {
+        byte[] header = new byte[HeaderWork.HeaderLength];
+        for (int i = 0; i < header.Length; i++)
+        {
+            header[i] = work[i];
+        }
+
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(76), nonce);
+        return header;
     }
 
     /// <summary>A raw digest read as a little-endian 256-bit integer.</summary>

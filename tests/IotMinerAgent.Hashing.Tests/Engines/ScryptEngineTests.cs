@@ -2,16 +2,18 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CsCheck;
-using IotMinerAgent.Hashing.Engines.Scrypt;
+using IotMinerAgent.Hashing.Engines;
 
 namespace IotMinerAgent.Hashing.Tests.Engines;
 
 /// <summary>
-/// Every scrypt engine this machine supports against the reference: the KDF path <see cref="Scrypt.HashHeader"/> per
-/// nonce, which shares no code with the scanners' SHA-256 shortcuts or lane layout. Runs with DOTNET_EnableAVX512=0,
-/// DOTNET_EnableAVX2=0 or DOTNET_EnableHWIntrinsic=0 exercise the narrower engines (the scalar scanner is always in
-/// the list, so the theories never run empty). scrypt costs about a millisecond per hash in a Debug build, so every
-/// range here is tens of nonces.
+/// Every scrypt engine this machine supports, the scalar scanner included, against <see cref="ScryptReference"/>: a
+/// scrypt written in the test from RFC 7914 over the platform's PBKDF2-HMAC-SHA256, sharing no code with the
+/// scanners (ScryptReferenceTests checks it against the RFC's vectors and real Litecoin headers). The engines come
+/// from <see cref="EngineCatalog.Supported"/>; runs with DOTNET_EnableAVX512=0, DOTNET_EnableAVX2=0 or
+/// DOTNET_EnableHWIntrinsic=0 exercise the narrower engines (the scalar scanner is always in the list, so the
+/// theories never run empty). scrypt costs about a millisecond per hash in a Debug build, so every range here is
+/// tens of nonces.
 /// </summary>
 public class ScryptEngineTests
 {
@@ -19,12 +21,12 @@ public class ScryptEngineTests
     private static readonly Target HalfTarget = ScryptTargets.WithTopWord(0x80000000);
 
     // One random header and the reference verdicts for 48 consecutive nonces, computed once for every engine.
-    private static readonly Lazy<Reference> Shared = new(() =>
+    private static readonly Lazy<ReferenceRange> Shared = new(() =>
     {
         var random = new Random(1024);
         var work = new HeaderWork(Algorithms.Scrypt, RandomHeader(random), HalfTarget);
         uint first = (uint)random.Next();
-        return new Reference(work, first, ReferenceMeets(work, first, 48));
+        return new ReferenceRange(work, first, ReferenceMeets(work, first, 48));
     });
 
     public static IEnumerable<object[]> EngineNames => SupportedEngines().Select(engine => new object[] { engine.Name });
@@ -124,27 +126,9 @@ public class ScryptEngineTests
     }
 
     /// <summary>The engines this machine and runtime configuration support, widest first, then the scalar reference.</summary>
-    private static IEnumerable<INonceScanner> SupportedEngines()
-    {
-        if (ScryptAvx512Engine.IsSupported)
-        {
-            yield return new ScryptAvx512Engine();
-        }
+    private static IReadOnlyList<INonceScanner> SupportedEngines() => EngineCatalog.Supported(Algorithms.Scrypt);
 
-        if (ScryptAvx2Engine.IsSupported)
-        {
-            yield return new ScryptAvx2Engine();
-        }
-
-        if (ScryptVector128Engine.IsSupported)
-        {
-            yield return new ScryptVector128Engine();
-        }
-
-        yield return new ScryptScalarScanner();
-    }
-
-    private sealed record Reference(HeaderWork Work, uint First, bool[] Meets);
+    private sealed record ReferenceRange(HeaderWork Work, uint First, bool[] Meets);
 
     private static INonceScanner Engine(string name) => SupportedEngines().Single(engine => engine.Name == name);
 
@@ -155,8 +139,11 @@ public class ScryptEngineTests
         return header;
     }
 
-    private static bool[] ReferenceMeets(HeaderWork work, uint first, int count) =>
-        Enumerable.Range(0, count).Select(i => work.Target.IsMetBy(Scrypt.HashHeader(work.HeaderWithNonce(first + (uint)i)))).ToArray();
+    private static bool[] ReferenceMeets(HeaderWork work, uint first, int count)
+    {
+        uint[] hits = ScryptReference.Hits(work, first, (ulong)count);
+        return Enumerable.Range(0, count).Select(i => hits.Contains(first + (uint)i)).ToArray();
+    }
 
     private static uint[] Expected(uint first, bool[] meets, int start, int length) =>
         Enumerable.Range(start, length).Where(i => meets[i]).Select(i => first + (uint)i).ToArray();

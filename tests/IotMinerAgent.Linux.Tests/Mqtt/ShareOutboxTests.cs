@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using IotMinerAgent.Linux.Mqtt;
+using Microsoft.Data.Sqlite;
 
 namespace IotMinerAgent.Linux.Tests.Mqtt;
 
@@ -45,7 +46,15 @@ public sealed class ShareOutboxTests : IDisposable
         using ShareOutbox outbox = ShareOutbox.Open(_directory);
         outbox.Enqueue(Share(1));
 
-        Assert.True(File.Exists(outbox.Path + "-wal"), "WAL file missing: journal_mode=WAL was not applied");
+        // On the outbox's own connection: synchronous is per connection (2 = FULL, sqlite.org/pragma.html#pragma_synchronous).
+        Assert.Equal(("wal", 2L), outbox.Durability);
+
+        // journal_mode=WAL is kept in the database file itself: a connection opened afterwards finds it too.
+        using var other = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = outbox.Path, Pooling = false }.ToString());
+        other.Open();
+        using SqliteCommand journal = other.CreateCommand();
+        journal.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", journal.ExecuteScalar());
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using IotMinerAgent.Linux.Cli;
 using IotMinerAgent.Linux.Service;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -14,13 +15,27 @@ public class FatalErrorExitTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
+    // Why FatalErrorExit exists: on .NET 10 a throwing BackgroundService ends host.RunAsync normally, so Main would
+    // return 0 and systemd's Restart=on-failure would not restart the agent. The two tests below hold the host that
+    // `iotminer run` and `iotminer gateway` really start (ServiceHostBuilder) to the exit codes systemd relies on.
     [Fact]
-    public async Task Without_the_helper_a_throwing_background_service_ends_the_host_as_if_all_went_well()
+    public async Task The_agents_host_ends_with_exit_code_1_when_a_hosted_service_throws()
     {
-        // Why FatalErrorExit exists: on .NET 10 RunAsync returns normally, so Main would return 0 and systemd's
-        // Restart=on-failure would not restart the agent.
-        using IHost host = Host(services => services.AddHostedService<ThrowingWorker>(), withHelper: false);
-        await host.RunAsync().WaitAsync(Patience);
+        HostApplicationBuilder builder = ServiceHostBuilder.Create("iotminer-test", new ConfigurationBuilder().Build());
+        builder.Services.AddHostedService<ThrowingWorker>();
+        using IHost host = builder.Build();
+
+        Assert.Equal(ExitCodes.Failure, await FatalErrorExit.RunAsync(host, TextWriter.Null).WaitAsync(Patience));
+    }
+
+    [Fact]
+    public async Task The_agents_host_lets_any_service_stop_it_with_the_configuration_exit_code()
+    {
+        HostApplicationBuilder builder = ServiceHostBuilder.Create("iotminer-test", new ConfigurationBuilder().Build());
+        builder.Services.AddHostedService<ConfigReloadFailure>();
+        using IHost host = builder.Build();
+
+        Assert.Equal(ExitCodes.Config, await FatalErrorExit.RunAsync(host, TextWriter.Null).WaitAsync(Patience));
     }
 
     [Fact]
@@ -71,13 +86,10 @@ public class FatalErrorExitTests
         Assert.Throws<ArgumentOutOfRangeException>(() => host.Services.GetRequiredService<FatalErrorStop>().Stop(code, "reason"));
     }
 
-    private static IHost Host(Action<IServiceCollection> configure, bool withHelper = true)
+    private static IHost Host(Action<IServiceCollection> configure)
     {
         HostApplicationBuilder builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        if (withHelper)
-        {
-            builder.Services.AddFatalErrorExit();
-        }
+        builder.Services.AddFatalErrorExit();
 
         configure(builder.Services);
         return builder.Build();

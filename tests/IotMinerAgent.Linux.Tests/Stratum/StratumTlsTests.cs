@@ -4,6 +4,7 @@ using System.Linq;
 using System.Security.Authentication;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using IotMinerAgent.Linux.Stratum;
@@ -80,17 +81,24 @@ public sealed class StratumTlsTests : IDisposable
         string certificatePin = Convert.ToHexString(SHA256.HashData(_server.RawData)).ToUpperInvariant();
         string withColons = string.Join(':', Convert.ToHexString(SHA256.HashData(_server.RawData)).Chunk(2).Select(c => new string(c)));
 
-        await using (await ConnectAsync(pool, _caFile, spkiPin))
+        string[] pins = [spkiPin, certificatePin, withColons];
+
+        for (int i = 0; i < pins.Length; i++)
         {
+            // Each pin must give a working Stratum session over TLS: the pool reads the subscribe and answers it.
+            await using StratumLineTransport transport = await ConnectAsync(pool, _caFile, pins[i]);
+            await transport.WriteLineAsync($$"""{"id":{{i + 1}},"method":"mining.subscribe","params":["iotminer-test"]}""", CancellationToken.None);
+            string? answer = await transport.ReadLineAsync(CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+
+            Assert.NotNull(answer);
+            using JsonDocument reply = JsonDocument.Parse(answer);
+            Assert.Equal(i + 1, reply.RootElement.GetProperty("id").GetInt32());
+            Assert.Equal(JsonValueKind.Array, reply.RootElement.GetProperty("result").ValueKind);
+            Assert.Equal(JsonValueKind.Null, reply.RootElement.GetProperty("error").ValueKind);
         }
 
-        await using (await ConnectAsync(pool, _caFile, certificatePin))
-        {
-        }
-
-        await using (await ConnectAsync(pool, _caFile, withColons))
-        {
-        }
+        Assert.Equal(3, pool.ClientLines.Count(line => line.Contains("mining.subscribe", StringComparison.Ordinal)));
+        Assert.Equal(0, pool.TlsFailures);
     }
 
     [Fact]

@@ -287,10 +287,20 @@ public class ShareJudgingTests
         Assert.True(dispatcher.Assignments.TryRead(out DeviceAssignment? assignment));
 
         Task<DeviceVerdict> judging = dispatcher.JudgeAsync("esp-a", new DeviceShare(assignment!.Job.JobId, 1), default);
-        await Task.Delay(100);
-        Assert.False(judging.IsCompleted);
+
+        // The record has reached the ledger, whose commit only the test can finish: the verdict must still wait.
+        LedgerShare recorded = await ledger.Recorded.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal((assignment.Job.JobId, 1u), (recorded.JobId, recorded.Nonce));
+        Assert.False(judging.IsCompleted, "the verdict was given before the ledger committed the share");
+        bool committedWhenJudged = false;
+        Task observed = judging.ContinueWith(_ => committedWhenJudged = ledger.Committed, TaskContinuationOptions.ExecuteSynchronously);
+
         ledger.Commit();
-        await judging;
+        DeviceVerdict verdict = await judging;
+        await observed;
+
+        Assert.True(committedWhenJudged, "the verdict was given before the ledger committed the share");
+        Assert.Equal(recorded.Verdict, verdict.Code);
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
     }
@@ -316,14 +326,29 @@ public class ShareJudgingTests
         throw new InvalidOperationException("no unit of the template has the job's midstate");
     }
 
-    /// <summary>A ledger whose commits wait for the test.</summary>
+    /// <summary>A ledger whose commits wait for the test, and which tells the test when a record arrives.</summary>
     private sealed class GatedLedger : IDeviceLedger
     {
         private readonly TaskCompletionSource _commit = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource<LedgerShare> _recorded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public void Commit() => _commit.TrySetResult();
+        /// <summary>The first share handed to <see cref="RecordAsync"/>.</summary>
+        public Task<LedgerShare> Recorded => _recorded.Task;
 
-        public Task RecordAsync(LedgerShare share, System.Threading.CancellationToken cancellationToken) => _commit.Task;
+        /// <summary>Whether <see cref="Commit"/> was called; set before the pending records complete.</summary>
+        public bool Committed { get; private set; }
+
+        public void Commit()
+        {
+            Committed = true;
+            _commit.TrySetResult();
+        }
+
+        public Task RecordAsync(LedgerShare share, System.Threading.CancellationToken cancellationToken)
+        {
+            _recorded.TrySetResult(share);
+            return _commit.Task;
+        }
 
         public Task<DeviceTotals?> GetTotalsAsync(string deviceId, System.Threading.CancellationToken cancellationToken) => Task.FromResult<DeviceTotals?>(null);
 
