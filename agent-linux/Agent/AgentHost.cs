@@ -5,14 +5,13 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using IotMinerAgent.Hashing;
-using IotMinerAgent.Linux.Cli;
 using IotMinerAgent.Linux.Configuration;
 using IotMinerAgent.Linux.Gateway.Hosting;
+using IotMinerAgent.Linux.Hosting;
 using IotMinerAgent.Linux.Mining;
 using IotMinerAgent.Linux.Status;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using IotMinerAgent.Linux.Service;
 
 namespace IotMinerAgent.Linux.Agent;
 
@@ -35,7 +34,7 @@ public static class AgentHost
         try
         {
             setup = AgentSetup.Load(configPath, overrides, Directory.GetCurrentDirectory());
-            gateway = GatewaySetup.ForAgent(setup);
+            gateway = GatewaySetup.ForAgent(setup.Configuration, setup.StateDirectory, setup.Mqtt);
         }
         catch (ConfigurationException ex)
         {

@@ -4,6 +4,7 @@ using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Configuration;
 using IotMinerAgent.Linux.Configuration.Keys;
 using IotMinerAgent.Linux.Gateway.Hosting;
+using IotMinerAgent.Linux.Hosting;
 using IotMinerAgent.Linux.Mqtt;
 using IotMinerAgent.Linux.Stratum;
 using IotMinerAgent.Linux.Throttling;
@@ -39,7 +40,7 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
         List<string> failures = [.. Failures(validator.Validate(null, mining)), .. Failures(validator.Validate(null, demo))];
         StratumClientOptions stratum = Bind("stratum", () => configuration.GetSection("stratum").Get<StratumClientOptions>());
         stratum.Algorithm = mining.Algorithm;
-        stratum.UserAgent = "iotminer/" + Status.AgentStatusProvider.Version;
+        stratum.UserAgent = "iotminer/" + AgentVersion.Current;
         if (stratum.Pools.Count > 0)
         {
             failures.AddRange(stratum.Validate());
@@ -104,27 +105,8 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
             throw new ConfigurationException(string.Join("\n", errors));
         }
 
-        return UnknownKeyWarnings(configuration);
+        return UnknownKeyCheck.Warnings(configuration);
     }
-
-    /// <summary>
-    /// The keys docs/configuration.md does not know, one message each naming the nearest documented key; with
-    /// <c>config:strict</c> true they are an error instead (<see cref="ConfigurationException"/>, exit 78).
-    /// </summary>
-    public static IReadOnlyList<string> UnknownKeyWarnings(IConfiguration configuration)
-    {
-        List<string> unknown = KeyCheck.UnknownKeys(configuration);
-        if (unknown.Count > 0 && bool.TryParse(configuration[StrictKey], out bool strict) && strict)
-        {
-            throw new ConfigurationException(string.Join("\n", unknown) +
-                $"\n{StrictKey} is true, so an unknown key stops the agent: correct or remove it (docs/configuration.md lists the keys).");
-        }
-
-        return unknown;
-    }
-
-    /// <summary>The key that turns unknown keys from warnings into errors (exit 78).</summary>
-    public const string StrictKey = "config:strict";
 
     /// <summary>
     /// Runs one typed binding (each call names its type, so the trimming-safe binder generator can write it) and turns

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
+using IotMinerAgent.Linux.Hosting;
 using IotMinerAgent.Linux.Mining;
 using IotMinerAgent.Linux.Mqtt;
 using IotMinerAgent.Linux.Status;
@@ -26,7 +27,7 @@ public static class MqttServices
         string deviceId = DeviceId.Resolve(setup.Mqtt.DeviceId);
         services.AddSingleton(_ => ShareOutbox.Open(setup.StateDirectory));
         services.AddSingleton(sp => new MqttReporter(setup.Mqtt, deviceId, sp.GetRequiredService<ShareOutbox>(), sp.GetRequiredService<AgentStatusProvider>(),
-            sp.GetRequiredService<IAgentControl>(), AgentStatusProvider.Version, sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<IAgentControl>(), AgentVersion.Current, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IShareJournal>(sp => new OutboxJournal(sp.GetRequiredService<ShareOutbox>(), deviceId, setup.Mqtt.ShareResultWait));
         services.AddHostedService<MqttService>();
     }

@@ -1,13 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
-using System.Linq;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Hashing.Engines;
-using IotMinerAgent.Linux.Status;
 using IotMinerAgent.Linux.Benchmarking;
+using IotMinerAgent.Linux.Hosting;
+using IotMinerAgent.Linux.Status;
 
 namespace IotMinerAgent.Linux.Cli;
 

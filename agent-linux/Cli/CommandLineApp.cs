@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using IotMinerAgent.Linux.Hosting;
 using IotMinerAgent.Linux.Platform;
 
 namespace IotMinerAgent.Linux.Cli;

@@ -3,6 +3,8 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using IotMinerAgent.Linux.Agent;
+using IotMinerAgent.Linux.Configuration;
+using IotMinerAgent.Linux.Hosting;
 
 namespace IotMinerAgent.Linux.Cli;
 

@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using IotMinerAgent.Hashing;
+using IotMinerAgent.Linux.Hosting;
 
 namespace IotMinerAgent.Linux.Cli;
 

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using IotMinerAgent.Hashing;
+using IotMinerAgent.Linux.Hosting;
 using IotMinerAgent.Linux.Mining;
 using IotMinerAgent.Linux.Status;
 

@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using IotMinerAgent.Linux.Hosting;
 using IotMinerAgent.Linux.Platform;
 using IotMinerAgent.Linux.Service;
 

@@ -2,7 +2,6 @@ using System;
 using System.Diagnostics;
 using System.Threading;
 using IotMinerAgent.Hashing;
-using IotMinerAgent.Linux.Service;
 
 namespace IotMinerAgent.Linux.Mining;
 

@@ -3,9 +3,10 @@ using System.Collections.Generic;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using IotMinerAgent.Linux.Status;
+using MQTTnet.Protocol;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using MQTTnet.Protocol;
 
 namespace IotMinerAgent.Linux.Mqtt;
 

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
+using IotMinerAgent.Linux.Mining;
+using IotMinerAgent.Linux.Status;
 using Microsoft.Extensions.Logging;
 
 namespace IotMinerAgent.Linux.Service;

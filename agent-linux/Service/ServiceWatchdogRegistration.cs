@@ -1,5 +1,7 @@
-using System.Diagnostics.CodeAnalysis;
 using System;
+using System.Diagnostics.CodeAnalysis;
+using IotMinerAgent.Linux.Mining;
+using IotMinerAgent.Linux.Status;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

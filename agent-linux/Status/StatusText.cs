@@ -1,6 +1,5 @@
 using System;
 using IotMinerAgent.Linux.Mining;
-using IotMinerAgent.Linux.Service;
 
 namespace IotMinerAgent.Linux.Status;
 

@@ -3,9 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
-using IotMinerAgent.Linux.Agent;
-using IotMinerAgent.Linux.Cli;
-using IotMinerAgent.Linux.Service;
+using IotMinerAgent.Linux.Configuration;
+using IotMinerAgent.Linux.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -30,7 +29,7 @@ public static class GatewayHost
         try
         {
             setup = GatewaySetup.Load(configPath, overrides, Directory.GetCurrentDirectory());
-            warnings = AgentSetup.UnknownKeyWarnings(setup.Configuration);
+            warnings = UnknownKeyCheck.Warnings(setup.Configuration);
         }
         catch (ConfigurationException ex)
         {

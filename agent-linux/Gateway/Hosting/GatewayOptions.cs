@@ -9,6 +9,7 @@ using IotMinerAgent.Linux.Configuration.Keys;
 using IotMinerAgent.Linux.Gateway.Fleet;
 using IotMinerAgent.Linux.Gateway.Node;
 using IotMinerAgent.Linux.Gateway.Transport;
+using IotMinerAgent.Linux.Hosting;
 using IotMinerAgent.Linux.Mqtt;
 using IotMinerAgent.Linux.Stratum;
 using Microsoft.Extensions.Configuration;
@@ -220,7 +221,7 @@ public sealed record GatewayOptions
             }
 
             stratum.Algorithm = algorithm;
-            stratum.UserAgent = "iotminer-gateway/" + Status.AgentStatusProvider.Version;
+            stratum.UserAgent = "iotminer-gateway/" + AgentVersion.Current;
             Errors.AddRange(stratum.Validate("gateway:stratum"));
             return stratum;
         }

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using IotMinerAgent.Linux.Agent;
+using IotMinerAgent.Linux.Configuration;
 using IotMinerAgent.Linux.Mqtt;
 using Microsoft.Extensions.Configuration;
 
@@ -21,13 +21,16 @@ public sealed record GatewaySetup(IConfiguration Configuration, GatewayOptions G
         return From(configuration, state);
     }
 
-    /// <summary>The gateway of an agent's configuration when <c>gateway:enabled</c> is true, else null.</summary>
+    /// <summary>
+    /// The gateway of an agent's configuration (already loaded, with its state directory and MQTT options) when
+    /// <c>gateway:enabled</c> is true, else null.
+    /// </summary>
     /// <exception cref="ConfigurationException">Names every invalid key, its value and the fix.</exception>
-    public static GatewaySetup? ForAgent(AgentSetup agent)
+    public static GatewaySetup? ForAgent(IConfiguration configuration, string stateDirectory, MqttOptions mqtt)
     {
         // Nothing of the gateway is checked unless it is asked for: a miner alone needs no broker on the network.
         // The one reader of the key decides (no/off/0 mean false here exactly as in GatewayOptions).
-        return GatewayOptions.IsEnabled(agent.Configuration) ? From(agent.Configuration, agent.StateDirectory, agent.Mqtt) : null;
+        return GatewayOptions.IsEnabled(configuration) ? From(configuration, stateDirectory, mqtt) : null;
     }
 
     static GatewaySetup From(IConfiguration configuration, string stateDirectory, MqttOptions? mqtt = null)

@@ -3,7 +3,9 @@ using System.Globalization;
 using System.IO;
 using System.Text.Json;
 using IotMinerAgent.Hashing.DeviceWork;
+using IotMinerAgent.Linux.Agent;
 using IotMinerAgent.Linux.Gateway.Transport;
+using IotMinerAgent.Linux.Hosting;
 using IotMinerAgent.Linux.Mqtt;
 
 namespace IotMinerAgent.Linux.Gateway.Hosting;
@@ -48,7 +50,7 @@ public sealed record GatewaySnapshot(byte Instance, DateTimeOffset Time, int Dev
             writer.WriteNumber("upstream_rejected", Upstream.Rejected);
             writer.WriteNumber("blocks", Upstream.Blocks);
             writer.WriteNumber("uptime_s", (long)Uptime.TotalSeconds);
-            writer.WriteString("version", Status.AgentStatusProvider.Version);
+            writer.WriteString("version", AgentVersion.Current);
             writer.WriteEndObject();
         }
 

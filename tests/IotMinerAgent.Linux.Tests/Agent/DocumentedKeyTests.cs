@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using IotMinerAgent.Linux.Agent;
+using IotMinerAgent.Linux.Configuration;
 using IotMinerAgent.Linux.Configuration.Keys;
 using IotMinerAgent.Linux.Gateway.Hosting;
 using IotMinerAgent.Linux.Tests.Cli;

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using IotMinerAgent.Linux.Platform;
-using IotMinerAgent.Linux.Service;
 
 namespace IotMinerAgent.Linux.Tests.Service;
 

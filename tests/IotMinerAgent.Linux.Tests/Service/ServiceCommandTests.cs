@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.IO;
 using System.Runtime.Versioning;
 using IotMinerAgent.Linux.Cli;
+using IotMinerAgent.Linux.Hosting;
 using IotMinerAgent.Linux.Service;
 
 namespace IotMinerAgent.Linux.Tests.Service;

@@ -1,5 +1,4 @@
 using IotMinerAgent.Linux.Status;
-using IotMinerAgent.Linux.Service;
 
 namespace IotMinerAgent.Linux.Tests.Service;
 

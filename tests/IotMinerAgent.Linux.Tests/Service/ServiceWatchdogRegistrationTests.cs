@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using IotMinerAgent.Linux.Mining;
 using IotMinerAgent.Linux.Service;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

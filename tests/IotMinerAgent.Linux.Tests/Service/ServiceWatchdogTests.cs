@@ -2,7 +2,9 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using IotMinerAgent.Linux.Mining;
 using IotMinerAgent.Linux.Service;
+using IotMinerAgent.Linux.Status;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IotMinerAgent.Linux.Tests.Service;

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using IotMinerAgent.Linux.Service;
+using IotMinerAgent.Linux.Status;
 
 namespace IotMinerAgent.Linux.Tests.Service;
 

@@ -66,7 +66,7 @@ public sealed class GatewayCliTests : IDisposable
     public void Run_without_the_gateway_ignores_its_section()
     {
         AgentSetup setup = AgentSetup.Load(EmptyConfig(), ["--gateway:instance=999", $"--stateDirectory={_state}"], _state);
-        Assert.Null(GatewaySetup.ForAgent(setup));
+        Assert.Null(GatewaySetup.ForAgent(setup.Configuration, setup.StateDirectory, setup.Mqtt));
     }
 
     [Fact]

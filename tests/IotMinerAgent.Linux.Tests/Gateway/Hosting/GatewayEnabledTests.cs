@@ -37,7 +37,7 @@ public sealed class GatewayEnabledTests : IDisposable
     {
         AgentSetup setup = AgentSetup.Load(EmptyConfig(), [$"--gateway:enabled={value}", $"--stateDirectory={_state}"], _state);
 
-        Assert.Null(GatewaySetup.ForAgent(setup));
+        Assert.Null(GatewaySetup.ForAgent(setup.Configuration, setup.StateDirectory, setup.Mqtt));
         Assert.False(GatewayOptions.IsEnabled(setup.Configuration));
     }
 
@@ -54,7 +54,7 @@ public sealed class GatewayEnabledTests : IDisposable
         AgentSetup setup = AgentSetup.Load(EmptyConfig(),
             [$"--gateway:enabled={value}", $"--stateDirectory={_state}", "--mqtt:host=127.0.0.1", Pool, User], _state);
 
-        GatewaySetup? gateway = GatewaySetup.ForAgent(setup);
+        GatewaySetup? gateway = GatewaySetup.ForAgent(setup.Configuration, setup.StateDirectory, setup.Mqtt);
 
         Assert.NotNull(gateway);
         Assert.True(gateway.Gateway.Enabled);

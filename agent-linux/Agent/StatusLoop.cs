@@ -2,11 +2,13 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using IotMinerAgent.Linux.Agent;
+using IotMinerAgent.Linux.Status;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
 
-namespace IotMinerAgent.Linux.Status;
+namespace IotMinerAgent.Linux.Agent;
 
 /// <summary>
 /// Samples the status every second. On a terminal it redraws one live line; under systemd (or with output

@@ -1,8 +1,10 @@
-namespace IotMinerAgent.Linux.Service;
+
+
+namespace IotMinerAgent.Linux.Status;
 
 /// <summary>
 /// Supplies the one-line summary the agent reports to systemd as <c>STATUS=</c> (shown by
-/// <c>systemctl status iotminer</c>); build it with <see cref="ServiceStatusLine.Format"/>.
+/// <c>systemctl status iotminer</c>); build it with the Service folder's <c>ServiceStatusLine.Format</c>.
 /// </summary>
 public interface IServiceStatusSource
 {

@@ -1,19 +1,16 @@
 using System.Reflection;
 using System.Threading;
 using IotMinerAgent.Linux.Agent;
+using IotMinerAgent.Linux.Hosting;
 using IotMinerAgent.Linux.Mining;
-using IotMinerAgent.Linux.Mqtt;
-using IotMinerAgent.Linux.Service;
+using IotMinerAgent.Linux.Status;
 
-namespace IotMinerAgent.Linux.Status;
+namespace IotMinerAgent.Linux.Agent;
 
 /// <summary>Builds <see cref="AgentStatus"/> snapshots from the miner's counters, the governor, the owner's controls and the work source.</summary>
 public sealed class AgentStatusProvider(MiningRuntime runtime, IWorkSource source, JobBoard board, MinerStats stats, IThrottleStatus throttle,
     System.TimeProvider time) : IAgentStatusSource, IServiceStatusSource
 {
-    /// <summary>The agent's version, as the assembly carries it.</summary>
-    public static readonly string Version = typeof(AgentStatusProvider).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
-
     private readonly long _started = time.GetTimestamp();
     private double _hashrate;
 
@@ -47,7 +44,7 @@ public sealed class AgentStatusProvider(MiningRuntime runtime, IWorkSource sourc
             BestDifficulty = stats.BestDifficulty,
             Pool = source.DisplayName,
             UptimeS = (long)time.GetElapsedTime(_started).TotalSeconds,
-            Version = Version,
+            Version = AgentVersion.Current,
         };
     }
 }

@@ -3,7 +3,7 @@ using System.Threading;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace IotMinerAgent.Linux.Service;
+namespace IotMinerAgent.Linux.Hosting;
 
 /// <summary>
 /// Stops the agent with a chosen exit code from anywhere, e.g. a configuration reload that fails validation

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace IotMinerAgent.Linux.Service;
+namespace IotMinerAgent.Linux.Mining;
 
 /// <summary>When a worker last showed that it is alive and doing its job.</summary>
 /// <param name="Worker">The worker's name as the owner sees it in logs, e.g. "worker 2".</param>
@@ -9,7 +9,7 @@ namespace IotMinerAgent.Linux.Service;
 public readonly record struct WorkerProgress(string Worker, DateTimeOffset LastProgress);
 
 /// <summary>
-/// Tells the <see cref="ServiceWatchdog"/> how the workers are doing: it feeds systemd's watchdog only while every
+/// Tells the the service watchdog (Service folder) how the workers are doing: it feeds systemd's watchdog only while every
 /// worker progressed recently, so a hung worker gets the service restarted.
 /// </summary>
 public interface IWorkerProgressProbe

@@ -3,12 +3,11 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using IotMinerAgent.Linux.Cli;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace IotMinerAgent.Linux.Service;
+namespace IotMinerAgent.Linux.Hosting;
 
 /// <summary>
 /// Turns fatal errors into a non-zero exit code. On .NET 10 an exception escaping a <see cref="BackgroundService"/>

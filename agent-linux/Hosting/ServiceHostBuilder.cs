@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
 
-namespace IotMinerAgent.Linux.Service;
+namespace IotMinerAgent.Linux.Hosting;
 
 /// <summary>
 /// The host every long-running role (<c>iotminer run</c>, <c>iotminer gateway</c>) starts from: the already validated

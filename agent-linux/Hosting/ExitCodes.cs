@@ -1,4 +1,6 @@
-namespace IotMinerAgent.Linux.Cli;
+
+
+namespace IotMinerAgent.Linux.Hosting;
 
 /// <summary>Process exit codes of <c>iotminer</c>.</summary>
 public static class ExitCodes

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace IotMinerAgent.Linux.Agent;
+namespace IotMinerAgent.Linux.Configuration;
 
 /// <summary>Where the agent keeps state: the configured directory, else /var/lib/iotminer as root (the unit's StateDirectory), else the user's XDG state home.</summary>
 public static class StatePath

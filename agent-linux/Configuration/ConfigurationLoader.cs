@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using Microsoft.Extensions.Configuration;
 
-namespace IotMinerAgent.Linux.Agent;
+namespace IotMinerAgent.Linux.Configuration;
 
 /// <summary>
 /// Reads the agent's configuration: the JSON file (comments allowed), then environment variables

@@ -1,6 +1,6 @@
 using IotMinerAgent.Linux.Status;
 
-namespace IotMinerAgent.Linux.Mqtt;
+namespace IotMinerAgent.Linux.Status;
 
 /// <summary>Gives the agent's current state for the <c>status</c> message (implemented by the agent host).</summary>
 public interface IAgentStatusSource

@@ -4,7 +4,7 @@ using System.Globalization;
 using IotMinerAgent.Linux.Mining;
 using IotMinerAgent.Linux.Status;
 
-namespace IotMinerAgent.Linux.Service;
+namespace IotMinerAgent.Linux.Status;
 
 /// <summary>The figures of the agent's status line.</summary>
 /// <param name="HashesPerSecond">Recent hash rate of all workers.</param>

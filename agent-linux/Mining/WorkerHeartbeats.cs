@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 
-namespace IotMinerAgent.Linux.Service;
+namespace IotMinerAgent.Linux.Mining;
 
 /// <summary>
 /// The ready-made <see cref="IWorkerProgressProbe"/>: each worker calls <see cref="Beat"/> after every chunk it
