@@ -6,6 +6,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using IotMinerAgent.Hashing;
+using IotMinerAgent.Linux.Text;
 
 namespace IotMinerAgent.Linux.Gateway.Node;
 
@@ -104,7 +106,10 @@ public sealed class NodeRpcClient : IDisposable
         if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out JsonElement error) && error.ValueKind == JsonValueKind.Object)
         {
             int code = error.TryGetProperty("code", out JsonElement c) && c.TryGetInt32(out int value) ? value : 0;
-            string message = error.TryGetProperty("message", out JsonElement m) ? m.GetString() ?? string.Empty : string.Empty;
+            // The node's text is logged and may reach a device's verdict: escaped like any outside text.
+            string message = error.TryGetProperty("message", out JsonElement m) && m.ValueKind == JsonValueKind.String
+                ? UntrustedText.Escape(JsonText.Read(m), 300)
+                : string.Empty;
             throw new NodeRpcException(NodeRpcFailure.RpcError, code, $"{method} on the node at {Url} failed with RPC error {code}: {message}{Hint(method, code)}");
         }
 

@@ -4,6 +4,7 @@ using System.IO;
 using System.Text.Json;
 using IotMinerAgent.Linux.Gateway.Fleet;
 using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Text;
 
 namespace IotMinerAgent.Linux.Gateway.Transport;
 
@@ -95,7 +96,7 @@ public static class WorkRequestJson
         var names = new List<string>(count);
         foreach (JsonElement item in algos.EnumerateArray())
         {
-            string? name = item.ValueKind == JsonValueKind.String ? item.GetString() : null;
+            string? name = item.ValueKind == JsonValueKind.String ? JsonText.Read(item) : null;
             if (string.IsNullOrEmpty(name) || name.Length > MaxAlgorithmLength)
             {
                 throw new WorkRequestFormatException($"work_request field algos holds {item.GetRawText()}; allowed: algorithm names such as \"sha256d\" or \"scrypt\"");
