@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace IotMinerAgent.Linux.Text;
 
-/// <summary>Reads a JSON string from outside (a pool, a node) without throwing.</summary>
+/// <summary>Reads JSON text from outside (a pool, a node, a device) without throwing.</summary>
 internal static class JsonText
 {
     /// <summary>
@@ -20,6 +20,49 @@ internal static class JsonText
         catch (InvalidOperationException)
         {
             return element.GetRawText();
+        }
+    }
+
+    /// <summary>
+    /// True when every string and property name in <paramref name="element"/> decodes. One that does not (an escaped
+    /// unpaired surrogate) makes not only GetString but also TryGetProperty on its object throw, since property names
+    /// are unescaped to be compared: a parser checks this once and refuses the document.
+    /// </summary>
+    public static bool AllStringsDecode(JsonElement element)
+    {
+        try
+        {
+            Walk(element);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static void Walk(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                _ = element.GetString();
+                break;
+            case JsonValueKind.Array:
+                foreach (JsonElement item in element.EnumerateArray())
+                {
+                    Walk(item);
+                }
+
+                break;
+            case JsonValueKind.Object:
+                foreach (JsonProperty property in element.EnumerateObject())
+                {
+                    _ = property.Name;
+                    Walk(property.Value);
+                }
+
+                break;
         }
     }
 }

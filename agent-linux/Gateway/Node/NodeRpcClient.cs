@@ -103,6 +103,12 @@ public sealed class NodeRpcClient : IDisposable
                 $"The answer of {Url} to {method} (HTTP {(int)status}) is not JSON-RPC: is gateway:node:rpc_url the node's RPC port (bitcoin 8332, litecoin 9332 on mainnet)?", e);
         }
 
+        if (!JsonText.AllStringsDecode(root))
+        {
+            throw new NodeRpcException(NodeRpcFailure.BadResponse, 0,
+                $"The answer of {Url} to {method} (HTTP {(int)status}) holds an unpaired surrogate escape, which is not text: is gateway:node:rpc_url a Bitcoin Core or Litecoin Core node?");
+        }
+
         if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out JsonElement error) && error.ValueKind == JsonValueKind.Object)
         {
             int code = error.TryGetProperty("code", out JsonElement c) && c.TryGetInt32(out int value) ? value : 0;

@@ -41,6 +41,11 @@ public static class WorkRequestJson
         {
             throw new WorkRequestFormatException($"work_request is not JSON ({exception.Message}); expected e.g. {{\"v\": 1, \"algos\": [\"sha256d\"], \"hashrate\": 120.5}}");
         }
+        catch (InvalidOperationException)
+        {
+            // JsonText.AllStringsDecode explains: valid JSON that System.Text.Json cannot decode (an unpaired surrogate escape).
+            throw new WorkRequestFormatException("work_request has a string with an unpaired surrogate escape (\\uD800-\\uDFFF alone); send valid Unicode text");
+        }
     }
 
     /// <summary>The payload a device sends for <paramref name="request"/>.</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
@@ -37,9 +38,21 @@ public static class StratumLineParser
             problem = "not JSON: " + UntrustedText.Escape(error.Message, 200);
             return false;
         }
+        catch (ArgumentException)
+        {
+            // A line decoded from UTF-8 cannot hold an unpaired surrogate, but a caller's string can.
+            problem = "not text: the line holds an unpaired surrogate";
+            return false;
+        }
 
         using (document)
         {
+            if (!JsonText.AllStringsDecode(document.RootElement))
+            {
+                problem = "a string holds an unpaired surrogate escape (\\uD800-\\uDFFF alone), which is not text";
+                return false;
+            }
+
             return TryRead(document.RootElement, out message, out problem);
         }
     }
