@@ -4,7 +4,8 @@
 # Installs what is missing (Debian's afl++ package, the SharpFuzz.CommandLine dotnet tool), builds
 # bench/IotMinerAgent.Fuzz in Release, instruments the project assemblies (not the framework's), seeds a corpus from
 # real messages and runs afl-fuzz for the given time. Findings land in bench/fuzz-out/<target>/ (crashes/ holds the
-# inputs that made a parser throw; replay one with `dotnet <dll> run <target> <file>` and make it a unit test).
+# inputs that made a parser throw; replay one uninstrumented with
+# `dotnet run --project bench/IotMinerAgent.Fuzz -- run <target> <file>` and make it a unit test).
 # Not part of CI: the CsCheck property tests (Stratum/MQTT/device wire) run the same properties there.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -29,14 +30,15 @@ work="bench/fuzz-out"
 build="$work/build"
 rm -rf "$build"
 dotnet publish bench/IotMinerAgent.Fuzz/IotMinerAgent.Fuzz.csproj -c Release -o "$build" --nologo -v quiet >/dev/null
-for assembly in iotminer.dll IotMinerAgent.Hashing.dll; do
-  sharpfuzz "$build/$assembly" >/dev/null
-done
 
+# Seeds first: instrumented code writes AFL's coverage map, which exists only under afl-fuzz.
 seeds="$work/$target/seeds"
 findings="$work/$target/findings"
 rm -rf "$seeds"
 dotnet "$build/IotMinerAgent.Fuzz.dll" seed "$target" "$seeds"
+for assembly in iotminer.dll IotMinerAgent.Hashing.dll; do
+  sharpfuzz "$build/$assembly" >/dev/null
+done
 
 # dotnet itself is not instrumented (SharpFuzz instruments the assemblies), so AFL's binary check is skipped; the
 # remaining variables let it run on a shared box without root changes to core_pattern or the CPU governor.

@@ -6,6 +6,7 @@ using SharpFuzz;
 
 // SharpFuzz harness: `IotMinerAgent.Fuzz <target>` runs under afl-fuzz (bench/fuzz.sh); `IotMinerAgent.Fuzz seed <target> <dir>`
 // writes the seed corpus from real messages; `IotMinerAgent.Fuzz run <target> <file>` replays one input (a crash AFL found).
+// Both of these only work uninstrumented: instrumented code writes AFL's coverage map, which exists only under afl-fuzz.
 switch (args)
 {
     case ["seed", string name, string directory] when FuzzTargets.Find(name) is { } target:

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Text;
 using CsCheck;
 using IotMinerAgent.Linux.Mqtt;
@@ -33,7 +32,6 @@ public sealed class CommandParserPropertyTests
     [Fact]
     public void Any_name_and_payload_give_a_valid_command_or_a_clean_refusal()
     {
-        var stopwatch = Stopwatch.StartNew();
         int valid = 0;
         Gen.Select(Names, Bodies).Sample((name, payload) =>
         {
@@ -55,7 +53,6 @@ public sealed class CommandParserPropertyTests
         }, iter: Cases, threads: 1);
 
         Assert.True(valid > Cases / 200, $"{valid} of {Cases} commands were valid: the generator no longer reaches the checks");
-        Assert.True(stopwatch.Elapsed.TotalSeconds < 60, $"{Cases} cases took {stopwatch.Elapsed.TotalSeconds:0.0} s");
     }
 
     private static bool InRange(CommandKind kind, double value) => kind switch
