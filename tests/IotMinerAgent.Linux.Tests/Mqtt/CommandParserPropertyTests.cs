@@ -64,4 +64,16 @@ public sealed class CommandParserPropertyTests
     };
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    [Theory]
+    [InlineData("{\"\\ud800\": 1}")]
+    [InlineData("{\"value\": \"\\udc00\"}")]
+    [InlineData("{\"request_id\": \"\\ud800\"}")]
+    public void A_payload_with_an_unpaired_surrogate_escape_is_refused_not_thrown(string payload)
+    {
+        CommandParseResult result = CommandParser.Parse("threads", Utf8(payload), MaxThreads);
+
+        Assert.Null(result.Command);
+        Assert.Contains("unpaired surrogate", result.Error, StringComparison.Ordinal);
+    }
 }

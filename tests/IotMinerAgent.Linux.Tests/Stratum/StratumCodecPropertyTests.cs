@@ -75,4 +75,17 @@ public sealed class StratumCodecPropertyTests
         // The mutations reach the typed readers, not only the JSON error path. (About 9 s on a loaded 2-core box.)
         Assert.True(messages > Cases / 10, $"{messages} of {Cases} lines parsed");
     }
+
+    // Found by the test above: System.Text.Json parses these (JSON allows the escape) but throws from GetString and
+    // from TryGetProperty on the object; the parser must refuse them instead.
+    [Theory]
+    [InlineData("{\"id\":3,\"result\":null,\"error\":{\"\\ud800\":1,\"message\":\"x\"}}")]
+    [InlineData("{\"id\":null,\"method\":\"\\udc00\",\"params\":[]}")]
+    [InlineData("{\"\\ud800id\":7,\"method\":\"mining.ping\",\"params\":[]}")]
+    [InlineData("{\"id\":null,\"method\":\"client.show_message\",\"params\":[\"\\ud800\"]}")]
+    public void A_line_with_an_unpaired_surrogate_escape_is_refused_not_thrown(string line)
+    {
+        Assert.False(StratumLineParser.TryParse(line, out _, out string problem));
+        Assert.Contains("unpaired surrogate", problem, System.StringComparison.Ordinal);
+    }
 }
