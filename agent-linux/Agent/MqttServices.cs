@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
+using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Hosting;
 using IotMinerAgent.Linux.Mining;
 using IotMinerAgent.Linux.Mqtt;
@@ -66,6 +67,9 @@ public static class MqttServices
         }
     }
 
+    // The pool's reason is stored in the outbox and published: escaped on the way in (UntrustedText), whoever sent it.
+    private const int ShareReasonLength = 200;
+
     /// <summary>Shares go into the MQTT outbox (durable) as found, then get the pool's verdict.</summary>
     private sealed class OutboxJournal(ShareOutbox outbox, string deviceId, TimeSpan awaitResult) : IShareJournal
     {
@@ -91,7 +95,7 @@ public static class MqttServices
             ShareVerdict.Accepted => ShareResult.Accepted,
             ShareVerdict.Stale => ShareResult.Stale,
             _ => ShareResult.Rejected,
-        }, outcome.Reason);
+        }, outcome.Reason is null ? null : UntrustedText.Escape(outcome.Reason, ShareReasonLength));
     }
 
     /// <summary>With MQTT off the journal is the log: every share is still written down, never dropped silently.</summary>

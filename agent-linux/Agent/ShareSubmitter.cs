@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
+using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Mining;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -69,11 +70,11 @@ public sealed class ShareSubmitter(ShareSink sink, IWorkSource source, IShareJou
         journal.Answered(share, outcome);
         if (outcome.Verdict == ShareVerdict.Accepted)
         {
-            logger.LogInformation("Share {ShareId} accepted: job {JobId} nonce {Nonce} difficulty {Difficulty:G4}", share.Id, share.Job.JobId, share.NonceHex, share.Difficulty);
+            logger.LogInformation("Share {ShareId} accepted: job {JobId} nonce {Nonce} difficulty {Difficulty:G4}", share.Id, UntrustedText.Escape(share.Job.JobId, 200), share.NonceHex, share.Difficulty);
         }
         else
         {
-            logger.LogWarning("Share {ShareId} {Verdict}: {Reason} (job {JobId} nonce {Nonce})", share.Id, outcome.Verdict, outcome.Reason ?? "no reason given", share.Job.JobId, share.NonceHex);
+            logger.LogWarning("Share {ShareId} {Verdict}: {Reason} (job {JobId} nonce {Nonce})", share.Id, outcome.Verdict, UntrustedText.Escape(outcome.Reason ?? "no reason given", 200), UntrustedText.Escape(share.Job.JobId, 200), share.NonceHex);
         }
     }
 }

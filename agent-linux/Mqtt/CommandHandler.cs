@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
+using IotMinerAgent.Hashing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MQTTnet.Protocol;
@@ -71,6 +72,8 @@ public sealed class CommandHandler
     /// <summary>Validates and applies one command; returns the event that answers it.</summary>
     public EventMessage Handle(string name, ReadOnlySpan<byte> payload, bool retained)
     {
+        // The name is the publisher's topic level: escaped before it is logged or echoed (UntrustedText).
+        name = UntrustedText.Escape(name, CommandLimits.MaxNameLength);
         CommandParseResult parsed = retained
             ? CommandParseResult.Failure(RetainedError, null)
             : CommandParser.Parse(name, payload, SafeMaxThreads());
@@ -86,9 +89,9 @@ public sealed class CommandHandler
         }
         catch (Exception exception)
         {
-            string error = exception is ArgumentException or InvalidOperationException
+            string error = UntrustedText.Escape(exception is ArgumentException or InvalidOperationException
                 ? exception.Message
-                : $"the agent could not apply {name}: {exception.GetType().Name}: {exception.Message}";
+                : $"the agent could not apply {name}: {exception.GetType().Name}: {exception.Message}", 500);
             _logger.LogWarning("MQTT command {Name} failed: {Error}", name, error);
             return Answer(name, ok: false, error, null, command.RequestId);
         }

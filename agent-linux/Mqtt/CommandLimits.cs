@@ -39,6 +39,12 @@ public static class CommandLimits
     /// <summary>Lowest number of threads.</summary>
     public const int MinThreads = 1;
 
+    /// <summary>Longest command name echoed in answers and logs (escaped, truncation mark included).</summary>
+    public const int MaxNameLength = 64;
+
+    /// <summary>Longest request id echoed in answers (escaped, truncation mark included).</summary>
+    public const int MaxRequestIdLength = 128;
+
     /// <summary>Largest payload read (bytes); longer ones are refused before parsing.</summary>
     public const int MaxPayloadBytes = 1024;
 }

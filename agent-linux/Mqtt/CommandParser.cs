@@ -3,13 +3,16 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using IotMinerAgent.Hashing;
 
 namespace IotMinerAgent.Linux.Mqtt;
 
 /// <summary>
 /// Turns a <c>cmd/&lt;name&gt;</c> message into a validated <see cref="AgentCommand"/> or a clear error.
 /// A payload is either plain text (<c>65</c>, <c>ON</c>: what Home Assistant sends) or a JSON object
-/// <c>{"value": 65, "request_id": "abc"}</c>; nothing else is accepted.
+/// <c>{"value": 65, "request_id": "abc"}</c>; nothing else is accepted. Whatever of the publisher's text comes back in
+/// a result (the name, the request id, a quoted value or field) is escaped (<see cref="UntrustedText"/>): it is logged
+/// and published.
 /// </summary>
 public static class CommandParser
 {
@@ -23,6 +26,7 @@ public static class CommandParser
     /// <summary>Parses and validates the command <paramref name="name"/>; <paramref name="maxThreads"/> bounds the threads command.</summary>
     public static CommandParseResult Parse(string name, ReadOnlySpan<byte> payload, int maxThreads)
     {
+        name = UntrustedText.Escape(name, CommandLimits.MaxNameLength);
         if (s_forbiddenNames.Contains(name, StringComparer.OrdinalIgnoreCase))
         {
             return CommandParseResult.Failure(ForbiddenChangeError, null);
@@ -151,7 +155,7 @@ public static class CommandParser
                 switch (property.Name)
                 {
                     case "request_id" when property.Value.ValueKind == JsonValueKind.String:
-                        requestId = property.Value.GetString();
+                        requestId = UntrustedText.Escape(property.Value.GetString(), CommandLimits.MaxRequestIdLength);
                         break;
                     case "request_id":
                         error = "request_id must be a string";
@@ -160,7 +164,7 @@ public static class CommandParser
                         value = property.Value.Clone();
                         break;
                     default:
-                        error = $"unknown field '{property.Name}'; allowed fields: value, request_id";
+                        error = $"unknown field '{UntrustedText.Escape(property.Name, 64)}'; allowed fields: value, request_id";
                         read = new PayloadValue(null, null, null, requestId);
                         return false;
                 }
@@ -171,7 +175,14 @@ public static class CommandParser
         }
         catch (JsonException exception)
         {
-            error = $"payload is not valid JSON ({exception.Message}); send plain text like 65 or {{\"value\": 65}}";
+            error = $"payload is not valid JSON ({UntrustedText.Escape(exception.Message, 200)}); send plain text like 65 or {{\"value\": 65}}";
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json refuses to decode an escaped unpaired surrogate ("\ud800"), which JSON itself allows.
+            read = default;
+            error = "payload has a string with an unpaired surrogate escape (\\uD800-\\uDFFF alone); send valid Unicode text";
             return false;
         }
     }
@@ -189,7 +200,7 @@ public static class CommandParser
     readonly record struct PayloadValue(string? Text, double? Number, bool? Boolean, string? RequestId)
     {
         public string Describe() =>
-            Text is not null ? $"'{(Text.Length > 40 ? Text[..40] + "…" : Text)}'"
+            Text is not null ? $"'{UntrustedText.Escape(Text, 40)}'"
             : Number is double n ? n.ToString(CultureInfo.InvariantCulture)
             : Boolean is bool b ? (b ? "true" : "false")
             : "an empty payload";

@@ -203,6 +203,13 @@ public sealed partial class TestPool : IAsyncDisposable
     /// <summary>Sends a line as is (malformed, oversized, hostile) to every connected client.</summary>
     public Task SendRawAsync(string line) => BroadcastAsync(_ => true, _ => line);
 
+    /// <summary>Sends a request with any method name, as a hostile or newer pool would; the client must refuse it.</summary>
+    public Task SendRequestAsync(string method) => BroadcastAsync(c => c.Subscribed, c => Protocol.Request(c.NextServerId(), method, _ => { }));
+
+    /// <summary>Sends a well-formed job whose id is exactly <paramref name="jobId"/> (a hostile pool's id); it is not recorded as work.</summary>
+    public Task SendJobWithIdAsync(string jobId) =>
+        BroadcastAsync(c => c.Authorized, _ => Protocol.Notify(new PoolJob(jobId, new Random(1), (uint)DateTimeOffset.UtcNow.ToUnixTimeSeconds()), clean: false));
+
     /// <summary>The next submit is rejected with this error, whatever its merit.</summary>
     public void RejectNext(int code, string message)
     {

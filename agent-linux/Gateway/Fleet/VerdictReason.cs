@@ -1,4 +1,4 @@
-using System.Text;
+using IotMinerAgent.Hashing;
 using IotMinerAgent.Hashing.DeviceWork;
 
 namespace IotMinerAgent.Linux.Gateway.Fleet;
@@ -7,27 +7,9 @@ namespace IotMinerAgent.Linux.Gateway.Fleet;
 public static class VerdictReason
 {
     /// <summary>
-    /// <paramref name="text"/> with every character outside 0x20..0x7E replaced by '?', cut to
-    /// <see cref="DeviceVerdict.MaxReasonLength"/> characters.
+    /// <paramref name="text"/> escaped by the one rule for outside text (<see cref="UntrustedText.EscapeToAscii"/>:
+    /// every character outside printable ASCII as a visible <c>\xHH</c> or <c>\uHHHH</c>), cut to
+    /// <see cref="DeviceVerdict.MaxReasonLength"/> characters with a visible truncation mark.
     /// </summary>
-    public static string Printable(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return string.Empty;
-        }
-
-        var reason = new StringBuilder(System.Math.Min(text.Length, DeviceVerdict.MaxReasonLength));
-        foreach (char c in text)
-        {
-            if (reason.Length == DeviceVerdict.MaxReasonLength)
-            {
-                break;
-            }
-
-            reason.Append(c is >= ' ' and <= '~' ? c : '?');
-        }
-
-        return reason.ToString();
-    }
+    public static string Printable(string? text) => UntrustedText.EscapeToAscii(text, DeviceVerdict.MaxReasonLength);
 }

@@ -6,6 +6,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using IotMinerAgent.Hashing;
+using IotMinerAgent.Linux.Text;
 
 namespace IotMinerAgent.Linux.Gateway.Node;
 
@@ -101,10 +103,19 @@ public sealed class NodeRpcClient : IDisposable
                 $"The answer of {Url} to {method} (HTTP {(int)status}) is not JSON-RPC: is gateway:node:rpc_url the node's RPC port (bitcoin 8332, litecoin 9332 on mainnet)?", e);
         }
 
+        if (!JsonText.AllStringsDecode(root))
+        {
+            throw new NodeRpcException(NodeRpcFailure.BadResponse, 0,
+                $"The answer of {Url} to {method} (HTTP {(int)status}) holds an unpaired surrogate escape, which is not text: is gateway:node:rpc_url a Bitcoin Core or Litecoin Core node?");
+        }
+
         if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out JsonElement error) && error.ValueKind == JsonValueKind.Object)
         {
             int code = error.TryGetProperty("code", out JsonElement c) && c.TryGetInt32(out int value) ? value : 0;
-            string message = error.TryGetProperty("message", out JsonElement m) ? m.GetString() ?? string.Empty : string.Empty;
+            // The node's text is logged and may reach a device's verdict: escaped like any outside text.
+            string message = error.TryGetProperty("message", out JsonElement m) && m.ValueKind == JsonValueKind.String
+                ? UntrustedText.Escape(JsonText.Read(m), 300)
+                : string.Empty;
             throw new NodeRpcException(NodeRpcFailure.RpcError, code, $"{method} on the node at {Url} failed with RPC error {code}: {message}{Hint(method, code)}");
         }
 

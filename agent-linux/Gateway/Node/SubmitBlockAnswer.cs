@@ -1,4 +1,6 @@
 using System.Text.Json;
+using IotMinerAgent.Hashing;
+using IotMinerAgent.Linux.Text;
 using IotMinerAgent.Linux.Gateway.Upstream;
 
 namespace IotMinerAgent.Linux.Gateway.Node;
@@ -26,10 +28,11 @@ internal static class SubmitBlockAnswer
 
         if (result.ValueKind != JsonValueKind.String)
         {
-            return new UpstreamResult(UpstreamVerdict.Rejected, $"submitblock answered {result.GetRawText()}, not null or a reason");
+            return new UpstreamResult(UpstreamVerdict.Rejected, $"submitblock answered {UntrustedText.Escape(result.GetRawText(), 100)}, not null or a reason");
         }
 
-        string reason = result.GetString() ?? string.Empty;
+        // The node's reason is logged and becomes a device's verdict: escaped like any outside text.
+        string reason = UntrustedText.Escape(JsonText.Read(result), 200);
         return reason switch
         {
             "duplicate" when earlierAttemptMayHaveArrived =>

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using IotMinerAgent.Hashing;
 using IotMinerAgent.Hashing.DeviceWork;
 using IotMinerAgent.Linux.Gateway.Fleet;
 using IotMinerAgent.Linux.Mqtt;
@@ -70,6 +71,9 @@ public sealed partial class GatewayMqttLink
 
     void Refuse(string type, string subject, string error)
     {
+        // The error may quote what the device sent (its algorithm names, a JSON error): escaped before it is logged or published.
+        subject = UntrustedText.Escape(subject, 128);
+        error = UntrustedText.Escape(error, 500);
         if (type == GatewayEventJson.WorkRequest)
         {
             _counters.RequestRefused();
@@ -120,7 +124,7 @@ public sealed partial class GatewayMqttLink
         }
         catch (DeviceMessageException exception)
         {
-            _logger.LogWarning("Malformed share from {Device}: {Error}", share.DeviceId, exception.Message);
+            _logger.LogWarning("Malformed share from {Device}: {Error}", share.DeviceId, UntrustedText.Escape(exception.Message, 200));
             await SendVerdictAsync(share.DeviceId, new DeviceVerdict(0, 0, DeviceVerdictCode.RejectedMalformed, Fleet.VerdictReason.Printable(exception.Message)), cancellationToken).ConfigureAwait(false);
             return;
         }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Text.Json;
 using IotMinerAgent.Linux.Gateway.Fleet;
 using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Text;
 
 namespace IotMinerAgent.Linux.Gateway.Transport;
 
@@ -39,6 +40,11 @@ public static class WorkRequestJson
         catch (JsonException exception)
         {
             throw new WorkRequestFormatException($"work_request is not JSON ({exception.Message}); expected e.g. {{\"v\": 1, \"algos\": [\"sha256d\"], \"hashrate\": 120.5}}");
+        }
+        catch (InvalidOperationException)
+        {
+            // JsonText.AllStringsDecode explains: valid JSON that System.Text.Json cannot decode (an unpaired surrogate escape).
+            throw new WorkRequestFormatException("work_request has a string with an unpaired surrogate escape (\\uD800-\\uDFFF alone); send valid Unicode text");
         }
     }
 
@@ -95,7 +101,7 @@ public static class WorkRequestJson
         var names = new List<string>(count);
         foreach (JsonElement item in algos.EnumerateArray())
         {
-            string? name = item.ValueKind == JsonValueKind.String ? item.GetString() : null;
+            string? name = item.ValueKind == JsonValueKind.String ? JsonText.Read(item) : null;
             if (string.IsNullOrEmpty(name) || name.Length > MaxAlgorithmLength)
             {
                 throw new WorkRequestFormatException($"work_request field algos holds {item.GetRawText()}; allowed: algorithm names such as \"sha256d\" or \"scrypt\"");

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Text.Json;
+using IotMinerAgent.Linux.Text;
 
 namespace IotMinerAgent.Linux.Stratum.Codec;
 
@@ -16,7 +17,7 @@ public static class HexField
             return false;
         }
 
-        string text = element.GetString()!;
+        string text = JsonText.Read(element);
         bool lengthOk = byteCount >= 0 ? text.Length == byteCount * 2 : text.Length % 2 == 0 && text.Length <= maxBytes * 2;
         if (!lengthOk || !IsHex(text))
         {
@@ -32,7 +33,7 @@ public static class HexField
     {
         word = 0;
         return element.ValueKind == JsonValueKind.String
-            && element.GetString() is { Length: 8 } text
+            && JsonText.Read(element) is { Length: 8 } text
             && IsHex(text)
             && uint.TryParse(text, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out word);
     }

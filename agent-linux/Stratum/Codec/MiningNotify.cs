@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using IotMinerAgent.Hashing;
+using IotMinerAgent.Linux.Text;
 
 namespace IotMinerAgent.Linux.Stratum.Codec;
 
@@ -9,8 +11,11 @@ namespace IotMinerAgent.Linux.Stratum.Codec;
 /// </summary>
 public sealed class MiningNotify
 {
-    /// <summary>Longest job id accepted; pools use short counters or hashes.</summary>
+    /// <summary>Longest job id accepted; pools use short counters or hashes (printable ASCII only, see <see cref="TryParse"/>).</summary>
     public const int MaxJobIdLength = 128;
+
+    /// <summary>The problem reported for a job whose id is not 1 to <see cref="MaxJobIdLength"/> printable ASCII characters.</summary>
+    public const string JobIdProblem = "mining.notify job_id is not 1 to 128 printable ASCII characters; the job is refused";
 
     /// <summary>Most merkle branches accepted: 32 levels already cover 2^32 transactions.</summary>
     public const int MaxBranches = 32;
@@ -57,7 +62,7 @@ public sealed class MiningNotify
 
         if (!TryReadJobId(parameters[0], out string jobId))
         {
-            problem = "mining.notify job_id is not a short string";
+            problem = JobIdProblem;
             return false;
         }
 
@@ -109,15 +114,17 @@ public sealed class MiningNotify
         return false;
     }
 
+    // The job id is echoed in mining.submit and appears in logs, the outbox and MQTT share messages: anything outside
+    // printable ASCII (controls, bidi overrides, non-ASCII look-alikes) is refused here, so it never needs escaping.
     private static bool TryReadJobId(JsonElement element, out string jobId)
     {
         jobId = element.ValueKind switch
         {
-            JsonValueKind.String => element.GetString()!,
+            JsonValueKind.String => JsonText.Read(element),
             JsonValueKind.Number => element.GetRawText(),
             _ => string.Empty,
         };
-        return jobId.Length is > 0 and <= MaxJobIdLength;
+        return UntrustedText.IsPrintableAscii(jobId, MaxJobIdLength);
     }
 
     private static byte[][]? ReadBranches(JsonElement element)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using IotMinerAgent.Hashing;
+using IotMinerAgent.Linux.Text;
 
 namespace IotMinerAgent.Linux.Stratum.Codec;
 
@@ -47,7 +48,7 @@ public static class ServerParams
         string? text = value.ValueKind switch
         {
             JsonValueKind.Number => value.GetRawText(),
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => JsonText.Read(value),
             _ => null,
         };
         return text is { Length: <= 64 } && Difficulty.TryParse(text, out difficulty) && difficulty.IsPositive;
@@ -97,7 +98,14 @@ public static class ServerParams
         return read;
     }
 
-    /// <summary>Reads <c>client.show_message [text]</c>, cut to 500 characters.</summary>
+    /// <summary>Longest <c>client.show_message</c> text kept, escapes and truncation mark included.</summary>
+    public const int MaxMessageLength = 500;
+
+    /// <summary>
+    /// Reads <c>client.show_message [text]</c>: the text is shown to the owner and logged, so terminal controls and
+    /// bidi overrides become visible escapes (<see cref="UntrustedText.Escape"/>) and it is cut to
+    /// <see cref="MaxMessageLength"/> characters.
+    /// </summary>
     public static bool TryReadMessage(JsonElement parameters, out string message)
     {
         message = string.Empty;
@@ -106,8 +114,7 @@ public static class ServerParams
             return false;
         }
 
-        message = value.GetString()!;
-        message = message.Length <= 500 ? message : message[..500];
+        message = UntrustedText.Escape(JsonText.Read(value), MaxMessageLength);
         return true;
     }
 
@@ -132,7 +139,7 @@ public static class ServerParams
             return false;
         }
 
-        host = element.GetString()!;
+        host = JsonText.Read(element);
         foreach (char c in host)
         {
             if (!char.IsAsciiLetterOrDigit(c) && c is not ('.' or '-' or ':' or '_'))
@@ -150,7 +157,7 @@ public static class ServerParams
         bool read = element.ValueKind switch
         {
             JsonValueKind.Number => element.TryGetInt32(out value),
-            JsonValueKind.String => int.TryParse(element.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out value),
+            JsonValueKind.String => int.TryParse(JsonText.Read(element), NumberStyles.None, CultureInfo.InvariantCulture, out value),
             JsonValueKind.Null => true,
             _ => false,
         };

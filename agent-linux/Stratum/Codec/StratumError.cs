@@ -1,4 +1,6 @@
 using System.Text.Json;
+using IotMinerAgent.Hashing;
+using IotMinerAgent.Linux.Text;
 
 namespace IotMinerAgent.Linux.Stratum.Codec;
 
@@ -7,9 +9,12 @@ namespace IotMinerAgent.Linux.Stratum.Codec;
 /// <c>{"code":..,"message":..}</c>, or as a bare string; all three are read here.
 /// </summary>
 /// <param name="Code">Numeric code; 0 when the pool sent none.</param>
-/// <param name="Message">The pool's text, never empty.</param>
+/// <param name="Message">The pool's text, never empty, already escaped (<see cref="UntrustedText.Escape"/>): it is logged and published.</param>
 public sealed record StratumError(int Code, string Message)
 {
+    /// <summary>Longest message kept, escapes and truncation mark included.</summary>
+    public const int MaxMessageLength = 200;
+
     /// <summary>Classic code: other/unknown.</summary>
     public const int Other = 20;
 
@@ -59,9 +64,10 @@ public sealed record StratumError(int Code, string Message)
     private static StratumError Create(JsonElement code, JsonElement message)
     {
         int number = code.ValueKind == JsonValueKind.Number && code.TryGetInt32(out int value) ? value : 0;
-        string text = message.ValueKind == JsonValueKind.String ? message.GetString() ?? string.Empty : string.Empty;
+        string text = message.ValueKind == JsonValueKind.String ? JsonText.Read(message) : string.Empty;
         return new StratumError(number, text.Length == 0 ? "unspecified error" : Bounded(text));
     }
 
-    private static string Bounded(string text) => text.Length <= 200 ? text : text[..200];
+    // A reason reaches the log, the console, the outbox and MQTT: escaped once here, where it enters.
+    private static string Bounded(string text) => UntrustedText.Escape(text, MaxMessageLength);
 }

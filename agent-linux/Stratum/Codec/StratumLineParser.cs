@@ -1,6 +1,9 @@
+using System;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
+using IotMinerAgent.Hashing;
+using IotMinerAgent.Linux.Text;
 
 namespace IotMinerAgent.Linux.Stratum.Codec;
 
@@ -31,12 +34,25 @@ public static class StratumLineParser
         }
         catch (JsonException error)
         {
-            problem = "not JSON: " + error.Message;
+            // The parser's message may quote the offending character: escaped like any pool text before it is logged.
+            problem = "not JSON: " + UntrustedText.Escape(error.Message, 200);
+            return false;
+        }
+        catch (ArgumentException)
+        {
+            // A line decoded from UTF-8 cannot hold an unpaired surrogate, but a caller's string can.
+            problem = "not text: the line holds an unpaired surrogate";
             return false;
         }
 
         using (document)
         {
+            if (!JsonText.AllStringsDecode(document.RootElement))
+            {
+                problem = "a string holds an unpaired surrogate escape (\\uD800-\\uDFFF alone), which is not text";
+                return false;
+            }
+
             return TryRead(document.RootElement, out message, out problem);
         }
     }
@@ -53,7 +69,8 @@ public static class StratumLineParser
         root.TryGetProperty("id", out JsonElement id);
         if (root.TryGetProperty("method", out JsonElement method))
         {
-            if (method.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(method.GetString()))
+            string name = method.ValueKind == JsonValueKind.String ? JsonText.Read(method) : string.Empty;
+            if (name.Length == 0)
             {
                 problem = "the method is not a non-empty string";
                 return false;
@@ -61,7 +78,7 @@ public static class StratumLineParser
 
             root.TryGetProperty("params", out JsonElement parameters);
             string? rawId = id.ValueKind is JsonValueKind.Number or JsonValueKind.String ? id.GetRawText() : null;
-            message = StratumInbound.ServerMessage(rawId, method.GetString()!, Detach(parameters));
+            message = StratumInbound.ServerMessage(rawId, name, Detach(parameters));
             problem = string.Empty;
             return true;
         }
@@ -86,7 +103,7 @@ public static class StratumLineParser
     private static long? ReadId(JsonElement id) => id.ValueKind switch
     {
         JsonValueKind.Number when id.TryGetInt64(out long number) => number,
-        JsonValueKind.String when long.TryParse(id.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out long number) => number,
+        JsonValueKind.String when long.TryParse(JsonText.Read(id), NumberStyles.None, CultureInfo.InvariantCulture, out long number) => number,
         _ => null,
     };
 }

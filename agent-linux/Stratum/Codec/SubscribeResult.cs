@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using IotMinerAgent.Linux.Text;
 
 namespace IotMinerAgent.Linux.Stratum.Codec;
 
@@ -62,13 +63,13 @@ public sealed record SubscribeResult(string? SubscriptionId, byte[] Extranonce1,
     {
         id = null;
         if (pair.ValueKind != JsonValueKind.Array || pair.GetArrayLength() < 2
-            || pair[0].ValueKind != JsonValueKind.String || pair[0].GetString() != StratumMethods.Notify
+            || pair[0].ValueKind != JsonValueKind.String || JsonText.Read(pair[0]) != StratumMethods.Notify
             || pair[1].ValueKind != JsonValueKind.String)
         {
             return false;
         }
 
-        id = pair[1].GetString();
+        id = JsonText.Read(pair[1]);
         return id is { Length: > 0 and <= 128 };
     }
 }

@@ -15,6 +15,7 @@ public sealed class StratumSession
     private readonly int _maxJobs;
     private readonly string _userAgent;
     private byte[] _extranonce1 = Array.Empty<byte>();
+    private bool _jobIdRefusalReported;
 
     /// <summary>Creates an empty session keeping at most <paramref name="maxJobs"/> jobs.</summary>
     public StratumSession(int maxJobs, string userAgent)
@@ -95,9 +96,13 @@ public sealed class StratumSession
         return resumed;
     }
 
-    /// <summary>Forgets version rolling (a new connection negotiates it again).</summary>
+    /// <summary>
+    /// Forgets version rolling (a new connection negotiates it again) and what was reported on the last connection
+    /// (a refused job id is reported once per connection).
+    /// </summary>
     public void ResetNegotiation()
     {
+        _jobIdRefusalReported = false;
         RequestedVersionMask = 0;
         VersionMask = 0;
     }
@@ -129,7 +134,15 @@ public sealed class StratumSession
     {
         if (!MiningNotify.TryParse(message.Params, out MiningNotify? notify, out string problem))
         {
-            return SessionUpdate.Ignored(problem);
+            if (problem != MiningNotify.JobIdProblem)
+            {
+                return SessionUpdate.Ignored(problem);
+            }
+
+            // A pool that sends such ids sends them with every job: one log line per connection, not one per job.
+            bool first = !_jobIdRefusalReported;
+            _jobIdRefusalReported = true;
+            return first ? SessionUpdate.Ignored(problem + " (reported once per connection)") : SessionUpdate.None;
         }
 
         // Pools repeat a job id when they resend the same work; the first copy already counts.
@@ -208,7 +221,7 @@ public sealed class StratumSession
 
     private static SessionUpdate Unsupported(StratumInbound message)
     {
-        string method = message.Method.Length <= 64 ? message.Method : message.Method[..64];
+        string method = UntrustedText.Escape(message.Method, 64);
         return new SessionUpdate
         {
             Problem = $"unsupported method '{method}'",

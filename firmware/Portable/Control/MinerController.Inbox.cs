@@ -168,6 +168,8 @@ namespace IotMinerAgent.Firmware.Control
 
         private void HandleCommand(string name, byte[] payload, bool retained)
         {
+            // The name is the publisher's topic level: escaped before the parser quotes it (UntrustedText).
+            name = UntrustedText.Escape(name, DeviceMessages.MaxCommandLength);
             DeviceCommand command = CommandParser.Parse(name, payload, retained);
             string? error = command.Error;
             string? value = null;

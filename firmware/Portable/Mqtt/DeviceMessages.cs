@@ -59,19 +59,36 @@ namespace IotMinerAgent.Firmware.Mqtt
                 .Integer("shares_dropped", s.SharesDropped).Integer("loop_restarts", s.LoopRestarts).Finish();
         }
 
-        /// <summary>The answer to a command.</summary>
+        /// <summary>Longest command name echoed in an answer (escaped, truncation mark included).</summary>
+        public const int MaxCommandLength = 64;
+
+        /// <summary>Longest request id echoed in an answer.</summary>
+        public const int MaxRequestIdLength = 128;
+
+        /// <summary>Longest error or notice text published.</summary>
+        public const int MaxErrorLength = 500;
+
+        /// <summary>
+        /// The answer to a command. The name, the request id and the error quote what a publisher sent: each passes
+        /// the one rule for outside text (<see cref="UntrustedText.Escape"/>) before it is published.
+        /// </summary>
         public static string CommandEvent(string deviceId, string? time, string command, string? error, string? valueJson, string? requestId)
         {
             JsonWriter json = new JsonWriter().Integer("v", 1).String("device_id", deviceId).String("time", time).String("type", "command")
-                .String("command", command).Boolean("ok", error == null).String("error", error);
-            return (valueJson == null ? json.Null("value") : json.Raw("value", valueJson)).String("request_id", requestId).Finish();
+                .String("command", UntrustedText.Escape(command, MaxCommandLength)).Boolean("ok", error == null)
+                .String("error", error == null ? null : UntrustedText.Escape(error, MaxErrorLength));
+            return (valueJson == null ? json.Null("value") : json.Raw("value", valueJson))
+                .String("request_id", requestId == null ? null : UntrustedText.Escape(requestId, MaxRequestIdLength)).Finish();
         }
 
-        /// <summary>A notice that is no command answer (<c>outbox_full</c>, <c>watchdog</c>, <c>job_error</c>), with a message for people.</summary>
+        /// <summary>
+        /// A notice that is no command answer (<c>outbox_full</c>, <c>watchdog</c>, <c>job_error</c>), with a message for
+        /// people; the message may quote what the gateway sent, so it is escaped (<see cref="UntrustedText.Escape"/>).
+        /// </summary>
         public static string Notice(string deviceId, string? time, string type, string message)
         {
             return new JsonWriter().Integer("v", 1).String("device_id", deviceId).String("time", time).String("type", type)
-                .Boolean("ok", false).String("error", message).Finish();
+                .Boolean("ok", false).String("error", UntrustedText.Escape(message, MaxErrorLength)).Finish();
         }
 
         /// <summary>The share report of a judged share.</summary>
@@ -151,7 +168,8 @@ namespace IotMinerAgent.Firmware.Mqtt
                 return null;
             }
 
-            return entry.Reason.Length == 0 ? VerdictName(entry.Verdict) : VerdictName(entry.Verdict) + ": " + entry.Reason;
+            // The gateway's reason: printable ASCII by the wire format, escaped again here as the one rule wants.
+            return entry.Reason.Length == 0 ? VerdictName(entry.Verdict) : VerdictName(entry.Verdict) + ": " + UntrustedText.EscapeToAscii(entry.Reason, 200);
         }
     }
 }

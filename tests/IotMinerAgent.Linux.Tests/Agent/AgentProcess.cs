@@ -106,6 +106,19 @@ internal sealed class AgentProcess : IDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>SIGTERM (a graceful stop, as systemd and Ctrl-C do); returns the exit code.</summary>
+    public async Task<int> StopAsync(double seconds = 30)
+    {
+        using (Process kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

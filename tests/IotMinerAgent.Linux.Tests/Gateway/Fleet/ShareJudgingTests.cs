@@ -248,7 +248,9 @@ public class ShareJudgingTests
         Assert.Equal(expected, Assert.Single(gateway.Ledger.Records).Verdict);
         if (answer is UpstreamVerdict.Stale or UpstreamVerdict.Rejected)
         {
-            Assert.Contains("pool says: ?t?", verdict.Reason);
+            // The one rule for outside text, ASCII form: visible escapes, not '?' (UntrustedText.EscapeToAscii).
+            Assert.Contains("pool says: \\xe9t\\xe9 \\x0a", verdict.Reason);
+            Assert.EndsWith("...", verdict.Reason);
         }
 
         if (answer == UpstreamVerdict.Unreachable)

@@ -1,5 +1,8 @@
 using System;
 using System.IO;
+using System.Net;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -54,5 +57,32 @@ public sealed class NodeRpcClientTests
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public async Task A_node_error_message_with_terminal_controls_is_escaped_in_the_exception()
+    {
+        int port = MosquittoBroker.FreePort();
+        using var node = new HttpListener();
+        node.Prefixes.Add($"http://127.0.0.1:{port}/");
+        node.Start();
+        string body = JsonSerializer.Serialize(new { result = (string?)null, error = new { code = -25, message = "bad " + HostileText.All }, id = 1 });
+        Task answer = Task.Run(async () =>
+        {
+            HttpListenerContext context = await node.GetContextAsync();
+            byte[] bytes = Encoding.UTF8.GetBytes(body);
+            context.Response.StatusCode = 500;
+            context.Response.ContentType = "application/json";
+            await context.Response.OutputStream.WriteAsync(bytes);
+            context.Response.Close();
+        });
+        using var client = new NodeRpcClient(new Uri($"http://127.0.0.1:{port}/"), NodeRpcCredentials.FromPassword("u", "p"), TimeSpan.FromSeconds(10));
+
+        var error = await Assert.ThrowsAsync<NodeRpcException>(() => client.CallAsync("submitblock", [], CancellationToken.None));
+        await answer;
+
+        Assert.Equal(NodeRpcFailure.RpcError, error.Failure);
+        HostileText.AssertNone(error.Message, "the node's error");
+        Assert.Contains("bad " + HostileText.ClearScreenEscaped, error.Message);
     }
 }

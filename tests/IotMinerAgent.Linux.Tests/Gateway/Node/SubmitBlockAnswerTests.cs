@@ -32,4 +32,14 @@ public sealed class SubmitBlockAnswerTests
             Assert.Contains(answer.Trim('"'), result.Reason);
         }
     }
+
+    [Fact]
+    public void A_reason_with_terminal_controls_comes_out_escaped()
+    {
+        UpstreamResult result = SubmitBlockAnswer.Judge(JsonDocument.Parse(JsonSerializer.Serialize("bad " + HostileText.All)).RootElement, false);
+
+        Assert.Equal(UpstreamVerdict.Rejected, result.Verdict);
+        HostileText.AssertNone(result.Reason, "the submitblock reason");
+        Assert.StartsWith("bad " + HostileText.ClearScreenEscaped, result.Reason);
+    }
 }

@@ -70,6 +70,28 @@ public sealed class GatewayMqttLinkTests : IAsyncLifetime
         await device.WaitForJobAsync();
     }
 
+    [Fact]
+    public async Task A_work_request_with_hostile_algorithm_names_is_refused_with_the_names_escaped()
+    {
+        var dispatcher = new ScriptedDispatcher(instance: 0);
+        await using RunningLink gateway = await RunningLink.StartAsync(_broker.Port, dispatcher, new GatewayLinkSettings { UpstreamAlgorithm = "sha256d" });
+        await using TestSubscriber events = await TestSubscriber.ConnectAsync(_broker.Port, ["iotminer/gateway/0/event"]);
+        await using SimulatedDevice device = await SimulatedDevice.ConnectAsync("127.0.0.1", _broker.Port, "hostile-req");
+
+        string names = "[" + string.Join(", ", new[] { HostileText.ClearScreen, HostileText.ClipboardWrite, HostileText.EightBitCsi, HostileText.Overwrite, HostileText.RightToLeft }
+            .Select(n => System.Text.Json.JsonSerializer.Serialize(n))) + "]";
+        await device.PublishAsync("work_request", Encoding.UTF8.GetBytes($"{{\"v\": 1, \"algos\": {names}, \"hashrate\": 1}}"));
+        Received refusal = await events.WaitForAsync(_ => true, "refusal event");
+
+        string error = refusal.Json.GetProperty("error").GetString()!;
+        HostileText.AssertNone(error, "the refusal");
+        Assert.Contains(HostileText.ClearScreenEscaped, error);
+        Assert.Contains("upstream mines sha256d", error);
+        Assert.Empty(dispatcher.Requests);
+        await device.RequestWorkAsync();
+        await device.WaitForJobAsync();
+    }
+
     [Theory]
     [InlineData(new byte[] { 1, 2, 0 })]
     [InlineData(new byte[] { 1, 3, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0 })]
