@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using System.Threading.Tasks;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Stratum.Session;
+using IotMinerAgent.Linux.Stratum.Transport;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -13,32 +14,28 @@ namespace IotMinerAgent.Linux.Stratum;
 /// <summary>
 /// A Stratum V1 client: keeps one pool connection alive (failover list, jittered backoff, return to the primary),
 /// publishes work on <see cref="Work"/> and submits shares with <see cref="SubmitAsync"/>. The host calls
-/// <see cref="RunAsync"/> once (e.g. from a BackgroundService) and miners read <see cref="Work"/>.
+/// <see cref="RunAsync"/> once (e.g. from a BackgroundService) and miners read <see cref="Work"/>. The work is done
+/// by three parts sharing one lock and one <see cref="StratumSession"/>: the connection cycle
+/// (<see cref="StratumConnectionCycle"/>), the jobs (<see cref="StratumJobFeed"/>) and the shares
+/// (<see cref="StratumShareSender"/>).
 /// </summary>
-public sealed partial class StratumClient : IAsyncDisposable
+public sealed class StratumClient : IAsyncDisposable
 {
-    private readonly StratumClientOptions _options;
-    private readonly ILogger _logger;
-    private readonly Func<byte[], byte[]> _proofOfWork;
-    private readonly StratumSession _session;
-    private readonly PoolFailover _failover;
-    private readonly Channel<StratumWork> _work = Channel.CreateBounded<StratumWork>(
-        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
-
-    // Guards the session and every field below; never held across an await.
+    // Guards the session and the parts' state; never held across an await.
     private readonly object _gate = new();
-    private StratumWork? _currentWork;
+    private readonly StratumSession _session;
+    private readonly StratumJobFeed _feed;
+    private readonly StratumShareSender _shares;
+    private readonly StratumConnectionCycle _cycle;
     private StratumClientState _state = StratumClientState.Stopped;
-    private StratumPoolOptions? _currentPool;
-    private string? _lastFailure;
-    private bool _stopped;
 
     /// <summary>
     /// Creates a client; <paramref name="options"/> must not change afterwards. <paramref name="proofOfWork"/> hashes an 80-byte header for the share check (default: sha256d;
-    /// a scrypt pool needs the scrypt hash); <paramref name="random"/> drives the backoff jitter (seed it in tests).
+    /// a scrypt pool needs the scrypt hash); <paramref name="random"/> drives the backoff jitter (seed it in tests);
+    /// <paramref name="dialer"/> opens the connections (default: TCP and TLS; in memory in tests).
     /// </summary>
     /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
-    public StratumClient(StratumClientOptions options, ILogger? logger = null, Func<byte[], byte[]>? proofOfWork = null, Random? random = null)
+    public StratumClient(StratumClientOptions options, ILogger? logger = null, Func<byte[], byte[]>? proofOfWork = null, Random? random = null, IStratumDialer? dialer = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         IReadOnlyList<string> problems = options.Validate();
@@ -52,11 +49,21 @@ public sealed partial class StratumClient : IAsyncDisposable
             throw new ArgumentException($"Algorithm {options.Algorithm} needs its proof-of-work hash: pass proofOfWork.", nameof(proofOfWork));
         }
 
-        _options = options;
-        _logger = logger ?? NullLogger.Instance;
-        _proofOfWork = proofOfWork ?? Sha256d.Hash;
+        ILogger log = logger ?? NullLogger.Instance;
         _session = new StratumSession(options.MaxJobs, options.UserAgent);
-        _failover = new PoolFailover(options, random ?? Random.Shared);
+        _feed = new StratumJobFeed(_gate, _session, options.Algorithm);
+        _shares = new StratumShareSender(_gate, _session, options, proofOfWork ?? Sha256d.Hash, Counters, log);
+        _cycle = new StratumConnectionCycle(
+            _gate,
+            _session,
+            options,
+            log,
+            _feed,
+            _shares,
+            dialer ?? new TcpStratumDialer(options.ConnectTimeout, options.MaxLineLength, log),
+            random ?? Random.Shared,
+            SetState,
+            text => OperatorMessage?.Invoke(this, text));
     }
 
     /// <summary>Raised when the pool sends <c>client.show_message</c>; the argument is the text.</summary>
@@ -69,13 +76,10 @@ public sealed partial class StratumClient : IAsyncDisposable
     /// Work as it changes. The channel holds only the newest item (older unread ones are dropped), so a slow miner
     /// never starts on outdated work. Completed when <see cref="RunAsync"/> ends.
     /// </summary>
-    public ChannelReader<StratumWork> Work => _work.Reader;
+    public ChannelReader<StratumWork> Work => _feed.Reader;
 
     /// <summary>The latest work published, or null before the first authorized job.</summary>
-    public StratumWork? CurrentWork
-    {
-        get { lock (_gate) { return _currentWork; } }
-    }
+    public StratumWork? CurrentWork => _feed.CurrentWork;
 
     /// <summary>The connection state.</summary>
     public StratumClientState State
@@ -84,22 +88,13 @@ public sealed partial class StratumClient : IAsyncDisposable
     }
 
     /// <summary>Index in <see cref="StratumClientOptions.Pools"/> of the pool in use or being tried (0 = primary).</summary>
-    public int CurrentPoolIndex
-    {
-        get { lock (_gate) { return _failover.CurrentIndex; } }
-    }
+    public int CurrentPoolIndex => _cycle.CurrentPoolIndex;
 
     /// <summary>The pool in use, or null when not connected.</summary>
-    public StratumPoolOptions? CurrentPool
-    {
-        get { lock (_gate) { return _currentPool; } }
-    }
+    public StratumPoolOptions? CurrentPool => _cycle.CurrentPool;
 
     /// <summary>Why the last connection attempt or connection failed, or null.</summary>
-    public string? LastFailure
-    {
-        get { lock (_gate) { return _lastFailure; } }
-    }
+    public string? LastFailure => _cycle.LastFailure;
 
     /// <summary>Accepted, rejected, stale, below-target and dropped shares, with the pool's reasons.</summary>
     public StratumShareCounters Counters { get; } = new();
@@ -115,6 +110,34 @@ public sealed partial class StratumClient : IAsyncDisposable
     {
         get { lock (_gate) { return _session.VersionMask; } }
     }
+
+    /// <summary>
+    /// Connects and keeps mining until <paramref name="cancellationToken"/> is cancelled: reconnects with jittered
+    /// backoff, fails over down the pool list and back to the primary, and follows <c>client.reconnect</c>.
+    /// Returns when cancelled; pending shares are then dropped, later submits too, and <see cref="Work"/> completes.
+    /// Call it once per client.
+    /// </summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _cycle.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            SetState(StratumClientState.Stopped);
+            Stop("the client stopped");
+        }
+    }
+
+    /// <summary>
+    /// Checks a share against the pool's current difficulty and submits it. While disconnected the share waits (up to
+    /// <see cref="StratumClientOptions.MaxPendingShares"/>) and is sent after the reconnect, unless its job was voided
+    /// meanwhile. Completes with the pool's verdict; never throws for a pool-side problem.
+    /// </summary>
+    /// <exception cref="ArgumentException">The share's extranonce2 does not have the job's extranonce2 size.</exception>
+    public Task<ShareResult> SubmitAsync(StratumShare share, CancellationToken cancellationToken = default) =>
+        _shares.SubmitAsync(share, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync()
@@ -138,15 +161,10 @@ public sealed partial class StratumClient : IAsyncDisposable
         StateChanged?.Invoke(this, state);
     }
 
-    // Publishes the current job with the current difficulty and mask; called under _gate.
-    private void PublishWorkLocked(bool cleanJobs)
+    // After this every queued share, and every share that would be queued later, completes as dropped.
+    private void Stop(string reason)
     {
-        if (_session.CurrentJob is not { } job)
-        {
-            return;
-        }
-
-        _currentWork = new StratumWork(job, _session.Difficulty, _options.Algorithm, _session.VersionMask, cleanJobs);
-        _work.Writer.TryWrite(_currentWork);
+        _shares.Stop(reason);
+        _feed.Complete();
     }
 }

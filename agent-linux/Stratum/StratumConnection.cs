@@ -15,7 +15,7 @@ namespace IotMinerAgent.Linux.Stratum;
 /// </summary>
 internal sealed class StratumConnection : IAsyncDisposable
 {
-    private readonly StratumLineTransport _transport;
+    private readonly IStratumTransport _transport;
     private readonly Func<StratumInbound, StratumConnection, Task> _onServerMessage;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<long, PendingRequest> _pending = new();
@@ -25,7 +25,7 @@ internal sealed class StratumConnection : IAsyncDisposable
     private Task? _readLoop;
 
     /// <summary>Wraps an open transport; call <see cref="Start"/> to begin reading.</summary>
-    public StratumConnection(StratumLineTransport transport, Func<StratumInbound, StratumConnection, Task> onServerMessage, ILogger logger)
+    public StratumConnection(IStratumTransport transport, Func<StratumInbound, StratumConnection, Task> onServerMessage, ILogger logger)
     {
         _transport = transport;
         _onServerMessage = onServerMessage;

@@ -15,7 +15,7 @@ namespace IotMinerAgent.Linux.Stratum.Transport;
 /// The byte channel to a pool: a TCP connection, optionally inside TLS, carrying newline-delimited lines in both
 /// directions. Knows nothing of JSON; reading is bounded by <see cref="BoundedLineReader"/>.
 /// </summary>
-public sealed class StratumLineTransport : IAsyncDisposable
+public sealed class StratumLineTransport : IStratumTransport
 {
     private static readonly byte[] Newline = "\n"u8.ToArray();
 
@@ -81,7 +81,7 @@ public sealed class StratumLineTransport : IAsyncDisposable
         }
     }
 
-    /// <summary>The next line from the pool, or null when the pool closed the connection.</summary>
+    /// <inheritdoc />
     public ValueTask<string?> ReadLineAsync(CancellationToken cancellationToken) => _reader.ReadLineAsync(cancellationToken);
 
     /// <summary>Sends one line; the newline is appended here. Concurrent writers are serialized.</summary>

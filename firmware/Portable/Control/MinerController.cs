@@ -1,12 +1,10 @@
-using System;
-using System.Collections;
 using IotMinerAgent.Firmware.Config;
 using IotMinerAgent.Firmware.Hardware;
 using IotMinerAgent.Firmware.Mining;
 using IotMinerAgent.Firmware.Mqtt;
 using IotMinerAgent.Firmware.Status;
 using IotMinerAgent.Governor;
-using IotMinerAgent.Hashing;
+using IotMinerAgent.Hashing.DeviceWork;
 
 namespace IotMinerAgent.Firmware.Control
 {
@@ -14,60 +12,38 @@ namespace IotMinerAgent.Firmware.Control
     /// The firmware's control loop, one <see cref="Tick"/> every few hundred milliseconds on its own thread: handles
     /// received messages, keeps Wi-Fi and MQTT up, decides what the mining loop may do (consent, owner pause, free
     /// heap, the thermal governor), moves shares out of the outbox, asks for work, publishes status and watches the
-    /// mining loop. All the MQTT publishing happens here, never on the MQTT client's receive thread.
+    /// mining loop. All the MQTT publishing happens here, never on the MQTT client's receive thread. Each of those
+    /// jobs is its own class; this one holds the owner's switches (consent, busy) and runs them in order.
     /// </summary>
-    internal sealed partial class MinerController : IMqttMessageSink, IShareSink
+    internal sealed class MinerController : IMqttMessageSink, IShareSink
     {
-        private const long WorkRequestRetryMs = 30000;
-        // A gateway answers in milliseconds, or after at most its upstream timeout (gateway:upstream_timeout_s, 30 s by
-        // default); a share without a verdict for longer was lost on the way (a broker restart, no gateway subscribed)
-        // and is sent again. Sooner would race the gateway's own answer and turn an accepted share into a duplicate.
-        private const long VerdictWaitMs = 45000;
-
-        // On a new job, shares waiting longer than this for their verdict are sent again (see HandleJob).
-        private const long JobResendAfterMs = 2000;
-
-        // Shares published but not yet judged: a backlog found offline goes out in small steps, so it never overflows
-        // the gateway's per-device queue (which answers rejected-rate-limited) or the broker's in-flight window.
-        private const int MaxSharesInFlight = 8;
-
-        // A rate-limited share is sent again after this pause (the gateway did not check it).
-        private const long RateLimitedRetryMs = 1000;
-        private const long LowHeapRebootMs = 60000;
-        private const int RebootAfterLoopRestarts = 5;
-        private const int MaxPendingNotices = 8;
-
         private readonly object _gate = new object();
         private readonly FirmwareConfig _config;
         private readonly DeviceHardware _hw;
         private readonly DeviceTopics _topics;
-        private readonly JobSlot _jobs = new JobSlot();
         private readonly ShareOutbox _outbox;
         private readonly HashRateMeter _meter = new HashRateMeter();
         private readonly ShareId _shareIds = new ShareId();
         private readonly MiningLoop _loop;
-        private readonly ArrayList _inbox = new ArrayList();
-        private readonly ArrayList _notices = new ArrayList();
+        private readonly MessageInbox _inbox = new MessageInbox();
+        private readonly NoticeQueue _notices = new NoticeQueue();
+        private readonly ShareTally _tally = new ShareTally();
+        private readonly BrokerSession _broker;
+        private readonly SharePump _pump;
+        private readonly JobSupply _work;
+        private readonly OwnerCommands _commands;
+        private readonly PermitDecider _permits;
+        private readonly StatusPublisher _statusPublisher;
+        private readonly LoopWatchdog _watchdog;
         private readonly long _startMs;
         private readonly string _engineName;
         private readonly string _engineRejections;
 
-        private GovernorPolicy _policy;
-        private ThermalGovernor _governor;
         private MinerStatus _status = new MinerStatus();
         private bool _consent;
-        private bool _commandPaused;
         private bool _busy;
         private long _idleSinceMs;
         private bool _loopStarted;
-        private int _found;
-        private int _dropped;
-        private int _accepted;
-        private int _rejected;
-        private int _stale;
-        private int _loopRestarts;
-        private Difficulty _best;
-        private long _lowHeapSinceMs = -1;
 
         public MinerController(FirmwareConfig config, DeviceHardware hardware, GovernorPolicy policy)
         {
@@ -75,18 +51,25 @@ namespace IotMinerAgent.Firmware.Control
             _hw = hardware;
             _topics = new DeviceTopics(config.DeviceId);
             _outbox = new ShareOutbox(config.OutboxCapacity);
-            _policy = policy;
-            _governor = new ThermalGovernor(policy);
             _consent = config.Consent;
             _startMs = hardware.Clock.UptimeMs;
             _idleSinceMs = _startMs;
-            _nextStatusMs = _startMs;
+
             // Once, at start: a native engine the image lacks fails its self-test here and the managed one hashes.
             string rejected;
             ISliceHashEngine engine = SliceEngineChoice.Pick(hardware.HashEngines, out rejected);
             _engineName = engine.Name;
             _engineRejections = rejected;
-            _loop = new MiningLoop(hardware.Clock, hardware.Cpu, _jobs, this, _meter, config.SliceNonces, engine);
+            JobSlot jobs = new JobSlot();
+            _loop = new MiningLoop(hardware.Clock, hardware.Cpu, jobs, this, _meter, config.SliceNonces, engine);
+
+            _broker = new BrokerSession(hardware, _topics, config);
+            _pump = new SharePump(_outbox, hardware.Mqtt, _topics, config.DeviceId);
+            _work = new JobSupply(jobs, hardware.Mqtt, _topics, config.Algorithms, _meter);
+            _commands = new OwnerCommands(config.DeviceId, policy);
+            _permits = new PermitDecider(config, hardware);
+            _statusPublisher = new StatusPublisher(hardware.Mqtt, _topics, config, _startMs);
+            _watchdog = new LoopWatchdog(_loop, hardware.Restart, _notices, config.DeviceId, config.WatchdogSeconds);
             hardware.Mqtt.SetReceiver(this);
         }
 
@@ -145,17 +128,35 @@ namespace IotMinerAgent.Firmware.Control
         public void Tick()
         {
             long now = _hw.Clock.UptimeMs;
-            bool connected = EnsureConnected(now);
+            bool cameUp;
+            bool connected = _broker.EnsureConnected(now, out cameUp);
+            if (cameUp)
+            {
+                _pump.SessionStarted(now);
+                _work.AskNow(now);
+                _statusPublisher.MarkDue();
+            }
+
             HandleInbox(now);
-            RetireJob(now);
+            _work.Retire(now);
             UpdatePermit(now);
-            Watch(now);
+            if (_watchdog.Check(now, _loopStarted, TimeText()))
+            {
+                _statusPublisher.MarkDue();
+            }
+
             if (connected)
             {
-                PumpOutbox(now);
-                PublishNotices();
-                RequestWorkIfDue(now);
-                PublishStatusIfDue(now);
+                _pump.Pump(now);
+                _notices.PublishAll(_hw.Mqtt, _topics.Event);
+                bool wantsWork;
+                lock (_gate)
+                {
+                    wantsWork = _consent && !_commands.Paused && _loopStarted;
+                }
+
+                _work.RequestIfDue(now, wantsWork);
+                _statusPublisher.PublishIfDue(now, Status, TimeText());
             }
         }
 
@@ -165,19 +166,20 @@ namespace IotMinerAgent.Firmware.Control
             _loop.Stop();
             _loopStarted = false;
             _loop.SetPermit(new MiningPermit(false, 0));
+            MinerStatus status;
             lock (_gate)
             {
                 _status.State = "paused";
                 _status.Reason = "paused: stopped by the device";
                 _status.MiningEnabled = false;
                 _status.DutyPercent = 0;
+                status = _status;
             }
 
             if (_hw.Mqtt.IsConnected)
             {
-                PublishStatus(_hw.Clock.UptimeMs);
-                _hw.Mqtt.Publish(_topics.Availability, Utf8("offline"), true);
-                _hw.Mqtt.Disconnect();
+                _statusPublisher.Publish(status, TimeText());
+                _broker.SayGoodbye();
             }
         }
 
@@ -187,78 +189,121 @@ namespace IotMinerAgent.Firmware.Control
             long unixMs = _hw.Clock.IsWallClockSet ? ShareId.UnixMs(_hw.Clock.UtcNow) : _hw.Clock.UptimeMs;
             OutboxEntry entry = new OutboxEntry(share, _shareIds.Next(unixMs), TimeText());
             bool kept = _outbox.TryAdd(entry);
-            lock (_gate)
-            {
-                _found++;
-                if (!kept)
-                {
-                    _dropped++;
-                }
-            }
-
+            int dropped = _tally.CountFound(kept);
             if (!kept)
             {
-                AddNotice(DeviceMessages.Notice(_config.DeviceId, TimeText(), "outbox_full",
+                _notices.Add(DeviceMessages.Notice(_config.DeviceId, TimeText(), "outbox_full",
                     "share outbox full (" + _outbox.Capacity.ToString() + " shares waiting for the broker or the gateway): share of job " +
                     DeviceMessages.Hex8(share.Job.JobId) + " nonce " + DeviceMessages.Hex8(share.Nonce) + " was dropped; " +
-                    _dropped.ToString() + " dropped since start. Check the broker and gateway, or raise mining.outboxCapacity."));
+                    dropped.ToString() + " dropped since start. Check the broker and gateway, or raise mining.outboxCapacity."));
             }
         }
 
-        private void RetireJob(long now)
+        /// <summary>Called on the MQTT client's thread: only queue, the controller thread does the work.</summary>
+        public void OnMessage(string topic, byte[] payload, bool retained)
         {
-            if (_jobs.IsExpired(now) || _jobs.IsExhausted)
+            _inbox.Add(topic, payload, retained);
+        }
+
+        private void HandleInbox(long now)
+        {
+            ReceivedMessage? message;
+            while ((message = _inbox.Take()) != null)
             {
-                // docs/mqtt.md: a device asks for work "when its job runs out (range scanned or lifetime over)".
-                _jobs.Clear();
-                _nextWorkRequestMs = now;
+                if (message.Topic == _topics.Work)
+                {
+                    HandleJob(message.Payload, now);
+                }
+                else if (message.Topic == _topics.Verdict)
+                {
+                    HandleVerdict(message.Payload, now);
+                }
+                else if (message.Topic.Length > _topics.CommandPrefix.Length && message.Topic.Substring(0, _topics.CommandPrefix.Length) == _topics.CommandPrefix)
+                {
+                    _notices.Add(_commands.Handle(message.Topic.Substring(_topics.CommandPrefix.Length), message.Payload, message.Retained, TimeText()));
+                    _statusPublisher.MarkDue();
+                }
             }
         }
 
-        private void Watch(long now)
+        private void HandleJob(byte[] payload, long now)
         {
-            if (!_loopStarted || now - _loop.HeartbeatMs < _config.WatchdogSeconds * 1000L)
+            string? error = _work.Accept(payload, now);
+            if (error != null)
+            {
+                _notices.Add(DeviceMessages.Notice(_config.DeviceId, TimeText(), "job_error", error));
+                return;
+            }
+
+            _pump.JobArrived(now);
+        }
+
+        private void HandleVerdict(byte[] payload, long now)
+        {
+            DeviceVerdict verdict;
+            try
+            {
+                verdict = DeviceVerdict.Decode(payload);
+            }
+            catch (DeviceMessageException exception)
+            {
+                _notices.Add(DeviceMessages.Notice(_config.DeviceId, TimeText(), "verdict_error", exception.Message));
+                return;
+            }
+
+            OutboxEntry? entry = _pump.Judge(verdict, now);
+            if (entry == null)
             {
                 return;
             }
 
-            long stalledS = (now - _loop.HeartbeatMs) / 1000;
-            _loop.Start();
-            int restarts;
-            lock (_gate)
+            _tally.CountVerdict(entry);
+            if (verdict.Code == DeviceVerdictCode.RejectedStale || verdict.Code == DeviceVerdictCode.RejectedUnknownJob)
             {
-                restarts = ++_loopRestarts;
-            }
-
-            AddNotice(DeviceMessages.Notice(_config.DeviceId, TimeText(), "watchdog",
-                "mining loop stalled for " + stalledS.ToString() + " s (mining.watchdogSeconds = " + _config.WatchdogSeconds.ToString() +
-                "); started a new one (restart " + restarts.ToString() + ")"));
-            _statusDue = true;
-            if (restarts >= RebootAfterLoopRestarts)
-            {
-                _hw.Restart.Reboot("mining loop stalled " + restarts.ToString() + " times");
+                _work.Gone(verdict.JobId, now);
             }
         }
 
-        private void AddNotice(string json)
+        private void UpdatePermit(long now)
         {
+            bool loopStarted;
+            bool consent;
+            bool busy;
+            long idleForMs;
+            MinerStatus previous;
             lock (_gate)
             {
-                if (_notices.Count < MaxPendingNotices)
-                {
-                    _notices.Add(new PendingNotice(json));
-                }
+                loopStarted = _loopStarted;
+                consent = _consent;
+                busy = _busy;
+                idleForMs = now - _idleSinceMs;
+                previous = _status;
+            }
+
+            DeviceJob? job = _work.Current;
+            MinerStatus status = new MinerStatus();
+            _loop.SetPermit(_permits.Decide(now, loopStarted, consent, busy, idleForMs, _commands, job != null, status));
+            status.MiningEnabled = !_commands.Paused && loopStarted;
+            status.Consent = consent;
+            status.Algorithm = job == null ? previous.Algorithm : job.Algorithm;
+            status.Engine = _engineName;
+            status.EngineRejections = _engineRejections;
+            status.HashRateTenths = _meter.TenthsPerSecond(now);
+            _tally.CopyTo(status);
+            status.OutboxCount = _outbox.Count;
+            status.LoopRestarts = _watchdog.Restarts;
+            status.UptimeSeconds = (now - _startMs) / 1000;
+            status.WifiConnected = _hw.Wifi.IsConnected;
+            status.MqttConnected = _hw.Mqtt.IsConnected;
+            lock (_gate)
+            {
+                _status = status;
             }
         }
 
         private string? TimeText()
         {
             return _hw.Clock.IsWallClockSet ? IsoTime.Format(_hw.Clock.UtcNow) : null;
-        }
-
-        private static byte[] Utf8(string text)
-        {
-            return Text.Utf8.GetBytes(text);
         }
     }
 }

@@ -8,11 +8,32 @@ using Microsoft.Extensions.Logging;
 
 namespace IotMinerAgent.Linux.Stratum;
 
-/// <summary>Share submission: the local check, the queue that bridges reconnects, and the pool's verdict.</summary>
-public sealed partial class StratumClient
+/// <summary>
+/// Share submission for <see cref="StratumClient"/>: the local check, the queue that bridges reconnects, and the
+/// pool's verdict. Shares the client's lock and session: a share is checked against the same state jobs change.
+/// </summary>
+internal sealed class StratumShareSender
 {
+    private readonly object _gate;
+    private readonly StratumSession _session;
+    private readonly StratumClientOptions _options;
+    private readonly Func<byte[], byte[]> _proofOfWork;
+    private readonly StratumShareCounters _counters;
+    private readonly ILogger _logger;
     private readonly LinkedList<PendingShare> _pending = new();
     private ReadyConnection? _ready;
+    private bool _stopped;
+
+    /// <summary>Submits through <paramref name="gate"/>-guarded <paramref name="session"/> state; counts verdicts in <paramref name="counters"/>.</summary>
+    public StratumShareSender(object gate, StratumSession session, StratumClientOptions options, Func<byte[], byte[]> proofOfWork, StratumShareCounters counters, ILogger logger)
+    {
+        _gate = gate;
+        _session = session;
+        _options = options;
+        _proofOfWork = proofOfWork;
+        _counters = counters;
+        _logger = logger;
+    }
 
     /// <summary>
     /// Checks a share against the pool's current difficulty and submits it. While disconnected the share waits (up to
@@ -61,10 +82,13 @@ public sealed partial class StratumClient
         return entry.Completion.Task.WaitAsync(cancellationToken);
     }
 
-    // Called under _gate when a connection is authorized and has a job: it becomes the submit path and drains the queue.
-    private void ReadyIfJobLocked(StratumConnection connection, string user)
+    /// <summary>
+    /// Called under the gate when a connection is authorized and has a job: it becomes the submit path and drains the
+    /// queue. A connection already open stays.
+    /// </summary>
+    public void OpenLocked(StratumConnection connection, string user)
     {
-        if (!_authorized || !_jobOnConnection || _ready is not null)
+        if (_ready is not null)
         {
             return;
         }
@@ -166,8 +190,11 @@ public sealed partial class StratumClient
         }
     }
 
-    // After this every queued share, and every share that would be queued later, completes as dropped.
-    private void Stop(string reason)
+    /// <summary>Called under the gate when the connection ends: shares wait in the queue until the next one opens.</summary>
+    public void CloseLocked() => _ready = null;
+
+    /// <summary>After this every queued share, and every share that would be queued later, completes as dropped.</summary>
+    public void Stop(string reason)
     {
         PendingShare[] dropped;
         lock (_gate)
@@ -182,8 +209,6 @@ public sealed partial class StratumClient
         {
             Complete(entry, new ShareResult(ShareOutcome.Dropped, reason));
         }
-
-        _work.Writer.TryComplete();
     }
 
     private void Complete(PendingShare entry, ShareResult result)
@@ -193,7 +218,7 @@ public sealed partial class StratumClient
             return;
         }
 
-        Counters.Count(result);
+        _counters.Count(result);
         switch (result.Outcome)
         {
             case ShareOutcome.Accepted:

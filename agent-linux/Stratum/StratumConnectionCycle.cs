@@ -9,17 +9,30 @@ using Microsoft.Extensions.Logging;
 
 namespace IotMinerAgent.Linux.Stratum;
 
-/// <summary>The connection cycle: connect, handshake, supervise, and decide where and when to reconnect.</summary>
-public sealed partial class StratumClient
+/// <summary>
+/// The connection cycle of <see cref="StratumClient"/>: connect, handshake, supervise, and decide where and when to
+/// reconnect (failover down the pool list, back to the primary, <c>client.reconnect</c>). Shares the client's lock
+/// and session; the jobs go to a <see cref="StratumJobFeed"/>, the submit path to a <see cref="StratumShareSender"/>.
+/// </summary>
+internal sealed class StratumConnectionCycle
 {
+    private readonly object _gate;
+    private readonly StratumSession _session;
+    private readonly StratumClientOptions _options;
+    private readonly ILogger _logger;
+    private readonly StratumJobFeed _feed;
+    private readonly StratumShareSender _shares;
+    private readonly StratumHandshake _handshake;
+    private readonly IStratumDialer _dialer;
+    private readonly PoolFailover _failover;
+    private readonly Action<StratumClientState> _setState;
+    private readonly Action<string> _operatorMessage;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private TaskCompletionSource<ReconnectRequest> _reconnectRequested = NewReconnectSignal();
     private StratumEndpoint? _redirect;
-    private int _sessionPoolIndex = -1;
-    private StratumEndpoint? _sessionEndpoint;
-    private TimeSpan _lastJobAt;
+    private StratumPoolOptions? _currentPool;
+    private string? _lastFailure;
     private bool _authorized;
-    private bool _jobOnConnection;
 
     private enum EndKind
     {
@@ -28,11 +41,53 @@ public sealed partial class StratumClient
     }
 
     /// <summary>
-    /// Connects and keeps mining until <paramref name="cancellationToken"/> is cancelled: reconnects with jittered
-    /// backoff, fails over down the pool list and back to the primary, and follows <c>client.reconnect</c>.
-    /// Returns when cancelled; pending shares are then dropped, later submits too, and <see cref="Work"/> completes.
-    /// Call it once per client.
+    /// Runs connections for the <paramref name="gate"/>-guarded <paramref name="session"/>; reports state changes and
+    /// the pool's operator messages through <paramref name="setState"/> and <paramref name="operatorMessage"/>.
     /// </summary>
+    public StratumConnectionCycle(
+        object gate,
+        StratumSession session,
+        StratumClientOptions options,
+        ILogger logger,
+        StratumJobFeed feed,
+        StratumShareSender shares,
+        IStratumDialer dialer,
+        Random random,
+        Action<StratumClientState> setState,
+        Action<string> operatorMessage)
+    {
+        _gate = gate;
+        _session = session;
+        _options = options;
+        _logger = logger;
+        _feed = feed;
+        _shares = shares;
+        _dialer = dialer;
+        _setState = setState;
+        _operatorMessage = operatorMessage;
+        _handshake = new StratumHandshake(gate, session, options, logger);
+        _failover = new PoolFailover(options, random);
+    }
+
+    /// <summary>Index in <see cref="StratumClientOptions.Pools"/> of the pool in use or being tried (0 = primary).</summary>
+    public int CurrentPoolIndex
+    {
+        get { lock (_gate) { return _failover.CurrentIndex; } }
+    }
+
+    /// <summary>The pool in use, or null when not connected.</summary>
+    public StratumPoolOptions? CurrentPool
+    {
+        get { lock (_gate) { return _currentPool; } }
+    }
+
+    /// <summary>Why the last connection attempt or connection failed, or null.</summary>
+    public string? LastFailure
+    {
+        get { lock (_gate) { return _lastFailure; } }
+    }
+
+    /// <summary>Runs connections, one after the other, until <paramref name="cancellationToken"/> is cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         try
@@ -40,18 +95,13 @@ public sealed partial class StratumClient
             while (!cancellationToken.IsCancellationRequested)
             {
                 TimeSpan delay = await RunOneConnectionAsync(cancellationToken).ConfigureAwait(false);
-                SetState(StratumClientState.WaitingToReconnect);
+                _setState(StratumClientState.WaitingToReconnect);
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Stopping is the normal way out.
-        }
-        finally
-        {
-            SetState(StratumClientState.Stopped);
-            Stop("the client stopped");
         }
     }
 
@@ -91,16 +141,15 @@ public sealed partial class StratumClient
     private async Task<(EndKind Kind, ReconnectRequest? Request)> ConnectAndMineAsync(
         int poolIndex, StratumPoolOptions pool, StratumEndpoint endpoint, CancellationToken cancellationToken)
     {
-        SetState(StratumClientState.Connecting);
+        _setState(StratumClientState.Connecting);
         _logger.LogInformation("Connecting to {Endpoint} as {User}", endpoint, pool.User);
-        StratumLineTransport transport = await StratumLineTransport.ConnectAsync(
-            endpoint, ServerCertificatePolicy.FromSettings(pool.TlsCaFile, pool.TlsPinSha256), _options.ConnectTimeout, _options.MaxLineLength, _logger, cancellationToken).ConfigureAwait(false);
+        IStratumTransport transport = await _dialer.DialAsync(
+            endpoint, ServerCertificatePolicy.FromSettings(pool.TlsCaFile, pool.TlsPinSha256), cancellationToken).ConfigureAwait(false);
         await using var connection = new StratumConnection(transport, OnServerMessageAsync, _logger);
         lock (_gate)
         {
             _reconnectRequested = NewReconnectSignal();
-            _lastJobAt = _clock.Elapsed;
-            _jobOnConnection = false;
+            _feed.ConnectionStartedLocked(_clock.Elapsed);
             _currentPool = pool;
         }
 
@@ -111,110 +160,31 @@ public sealed partial class StratumClient
 
     private async Task HandshakeAsync(StratumConnection connection, int poolIndex, StratumPoolOptions pool, StratumEndpoint endpoint, CancellationToken cancellationToken)
     {
-        bool samePool;
-        string? resumeId;
-        lock (_gate)
-        {
-            samePool = poolIndex == _sessionPoolIndex && endpoint == _sessionEndpoint;
-            resumeId = samePool ? _session.SubscriptionId : null;
-            _session.ResetNegotiation();
-        }
-
-        // BIP 310 configure goes first; pools that do not know it answer with an error or not at all, which the
-        // pipelined subscribe tolerates: pools answer in order, so the configure answer, if any, is applied (on the
-        // read loop) before the subscribe answer arrives, and no answer means "unsupported".
-        if (_options.VersionRolling)
-        {
-            uint mask = _options.ParsedVersionRollingMask;
-            LogAnswer(
-                connection.RequestAsync(id => StratumRequestWriter.Configure(id, mask), _options.ResponseTimeout, cancellationToken, answer => ApplyConfigure(answer, mask)),
-                StratumMethods.Configure);
-        }
-        bool? resumed = null;
-        StratumInbound subscribed = await connection.RequestAsync(
-            id => StratumRequestWriter.Subscribe(id, _options.UserAgent, resumeId),
-            _options.ResponseTimeout,
-            cancellationToken,
-            answer => resumed = ApplySubscribe(answer, poolIndex, endpoint, samePool)).ConfigureAwait(false);
-        if (resumed is null)
-        {
-            throw new StratumProtocolException($"{endpoint} refused mining.subscribe: {subscribed.Error?.ToString() ?? "malformed result"}.");
-        }
-
-        _logger.LogDebug("Subscribed to {Endpoint}; session {State}", endpoint, resumed.Value ? "resumed" : "new");
-
-        StratumInbound authorized = await connection.RequestAsync(
-            id => StratumRequestWriter.Authorize(id, pool.User, pool.Password), _options.ResponseTimeout, cancellationToken).ConfigureAwait(false);
-        if (authorized.Error is not null || authorized.Result.ValueKind != System.Text.Json.JsonValueKind.True)
-        {
-            throw new StratumProtocolException($"{endpoint} refused worker '{pool.User}': {authorized.Error?.ToString() ?? "authorize returned false"}. Check the user and password.");
-        }
-
-        SendOptionalRequests(connection, cancellationToken);
+        await _handshake.NegotiateAsync(connection, poolIndex, pool, endpoint, cancellationToken).ConfigureAwait(false);
         string extranonce1;
         uint versionMask;
         lock (_gate)
         {
             _authorized = true;
             _failover.Succeeded(DateTimeOffset.UtcNow);
-            PublishWorkLocked(cleanJobs: true);
+            _feed.PublishLocked(cleanJobs: true);
             ReadyIfJobLocked(connection, pool.User);
             extranonce1 = _session.Extranonce1Hex;
             versionMask = _session.VersionMask;
         }
 
-        SetState(StratumClientState.Mining);
+        _setState(StratumClientState.Mining);
         _logger.LogInformation("Mining on {Endpoint} (extranonce1 {Extranonce1}, version mask {Mask})", endpoint, extranonce1, HexField.Word(versionMask));
     }
 
-    private void ApplyConfigure(StratumInbound answer, uint mask)
+    // Called under _gate: a connection that is authorized and has a job becomes the submit path.
+    private void ReadyIfJobLocked(StratumConnection connection, string user)
     {
-        bool granted = false;
-        uint grantedMask = 0;
-        if (answer.Error is null)
+        if (_authorized && _feed.JobOnConnectionLocked)
         {
-            ServerParams.TryReadConfigureResult(answer.Result, out granted, out grantedMask);
-        }
-
-        lock (_gate)
-        {
-            _session.ApplyConfigure(mask, granted, grantedMask);
+            _shares.OpenLocked(connection, user);
         }
     }
-
-    // Runs on the read loop as the answer arrives, so jobs that follow it see the new extranonce1; null = refused.
-    private bool? ApplySubscribe(StratumInbound subscribed, int poolIndex, StratumEndpoint endpoint, bool samePool)
-    {
-        if (subscribed.Error is not null || !SubscribeResult.TryParse(subscribed.Result, out SubscribeResult? result))
-        {
-            return null;
-        }
-
-        lock (_gate)
-        {
-            _sessionPoolIndex = poolIndex;
-            _sessionEndpoint = endpoint;
-            return _session.ApplySubscribe(result, samePool);
-        }
-    }
-
-    private void SendOptionalRequests(StratumConnection connection, CancellationToken cancellationToken)
-    {
-        if (_options.SuggestDifficulty is { } difficulty)
-        {
-            LogAnswer(connection.RequestAsync(id => StratumRequestWriter.SuggestDifficulty(id, difficulty), _options.ResponseTimeout, cancellationToken), StratumMethods.SuggestDifficulty);
-        }
-
-        if (_options.ExtranonceSubscribe)
-        {
-            LogAnswer(connection.RequestAsync(StratumRequestWriter.ExtranonceSubscribe, _options.ResponseTimeout, cancellationToken), StratumMethods.ExtranonceSubscribe);
-        }
-    }
-
-    private void LogAnswer(Task<StratumInbound> request, string method) =>
-        request.ContinueWith(
-            task => _logger.LogDebug("{Method}: {Answer}", method, task.IsCompletedSuccessfully ? task.Result.Error?.ToString() ?? "ok" : "no answer"),
-            TaskScheduler.Default);
 
     // Waits for the connection to end, a reconnect request, a silent pool, or a primary that is back.
     private async Task<(EndKind Kind, ReconnectRequest? Request)> SuperviseAsync(StratumConnection connection, CancellationToken cancellationToken)
@@ -240,7 +210,7 @@ public sealed partial class StratumClient
                 return (EndKind.Reconnect, reconnect.Result);
             }
 
-            if (_clock.Elapsed - LastJobAt() > _options.NoJobTimeout)
+            if (_clock.Elapsed - _feed.LastJobAt > _options.NoJobTimeout)
             {
                 throw new TimeoutException($"{connection.Endpoint} sent no job for {_options.NoJobTimeout.TotalSeconds:0.###} s.");
             }
@@ -249,14 +219,6 @@ public sealed partial class StratumClient
             {
                 return (EndKind.SwitchToPrimary, null);
             }
-        }
-    }
-
-    private TimeSpan LastJobAt()
-    {
-        lock (_gate)
-        {
-            return _lastJobAt;
         }
     }
 
@@ -275,8 +237,8 @@ public sealed partial class StratumClient
         bool back = false;
         try
         {
-            StratumLineTransport transport = await StratumLineTransport.ConnectAsync(
-                StratumEndpoint.Parse(primary.Url), ServerCertificatePolicy.FromSettings(primary.TlsCaFile, primary.TlsPinSha256), _options.ConnectTimeout, _options.MaxLineLength, _logger, cancellationToken).ConfigureAwait(false);
+            IStratumTransport transport = await _dialer.DialAsync(
+                StratumEndpoint.Parse(primary.Url), ServerCertificatePolicy.FromSettings(primary.TlsCaFile, primary.TlsPinSha256), cancellationToken).ConfigureAwait(false);
             await using var probe = new StratumConnection(transport, static (_, _) => Task.CompletedTask, _logger);
             probe.Start();
             StratumInbound answer = await probe.RequestAsync(
@@ -306,18 +268,7 @@ public sealed partial class StratumClient
         SessionUpdate update;
         lock (_gate)
         {
-            update = _session.Apply(message);
-            if (update.JobReceived)
-            {
-                _lastJobAt = _clock.Elapsed;
-                _jobOnConnection = true;
-            }
-
-            if (update.WorkChanged && _authorized)
-            {
-                PublishWorkLocked(cleanJobs: message.Method == StratumMethods.Notify && _session.CurrentJob!.CleanJobs);
-            }
-
+            update = _feed.ApplyLocked(message, _authorized, _clock.Elapsed);
             if (update.JobReceived && _authorized)
             {
                 ReadyIfJobLocked(connection, _currentPool!.User);
@@ -343,7 +294,7 @@ public sealed partial class StratumClient
         if (update.OperatorMessage is not null)
         {
             _logger.LogInformation("Message from {Endpoint}: {Text}", endpoint, update.OperatorMessage);
-            OperatorMessage?.Invoke(this, update.OperatorMessage);
+            _operatorMessage(update.OperatorMessage);
         }
     }
 
@@ -385,7 +336,7 @@ public sealed partial class StratumClient
         lock (_gate)
         {
             _authorized = false;
-            _ready = null;
+            _shares.CloseLocked();
             _currentPool = null;
         }
     }

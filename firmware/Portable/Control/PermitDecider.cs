@@ -1,58 +1,52 @@
 using System;
+using IotMinerAgent.Firmware.Config;
+using IotMinerAgent.Firmware.Hardware;
 using IotMinerAgent.Firmware.Mining;
 using IotMinerAgent.Firmware.Status;
 using IotMinerAgent.Governor;
-using IotMinerAgent.Hashing.DeviceWork;
 
 namespace IotMinerAgent.Firmware.Control
 {
     /// <summary>
-    /// Decides what the mining loop may do, highest priority first: the owner's consent, the owner's pause, free
-    /// heap, then the thermal governor (hard limit, schedule, idle-only/busy, missing sensor, PI control).
+    /// Decides what the mining loop may do, highest priority first: the device's own stop, the owner's consent, the
+    /// owner's pause, free heap, then the thermal governor (hard limit, schedule, idle-only/busy, missing sensor, PI
+    /// control); and says why in the status.
     /// </summary>
-    internal sealed partial class MinerController
+    internal sealed class PermitDecider
     {
-        private void UpdatePermit(long now)
+        private const long LowHeapRebootMs = 60000;
+
+        private readonly FirmwareConfig _config;
+        private readonly DeviceHardware _hw;
+        private long _lowHeapSinceMs = -1;
+
+        public PermitDecider(FirmwareConfig config, DeviceHardware hardware)
         {
-            GovernorInputs inputs = ReadInputs(now);
+            _config = config;
+            _hw = hardware;
+        }
+
+        /// <summary>
+        /// The permit for this round; fills the status's state, reason, duty, temperature, policy limits and free heap.
+        /// </summary>
+        public MiningPermit Decide(long now, bool loopStarted, bool consent, bool busy, long idleForMs, OwnerCommands commands, bool hasJob, MinerStatus status)
+        {
+            GovernorInputs inputs = ReadInputs(busy, idleForMs);
             long freeHeap = _hw.Memory.FreeBytes;
             bool heapLow = GuardHeap(now, freeHeap);
-            DeviceJob? job = _jobs.Current;
-            lock (_gate)
-            {
-                GovernorDecision decision = _governor.Decide(inputs, now);
-                string blocked = BlockReason(heapLow, freeHeap);
-                bool mayHash = blocked.Length == 0 && decision.State != GovernorState.Paused;
-                int duty = mayHash ? decision.DutyPercent : 0;
-                _loop.SetPermit(new MiningPermit(mayHash, duty));
+            GovernorDecision decision = commands.Decide(inputs, now);
+            string blocked = BlockReason(loopStarted, consent, commands.Paused, heapLow, freeHeap);
+            bool mayHash = blocked.Length == 0 && decision.State != GovernorState.Paused;
+            int duty = mayHash ? decision.DutyPercent : 0;
 
-                MinerStatus status = new MinerStatus();
-                status.MiningEnabled = !_commandPaused && _loopStarted;
-                status.Consent = _consent;
-                status.DutyPercent = duty;
-                status.MaxDutyPercent = _policy.MaxDutyPercent;
-                status.TargetMilliC = _policy.TargetMilliC;
-                status.HasTemperature = decision.HasTemperature;
-                status.TemperatureMilliC = decision.TemperatureMilliC;
-                status.Algorithm = job == null ? _status.Algorithm : job.Algorithm;
-                status.Engine = _engineName;
-                status.EngineRejections = _engineRejections;
-                status.HashRateTenths = _meter.TenthsPerSecond(now);
-                SetState(status, blocked, decision, job != null);
-                status.Accepted = _accepted;
-                status.Rejected = _rejected;
-                status.Stale = _stale;
-                status.BestDifficulty = _best;
-                status.SharesFound = _found;
-                status.SharesDropped = _dropped;
-                status.OutboxCount = _outbox.Count;
-                status.LoopRestarts = _loopRestarts;
-                status.FreeHeapBytes = freeHeap;
-                status.UptimeSeconds = (now - _startMs) / 1000;
-                status.WifiConnected = _hw.Wifi.IsConnected;
-                status.MqttConnected = _hw.Mqtt.IsConnected;
-                _status = status;
-            }
+            status.DutyPercent = duty;
+            status.MaxDutyPercent = commands.MaxDutyPercent;
+            status.TargetMilliC = commands.TargetMilliC;
+            status.HasTemperature = decision.HasTemperature;
+            status.TemperatureMilliC = decision.TemperatureMilliC;
+            status.FreeHeapBytes = freeHeap;
+            SetState(status, blocked, decision, hasJob);
+            return new MiningPermit(mayHash, duty);
         }
 
         private void SetState(MinerStatus status, string blocked, GovernorDecision decision, bool hasJob)
@@ -80,19 +74,19 @@ namespace IotMinerAgent.Firmware.Control
         }
 
         // Empty when nothing outside the governor stops mining.
-        private string BlockReason(bool heapLow, long freeHeap)
+        private string BlockReason(bool loopStarted, bool consent, bool commandPaused, bool heapLow, long freeHeap)
         {
-            if (!_loopStarted)
+            if (!loopStarted)
             {
                 return "paused: stopped by the device";
             }
 
-            if (!_consent)
+            if (!consent)
             {
-                return "paused: no owner consent (set \"consent\": true in " + Config.FirmwareConfig.ConfigPath + " or call IotMiner.SetConsent)";
+                return "paused: no owner consent (set \"consent\": true in " + FirmwareConfig.ConfigPath + " or call IotMiner.SetConsent)";
             }
 
-            if (_commandPaused)
+            if (commandPaused)
             {
                 return "paused: by command";
             }
@@ -105,7 +99,7 @@ namespace IotMinerAgent.Firmware.Control
             return string.Empty;
         }
 
-        private GovernorInputs ReadInputs(long now)
+        private GovernorInputs ReadInputs(bool busy, long idleForMs)
         {
             GovernorInputs inputs = new GovernorInputs();
             int raw = ReadRawTemperature();
@@ -114,11 +108,7 @@ namespace IotMinerAgent.Firmware.Control
                 inputs.WithTemperature(_config.Calibration.ToMilliC(raw));
             }
 
-            lock (_gate)
-            {
-                inputs.WithIdle(!_busy, now - _idleSinceMs);
-            }
-
+            inputs.WithIdle(!busy, idleForMs);
             if (_hw.Clock.IsWallClockSet)
             {
                 DateTime utc = _hw.Clock.UtcNow;
