@@ -7,10 +7,13 @@ set -uo pipefail
 mode=${1:?usage: leaked-processes.sh snapshot|check FILE}
 file=${2:?usage: leaked-processes.sh snapshot|check FILE}
 
-# pid, then the command line; the SDK's long-lived build helpers are tools, not something a test started.
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+
+# pid, then the command line: the peers the tests start, and any program of this checkout (agents, test pools, probes,
+# test hosts); the SDK's long-lived build helpers are tools, not something a test started.
 processes() {
   ps -e -o pid=,args= | awk -v self=$$ '$1 != self' \
-    | grep -E 'mosquitto|litecoind|postgres|stress-ng|chrom|qemu-aarch64|iotminer|IotMinerAgent' \
+    | grep -E "mosquitto|litecoind|postgres|stress-ng|chrom|qemu-aarch64|$root/" \
     | grep -vE 'MSBuild\.dll|VBCSCompiler|/Roslyn/|dotnet (build|test|publish|restore)|leaked-processes\.sh|grep -E' || true
 }
 
