@@ -37,8 +37,7 @@ public sealed class DemoWorkSource(string algorithm, Difficulty shareDifficulty,
     {
         var job = (DemoJob)share.Job;
         HeaderWork work = job.BuildWork(Convert.ToUInt64(share.Extranonce2Hex, 16), out _);
-        byte[] header = work.HeaderWithNonce(share.Nonce);
-        byte[] hash = algorithm == Algorithms.Scrypt ? Scrypt.HashHeader(header) : Sha256d.HashHeader(header);
+        byte[] hash = ProofOfWork.Hash(work, share.Nonce);
         ShareOutcome outcome = job.ShareTarget.IsMetBy(hash)
             ? new ShareOutcome(ShareVerdict.Accepted)
             : new ShareOutcome(ShareVerdict.Rejected, "low difficulty share");

@@ -20,8 +20,7 @@ public sealed class ShareSink(ILogger<ShareSink> logger, MinerStats stats)
     /// <summary>Called by a worker for each nonce its engine reported.</summary>
     public void Found(MiningJob job, HeaderWork work, string extranonce2Hex, uint nonce)
     {
-        byte[] header = work.HeaderWithNonce(nonce);
-        byte[] hash = job.Algorithm == Algorithms.Scrypt ? Scrypt.HashHeader(header) : Sha256d.HashHeader(header);
+        byte[] hash = ProofOfWork.Hash(work, nonce);
         if (!job.ShareTarget.IsMetBy(hash))
         {
             logger.LogError("Engine reported nonce {Nonce:x8} of job {JobId} but its hash {Hash} does not meet the share target; not submitted (an engine bug: please report it)",

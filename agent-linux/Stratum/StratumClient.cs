@@ -34,8 +34,8 @@ public sealed partial class StratumClient : IAsyncDisposable
     private bool _stopped;
 
     /// <summary>
-    /// Creates a client; <paramref name="options"/> must not change afterwards. <paramref name="proofOfWork"/> hashes an 80-byte header for the share check (default: sha256d;
-    /// a scrypt pool needs the scrypt hash); <paramref name="random"/> drives the backoff jitter (seed it in tests).
+    /// Creates a client; <paramref name="options"/> must not change afterwards. <paramref name="proofOfWork"/> hashes an 80-byte header for the share check (default: the
+    /// options' algorithm through <see cref="ProofOfWork"/>; a test may substitute its own); <paramref name="random"/> drives the backoff jitter (seed it in tests).
     /// </summary>
     /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
     public StratumClient(StratumClientOptions options, ILogger? logger = null, Func<byte[], byte[]>? proofOfWork = null, Random? random = null)
@@ -47,14 +47,11 @@ public sealed partial class StratumClient : IAsyncDisposable
             throw new ArgumentException("Invalid Stratum settings:" + Environment.NewLine + string.Join(Environment.NewLine, problems), nameof(options));
         }
 
-        if (proofOfWork is null && options.Algorithm != Algorithms.Sha256d)
-        {
-            throw new ArgumentException($"Algorithm {options.Algorithm} needs its proof-of-work hash: pass proofOfWork.", nameof(proofOfWork));
-        }
-
         _options = options;
         _logger = logger ?? NullLogger.Instance;
-        _proofOfWork = proofOfWork ?? Sha256d.Hash;
+        // The client checks each share against the pool target before sending it, with the algorithm's own hash.
+        string algorithm = options.Algorithm;
+        _proofOfWork = proofOfWork ?? (header => ProofOfWork.Hash(algorithm, header));
         _session = new StratumSession(options.MaxJobs, options.UserAgent);
         _failover = new PoolFailover(options, random ?? Random.Shared);
     }

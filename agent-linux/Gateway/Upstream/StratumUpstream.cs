@@ -28,7 +28,7 @@ public sealed class StratumUpstream : IGatewayUpstream, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(logger);
         _options = options;
         _logger = logger;
-        _client = new StratumClient(options, logger, options.Algorithm == Algorithms.Scrypt ? Scrypt.HashHeader : null);
+        _client = new StratumClient(options, logger);
     }
 
     /// <inheritdoc />
