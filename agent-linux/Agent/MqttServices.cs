@@ -71,7 +71,7 @@ public static class MqttServices
     private const int ShareReasonLength = 200;
 
     /// <summary>Shares go into the MQTT outbox (durable) as found, then get the pool's verdict.</summary>
-    private sealed class OutboxJournal(ShareOutbox outbox, string deviceId, TimeSpan awaitResult) : IShareJournal
+    internal sealed class OutboxJournal(ShareOutbox outbox, string deviceId, TimeSpan awaitResult) : IShareJournal
     {
         public void Found(FoundShare share) => outbox.Enqueue(new ShareMessage
         {
@@ -90,12 +90,7 @@ public static class MqttServices
             Hash = share.HashHex,
         }, awaitResult);
 
-        public void Answered(FoundShare share, ShareOutcome outcome) => outbox.RecordResult(share.Id, outcome.Verdict switch
-        {
-            ShareVerdict.Accepted => ShareResult.Accepted,
-            ShareVerdict.Stale => ShareResult.Stale,
-            _ => ShareResult.Rejected,
-        }, outcome.Reason is null ? null : UntrustedText.Escape(outcome.Reason, ShareReasonLength));
+        public void Answered(FoundShare share, ShareOutcome outcome) => outbox.RecordResult(share.Id, outcome.Verdict, outcome.Reason is null ? null : UntrustedText.Escape(outcome.Reason, ShareReasonLength));
     }
 
     /// <summary>With MQTT off the journal is the log: every share is still written down, never dropped silently.</summary>

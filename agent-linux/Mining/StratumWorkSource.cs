@@ -3,7 +3,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using IotMinerAgent.Linux.Stratum;
 using IotMinerAgent.Linux.Stratum.Transport;
-using StratumOutcome = IotMinerAgent.Linux.Stratum.ShareOutcome;
 
 namespace IotMinerAgent.Linux.Mining;
 
@@ -38,13 +37,11 @@ public sealed class StratumWorkSource(StratumClient client) : IWorkSource
         var job = (StratumMiningJob)share.Job;
         StratumShare stratumShare = job.Work.CreateShare(Convert.FromHexString(share.Extranonce2Hex), job.Work.Job.NTime, share.Nonce, job.VersionBits);
         ShareResult result = await client.SubmitAsync(stratumShare, cancellationToken).ConfigureAwait(false);
-        return result.Outcome switch
-        {
-            StratumOutcome.Accepted => new ShareOutcome(ShareVerdict.Accepted),
-            StratumOutcome.Stale => new ShareOutcome(ShareVerdict.Stale, result.Reason),
-            _ => new ShareOutcome(ShareVerdict.Rejected, $"{result.Outcome}: {result.Reason}"),
-        };
+        return OutcomeOf(result);
     }
+
+    /// <summary>The client's result as the mining loop's outcome: the same verdict and reason, nothing narrowed.</summary>
+    internal static ShareOutcome OutcomeOf(ShareResult result) => new(result.Outcome, result.Reason);
 
     /// <summary>
     /// A pool job: headers for any extranonce2, with the job's own ntime and version. The version bits submitted are the

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Stratum.Codec;
 using IotMinerAgent.Linux.Stratum.Session;
 using Microsoft.Extensions.Logging;
@@ -31,17 +32,17 @@ public sealed partial class StratumClient
         {
             if (!_session.IsLive(share.Job))
             {
-                Complete(entry, new ShareResult(ShareOutcome.Stale, $"job {share.Job.JobId} is no longer live"));
+                Complete(entry, new ShareResult(ShareVerdict.Stale, $"job {share.Job.JobId} is no longer live"));
             }
             else if ((share.VersionBits & ~_session.VersionMask) != 0)
             {
                 // BIP 310: a mask from mining.set_version_mask is valid immediately, so bits rolled under the old
                 // mask are no longer allowed: the share is stale rather than a protocol error at the pool.
-                Complete(entry, new ShareResult(ShareOutcome.Stale, $"version bits {share.VersionBits:x8} are outside the pool's new mask {_session.VersionMask:x8}"));
+                Complete(entry, new ShareResult(ShareVerdict.Stale, $"version bits {share.VersionBits:x8} are outside the pool's new mask {_session.VersionMask:x8}"));
             }
             else if (!PoolDifficulty.ToTarget(_session.Difficulty, _options.Algorithm).IsMetBy(hash))
             {
-                Complete(entry, new ShareResult(ShareOutcome.BelowTarget, $"hash does not meet pool difficulty {_session.Difficulty}"));
+                Complete(entry, new ShareResult(ShareVerdict.BelowTarget, $"hash does not meet pool difficulty {_session.Difficulty}"));
             }
             else if (_ready is null)
             {
@@ -79,7 +80,7 @@ public sealed partial class StratumClient
             }
             else
             {
-                Complete(entry, new ShareResult(ShareOutcome.Stale, $"job {entry.Share.Job.JobId} was voided during the reconnect"));
+                Complete(entry, new ShareResult(ShareVerdict.Stale, $"job {entry.Share.Job.JobId} was voided during the reconnect"));
             }
         }
 
@@ -91,7 +92,7 @@ public sealed partial class StratumClient
         StratumShare share = entry.Share;
         if (share.VersionMask != 0 && ready.VersionMask == 0)
         {
-            Complete(entry, new ShareResult(ShareOutcome.Stale, "version rolling is no longer negotiated"));
+            Complete(entry, new ShareResult(ShareVerdict.Stale, "version rolling is no longer negotiated"));
             return;
         }
 
@@ -108,7 +109,7 @@ public sealed partial class StratumClient
         }
         catch (TimeoutException error)
         {
-            Complete(entry, new ShareResult(ShareOutcome.Rejected, error.Message));
+            Complete(entry, new ShareResult(ShareVerdict.Rejected, error.Message));
         }
     }
 
@@ -120,7 +121,7 @@ public sealed partial class StratumClient
         {
             if (!_session.IsLive(entry.Share.Job))
             {
-                Complete(entry, new ShareResult(ShareOutcome.Stale, $"job {entry.Share.Job.JobId} was voided during the reconnect"));
+                Complete(entry, new ShareResult(ShareVerdict.Stale, $"job {entry.Share.Job.JobId} was voided during the reconnect"));
             }
             else if (_ready is null || ReferenceEquals(_ready, dead))
             {
@@ -142,18 +143,18 @@ public sealed partial class StratumClient
     {
         if (answer.Error is null && answer.Result.ValueKind == System.Text.Json.JsonValueKind.True)
         {
-            return new ShareResult(ShareOutcome.Accepted, null);
+            return new ShareResult(ShareVerdict.Accepted, null);
         }
 
         StratumError error = answer.Error ?? new StratumError(0, "the pool answered false");
-        return new ShareResult(error.MeansStale ? ShareOutcome.Stale : ShareOutcome.Rejected, error.ToString());
+        return new ShareResult(error.MeansStale ? ShareVerdict.Stale : ShareVerdict.Rejected, error.ToString());
     }
 
     private void EnqueueLocked(PendingShare entry)
     {
         if (_stopped)
         {
-            Complete(entry, new ShareResult(ShareOutcome.Dropped, "the client stopped"));
+            Complete(entry, new ShareResult(ShareVerdict.Dropped, "the client stopped"));
             return;
         }
 
@@ -162,7 +163,7 @@ public sealed partial class StratumClient
         {
             PendingShare oldest = _pending.First!.Value;
             _pending.RemoveFirst();
-            Complete(oldest, new ShareResult(ShareOutcome.Dropped, $"more than {_options.MaxPendingShares} shares waited for a reconnect"));
+            Complete(oldest, new ShareResult(ShareVerdict.Dropped, $"more than {_options.MaxPendingShares} shares waited for a reconnect"));
         }
     }
 
@@ -180,7 +181,7 @@ public sealed partial class StratumClient
 
         foreach (PendingShare entry in dropped)
         {
-            Complete(entry, new ShareResult(ShareOutcome.Dropped, reason));
+            Complete(entry, new ShareResult(ShareVerdict.Dropped, reason));
         }
 
         _work.Writer.TryComplete();
@@ -196,10 +197,10 @@ public sealed partial class StratumClient
         Counters.Count(result);
         switch (result.Outcome)
         {
-            case ShareOutcome.Accepted:
+            case ShareVerdict.Accepted:
                 _logger.LogDebug("Share accepted (job {JobId}, nonce {Nonce})", entry.Share.Job.JobId, HexField.Word(entry.Share.Nonce));
                 break;
-            case ShareOutcome.Rejected:
+            case ShareVerdict.Rejected:
                 _logger.LogWarning("Share rejected (job {JobId}): {Reason}", entry.Share.Job.JobId, result.Reason);
                 break;
             default:

@@ -111,7 +111,7 @@ public sealed partial class FleetDispatcher
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                result = new UpstreamResult(UpstreamVerdict.Unreachable, FormattableString.Invariant($"no answer in {_options.UpstreamTimeoutSeconds} s"));
+                result = new UpstreamResult(ShareVerdict.Unreachable, FormattableString.Invariant($"no answer in {_options.UpstreamTimeoutSeconds} s"));
             }
         }
 
