@@ -81,13 +81,13 @@ public static class MqttServices
             Algo = share.Job.Algorithm,
             Pool = share.Job.Pool,
             JobId = share.Job.JobId,
-            Nonce = share.NonceHex,
-            Extranonce2 = share.Extranonce2Hex,
+            Nonce = share.Nonce.ToString("x8", CultureInfo.InvariantCulture),
+            Extranonce2 = Convert.ToHexStringLower(share.Extranonce2),
             Ntime = share.Job.NtimeHex,
             VersionBits = share.Job.VersionBitsHex,
             Difficulty = share.Difficulty,
             PoolDifficulty = share.Job.ShareDifficulty.ToDouble(),
-            Hash = share.HashHex,
+            Hash = Hex.EncodeReversed(share.Hash),
         }, awaitResult);
 
         public void Answered(FoundShare share, ShareOutcome outcome) => outbox.RecordResult(share.Id, outcome.Verdict, outcome.Reason is null ? null : UntrustedText.Escape(outcome.Reason, ShareReasonLength));
@@ -98,7 +98,7 @@ public static class MqttServices
     {
         public void Found(FoundShare share)
             => logger.LogInformation("Share {ShareId} recorded (MQTT is off: this log is the share journal): job {JobId} extranonce2 {Extranonce2} nonce {Nonce} hash {Hash}",
-                share.Id, share.Job.JobId, share.Extranonce2Hex, share.NonceHex, share.HashHex);
+                share.Id, share.Job.JobId, Convert.ToHexStringLower(share.Extranonce2), share.Nonce.ToString("x8", CultureInfo.InvariantCulture), Hex.EncodeReversed(share.Hash));
 
         public void Answered(FoundShare share, ShareOutcome outcome)
         {

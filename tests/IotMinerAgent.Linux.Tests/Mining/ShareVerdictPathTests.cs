@@ -2,6 +2,8 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Agent;
 using IotMinerAgent.Linux.Gateway.Upstream;
@@ -89,7 +91,7 @@ public sealed class ShareVerdictPathTests : IDisposable
     {
         ShareOutbox outbox = ShareOutbox.Open(_directory);
         var journal = new MqttServices.OutboxJournal(outbox, "verdict-test", TimeSpan.FromMinutes(5));
-        var share = new FoundShare(ShareMessage.NewId(), Job(), "00000001", 7, new string('0', 64), 1, DateTimeOffset.UnixEpoch);
+        var share = new FoundShare(ShareMessage.NewId(), Job(), [0, 0, 0, 1], 7, new byte[32], 1, DateTimeOffset.UnixEpoch);
         journal.Found(share);
         journal.Answered(share, outcome);
         return outbox;
@@ -119,10 +121,13 @@ public sealed class ShareVerdictPathTests : IDisposable
     {
         public override string NtimeHex => "00000000";
 
-        public override HeaderWork BuildWork(ulong extranonce2, out string extranonce2Hex)
+        public override HeaderWork BuildWork(ulong extranonce2, out byte[] extranonce2Bytes)
         {
-            extranonce2Hex = extranonce2.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+            extranonce2Bytes = BitConverter.GetBytes(extranonce2);
             return new HeaderWork(Algorithm, new byte[HeaderWork.HeaderLength], ShareTarget);
         }
+
+        public override Task<ShareOutcome> SubmitAsync(FoundShare share, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("This test job is never submitted.");
     }
 }
