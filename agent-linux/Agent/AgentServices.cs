@@ -44,9 +44,7 @@ public static class AgentServices
     {
         if (setup.Stratum.Pools.Count > 0)
         {
-            // The client checks each share against the pool target before sending it: it needs the algorithm's hash.
-            Func<byte[], byte[]> proofOfWork = setup.Runtime.Algorithm == Algorithms.Scrypt ? Scrypt.HashHeader : Sha256d.HashHeader;
-            return new StratumWorkSource(new StratumClient(setup.Stratum, loggers.CreateLogger<StratumClient>(), proofOfWork));
+            return new StratumWorkSource(new StratumClient(setup.Stratum, loggers.CreateLogger<StratumClient>()));
         }
 
         return new DemoWorkSource(setup.Runtime.Algorithm, Difficulty.Parse(setup.Demo.ShareDifficulty), TimeSpan.FromSeconds(setup.Demo.JobSeconds));

@@ -71,7 +71,7 @@ public static class MqttServices
     private const int ShareReasonLength = 200;
 
     /// <summary>Shares go into the MQTT outbox (durable) as found, then get the pool's verdict.</summary>
-    private sealed class OutboxJournal(ShareOutbox outbox, string deviceId, TimeSpan awaitResult) : IShareJournal
+    internal sealed class OutboxJournal(ShareOutbox outbox, string deviceId, TimeSpan awaitResult) : IShareJournal
     {
         public void Found(FoundShare share) => outbox.Enqueue(new ShareMessage
         {
@@ -81,21 +81,16 @@ public static class MqttServices
             Algo = share.Job.Algorithm,
             Pool = share.Job.Pool,
             JobId = share.Job.JobId,
-            Nonce = share.NonceHex,
-            Extranonce2 = share.Extranonce2Hex,
+            Nonce = share.Nonce.ToString("x8", CultureInfo.InvariantCulture),
+            Extranonce2 = Convert.ToHexStringLower(share.Extranonce2),
             Ntime = share.Job.NtimeHex,
             VersionBits = share.Job.VersionBitsHex,
             Difficulty = share.Difficulty,
             PoolDifficulty = share.Job.ShareDifficulty.ToDouble(),
-            Hash = share.HashHex,
+            Hash = Hex.EncodeReversed(share.Hash),
         }, awaitResult);
 
-        public void Answered(FoundShare share, ShareOutcome outcome) => outbox.RecordResult(share.Id, outcome.Verdict switch
-        {
-            ShareVerdict.Accepted => ShareResult.Accepted,
-            ShareVerdict.Stale => ShareResult.Stale,
-            _ => ShareResult.Rejected,
-        }, outcome.Reason is null ? null : UntrustedText.Escape(outcome.Reason, ShareReasonLength));
+        public void Answered(FoundShare share, ShareOutcome outcome) => outbox.RecordResult(share.Id, outcome.Verdict, outcome.Reason is null ? null : UntrustedText.Escape(outcome.Reason, ShareReasonLength));
     }
 
     /// <summary>With MQTT off the journal is the log: every share is still written down, never dropped silently.</summary>
@@ -103,7 +98,7 @@ public static class MqttServices
     {
         public void Found(FoundShare share)
             => logger.LogInformation("Share {ShareId} recorded (MQTT is off: this log is the share journal): job {JobId} extranonce2 {Extranonce2} nonce {Nonce} hash {Hash}",
-                share.Id, share.Job.JobId, share.Extranonce2Hex, share.NonceHex, share.HashHex);
+                share.Id, share.Job.JobId, Convert.ToHexStringLower(share.Extranonce2), share.Nonce.ToString("x8", CultureInfo.InvariantCulture), Hex.EncodeReversed(share.Hash));
 
         public void Answered(FoundShare share, ShareOutcome outcome)
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
@@ -11,18 +12,17 @@ namespace IotMinerAgent.Linux.Agent;
 
 /// <summary>
 /// Two stages between the sink and the work source. Journal: each confirmed share is recorded in the journal (durable)
-/// as soon as the sink confirms it, whatever the pool is doing. Submit: journalled shares go to the work source in the
+/// as soon as the sink confirms it, whatever the pool is doing. Submit: journalled shares go back through their job to its work source in the
 /// order found, up to <c>maxInFlight</c> (<c>stratum:maxPendingShares</c>) awaiting the pool's answer at once, and each
 /// verdict is recorded, counted and logged when it arrives. A slow or silent pool therefore delays verdicts only: every
 /// share found is on disk, and a crash loses none of them (the journal publishes an unanswered share with no result).
 /// </summary>
 /// <param name="sink">Where confirmed shares come from.</param>
-/// <param name="source">Where shares are submitted.</param>
 /// <param name="journal">Where each share and its verdict are recorded.</param>
 /// <param name="stats">The verdict counters.</param>
 /// <param name="logger">The verdict log.</param>
 /// <param name="maxInFlight">Submissions awaiting an answer at once (at least 1).</param>
-public sealed class ShareSubmitter(ShareSink sink, IWorkSource source, IShareJournal journal, MinerStats stats, ILogger<ShareSubmitter> logger, int maxInFlight)
+public sealed class ShareSubmitter(ShareSink sink, IShareJournal journal, MinerStats stats, ILogger<ShareSubmitter> logger, int maxInFlight)
     : BackgroundService
 {
     private readonly int _maxInFlight = Math.Max(1, maxInFlight);
@@ -65,16 +65,16 @@ public sealed class ShareSubmitter(ShareSink sink, IWorkSource source, IShareJou
 
     private async ValueTask SubmitAsync(FoundShare share, CancellationToken cancellationToken)
     {
-        ShareOutcome outcome = await source.SubmitAsync(share, cancellationToken).ConfigureAwait(false);
+        ShareOutcome outcome = await share.Job.SubmitAsync(share, cancellationToken).ConfigureAwait(false);
         stats.RecordOutcome(outcome.Verdict);
         journal.Answered(share, outcome);
         if (outcome.Verdict == ShareVerdict.Accepted)
         {
-            logger.LogInformation("Share {ShareId} accepted: job {JobId} nonce {Nonce} difficulty {Difficulty:G4}", share.Id, UntrustedText.Escape(share.Job.JobId, 200), share.NonceHex, share.Difficulty);
+            logger.LogInformation("Share {ShareId} accepted: job {JobId} nonce {Nonce} difficulty {Difficulty:G4}", share.Id, UntrustedText.Escape(share.Job.JobId, 200), share.Nonce.ToString("x8", CultureInfo.InvariantCulture), share.Difficulty);
         }
         else
         {
-            logger.LogWarning("Share {ShareId} {Verdict}: {Reason} (job {JobId} nonce {Nonce})", share.Id, outcome.Verdict, UntrustedText.Escape(outcome.Reason ?? "no reason given", 200), UntrustedText.Escape(share.Job.JobId, 200), share.NonceHex);
+            logger.LogWarning("Share {ShareId} {Verdict}: {Reason} (job {JobId} nonce {Nonce})", share.Id, outcome.Verdict, UntrustedText.Escape(outcome.Reason ?? "no reason given", 200), UntrustedText.Escape(share.Job.JobId, 200), share.Nonce.ToString("x8", CultureInfo.InvariantCulture));
         }
     }
 }

@@ -82,7 +82,7 @@ internal sealed class ScanCommand : Command
 
     private static void WriteHit(TextWriter output, bool json, string algo, HeaderWork work, uint nonce)
     {
-        byte[] hash = algo == Algorithms.Sha256d ? Sha256d.HashHeader(work.HeaderWithNonce(nonce)) : Scrypt.HashHeader(work.HeaderWithNonce(nonce));
+        byte[] hash = ProofOfWork.Hash(work, nonce);
         double difficulty = ShareDifficulty.Of(hash, algo);
         output.WriteLine(json
             ? CliJson.Serialize(new ScanHitJson(nonce, HexArgument.DisplayOrder(hash), difficulty))

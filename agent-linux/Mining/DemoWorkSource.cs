@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
@@ -32,19 +33,6 @@ public sealed class DemoWorkSource(string algorithm, Difficulty shareDifficulty,
         while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
     }
 
-    /// <inheritdoc />
-    public Task<ShareOutcome> SubmitAsync(FoundShare share, CancellationToken cancellationToken)
-    {
-        var job = (DemoJob)share.Job;
-        HeaderWork work = job.BuildWork(Convert.ToUInt64(share.Extranonce2Hex, 16), out _);
-        byte[] header = work.HeaderWithNonce(share.Nonce);
-        byte[] hash = algorithm == Algorithms.Scrypt ? Scrypt.HashHeader(header) : Sha256d.HashHeader(header);
-        ShareOutcome outcome = job.ShareTarget.IsMetBy(hash)
-            ? new ShareOutcome(ShareVerdict.Accepted)
-            : new ShareOutcome(ShareVerdict.Rejected, "low difficulty share");
-        return Task.FromResult(outcome);
-    }
-
     private DemoJob NewJob()
     {
         byte[] header = RandomNumberGenerator.GetBytes(HeaderWork.HeaderLength);
@@ -64,11 +52,29 @@ public sealed class DemoWorkSource(string algorithm, Difficulty shareDifficulty,
     {
         public override string NtimeHex => StratumHeader.FormatHexWord(BitConverter.ToUInt32(header, 68));
 
-        public override HeaderWork BuildWork(ulong extranonce2, out string extranonce2Hex)
+        public override HeaderWork BuildWork(ulong extranonce2, out byte[] extranonce2Bytes)
+        {
+            // Extranonce2Space is 2^32: four bytes, big-endian like the hex a pool would show.
+            extranonce2Bytes = new byte[4];
+            BinaryPrimitives.WriteUInt32BigEndian(extranonce2Bytes, (uint)extranonce2);
+            return WorkFor(extranonce2);
+        }
+
+        // Verified the way a pool does it: the header rebuilt from the share's extranonce2 and nonce, hashed again.
+        public override Task<ShareOutcome> SubmitAsync(FoundShare share, CancellationToken cancellationToken)
+        {
+            HeaderWork work = WorkFor(BinaryPrimitives.ReadUInt32BigEndian(share.Extranonce2));
+            byte[] hash = ProofOfWork.Hash(work, share.Nonce);
+            ShareOutcome outcome = ShareTarget.IsMetBy(hash)
+                ? new ShareOutcome(ShareVerdict.Accepted)
+                : new ShareOutcome(ShareVerdict.Rejected, "low difficulty share");
+            return Task.FromResult(outcome);
+        }
+
+        private HeaderWork WorkFor(ulong extranonce2)
         {
             byte[] copy = (byte[])header.Clone();
             BitConverter.TryWriteBytes(copy.AsSpan(36, 8), extranonce2);
-            extranonce2Hex = extranonce2.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
             return new HeaderWork(Algorithm, copy, ShareTarget);
         }
     }

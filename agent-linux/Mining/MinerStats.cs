@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Threading;
+using IotMinerAgent.Hashing;
 
 namespace IotMinerAgent.Linux.Mining;
 
@@ -82,9 +83,11 @@ public sealed class MinerStats
     {
         switch (verdict)
         {
-            case ShareVerdict.Accepted: Interlocked.Increment(ref _accepted); break;
-            case ShareVerdict.Rejected: Interlocked.Increment(ref _rejected); break;
-            default: Interlocked.Increment(ref _stale); break;
+            // Every verdict that is not accepted or stale is a share that earned nothing: counted as rejected, as the
+            // status documents (docs/mqtt.md, status counters).
+            case ShareVerdict.Accepted or ShareVerdict.BlockAccepted: Interlocked.Increment(ref _accepted); break;
+            case ShareVerdict.Stale: Interlocked.Increment(ref _stale); break;
+            default: Interlocked.Increment(ref _rejected); break;
         }
     }
 

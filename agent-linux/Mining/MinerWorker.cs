@@ -23,7 +23,7 @@ public sealed class MinerWorker(int index, INonceScanner engine, JobBoard board,
         JobBoard.Posting? posting = null;
         WorkUnit unit = default;
         HeaderWork? work = null;
-        string extranonce2Hex = string.Empty;
+        byte[] extranonce2 = [];
         ulong done = 0;
 
         while (!stopping.IsCancellationRequested)
@@ -52,7 +52,7 @@ public sealed class MinerWorker(int index, INonceScanner engine, JobBoard board,
                     continue;
                 }
 
-                work = posting.Job.BuildWork(unit.Extranonce2, out extranonce2Hex);
+                work = posting.Job.BuildWork(unit.Extranonce2, out extranonce2);
                 done = 0;
             }
 
@@ -67,7 +67,7 @@ public sealed class MinerWorker(int index, INonceScanner engine, JobBoard board,
 
             for (int i = 0; i < _hits.Count; i++)
             {
-                sink.Found(posting.Job, work!, extranonce2Hex, _hits[i]);
+                sink.Found(posting.Job, work!, extranonce2, _hits[i]);
             }
         }
     }

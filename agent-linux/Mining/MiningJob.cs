@@ -1,10 +1,12 @@
+using System.Threading;
+using System.Threading.Tasks;
 using IotMinerAgent.Hashing;
 
 namespace IotMinerAgent.Linux.Mining;
 
 /// <summary>
 /// A job from a work source: everything needed to build headers for any extranonce2 and to judge shares.
-/// A Stratum job and a demo job differ only in how they build a header (<see cref="BuildWork"/>).
+/// A Stratum job and a demo job differ in how they build a header (<see cref="BuildWork"/>) and where their shares go (<see cref="SubmitAsync"/>).
 /// </summary>
 public abstract class MiningJob
 {
@@ -29,8 +31,14 @@ public abstract class MiningJob
     /// </summary>
     public required string WorkKey { get; init; }
 
-    /// <summary>The header work for one extranonce2 value, and that value as the hex the pool expects back.</summary>
-    public abstract HeaderWork BuildWork(ulong extranonce2, out string extranonce2Hex);
+    /// <summary>The header work for one extranonce2 value, and that value as the bytes the source expects back.</summary>
+    public abstract HeaderWork BuildWork(ulong extranonce2, out byte[] extranonce2Bytes);
+
+    /// <summary>
+    /// Submits a share of this job to the source that issued it and returns the source's verdict. The job carries
+    /// its way back, so nothing needs to cast a job to the source's own type.
+    /// </summary>
+    public abstract Task<ShareOutcome> SubmitAsync(FoundShare share, CancellationToken cancellationToken);
 
     /// <summary>The ntime the job's headers carry, as submitted (8 hex digits).</summary>
     public abstract string NtimeHex { get; }

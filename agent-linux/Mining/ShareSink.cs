@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Threading.Channels;
 using IotMinerAgent.Hashing;
 using Microsoft.Extensions.Logging;
@@ -18,10 +19,9 @@ public sealed class ShareSink(ILogger<ShareSink> logger, MinerStats stats)
     public ChannelReader<FoundShare> Confirmed => _queue.Reader;
 
     /// <summary>Called by a worker for each nonce its engine reported.</summary>
-    public void Found(MiningJob job, HeaderWork work, string extranonce2Hex, uint nonce)
+    public void Found(MiningJob job, HeaderWork work, byte[] extranonce2, uint nonce)
     {
-        byte[] header = work.HeaderWithNonce(nonce);
-        byte[] hash = job.Algorithm == Algorithms.Scrypt ? Scrypt.HashHeader(header) : Sha256d.HashHeader(header);
+        byte[] hash = ProofOfWork.Hash(work, nonce);
         if (!job.ShareTarget.IsMetBy(hash))
         {
             logger.LogError("Engine reported nonce {Nonce:x8} of job {JobId} but its hash {Hash} does not meet the share target; not submitted (an engine bug: please report it)",
@@ -32,8 +32,8 @@ public sealed class ShareSink(ILogger<ShareSink> logger, MinerStats stats)
         double difficulty = ShareDifficulty.Of(hash, job.Algorithm);
         stats.RecordFound(difficulty);
         // A UUIDv7 (RFC 9562) in its dashed form: the id docs/mqtt.md promises subscribers, and the one in every log line.
-        var share = new FoundShare(Guid.CreateVersion7().ToString("D"), job, extranonce2Hex, nonce, Hex.EncodeReversed(hash), difficulty, DateTimeOffset.UtcNow);
-        logger.LogInformation("Share {ShareId} found: job {JobId} nonce {Nonce} difficulty {Difficulty:G4}", share.Id, job.JobId, share.NonceHex, difficulty);
+        var share = new FoundShare(Guid.CreateVersion7().ToString("D"), job, extranonce2, nonce, hash, difficulty, DateTimeOffset.UtcNow);
+        logger.LogInformation("Share {ShareId} found: job {JobId} nonce {Nonce} difficulty {Difficulty:G4}", share.Id, job.JobId, nonce.ToString("x8", CultureInfo.InvariantCulture), difficulty);
         _queue.Writer.TryWrite(share);
     }
 }

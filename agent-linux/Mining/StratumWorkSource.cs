@@ -3,7 +3,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using IotMinerAgent.Linux.Stratum;
 using IotMinerAgent.Linux.Stratum.Transport;
-using StratumOutcome = IotMinerAgent.Linux.Stratum.ShareOutcome;
 
 namespace IotMinerAgent.Linux.Mining;
 
@@ -22,7 +21,7 @@ public sealed class StratumWorkSource(StratumClient client) : IWorkSource
             await foreach (StratumWork work in client.Work.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 // The job came over the connection to the pool in use now: its shares name that pool (docs/mqtt.md, share).
-                board.Post(new StratumMiningJob(work) { Pool = client.CurrentPool is { } pool ? StratumEndpoint.Parse(pool.Url).ToString() : null });
+                board.Post(new StratumMiningJob(work, client) { Pool = client.CurrentPool is { } pool ? StratumEndpoint.Parse(pool.Url).ToString() : null });
             }
         }
         finally
@@ -32,19 +31,8 @@ public sealed class StratumWorkSource(StratumClient client) : IWorkSource
         }
     }
 
-    /// <inheritdoc />
-    public async Task<ShareOutcome> SubmitAsync(FoundShare share, CancellationToken cancellationToken)
-    {
-        var job = (StratumMiningJob)share.Job;
-        StratumShare stratumShare = job.Work.CreateShare(Convert.FromHexString(share.Extranonce2Hex), job.Work.Job.NTime, share.Nonce, job.VersionBits);
-        ShareResult result = await client.SubmitAsync(stratumShare, cancellationToken).ConfigureAwait(false);
-        return result.Outcome switch
-        {
-            StratumOutcome.Accepted => new ShareOutcome(ShareVerdict.Accepted),
-            StratumOutcome.Stale => new ShareOutcome(ShareVerdict.Stale, result.Reason),
-            _ => new ShareOutcome(ShareVerdict.Rejected, $"{result.Outcome}: {result.Reason}"),
-        };
-    }
+    /// <summary>The client's result as the mining loop's outcome: the same verdict and reason, nothing narrowed.</summary>
+    internal static ShareOutcome OutcomeOf(ShareResult result) => new(result.Outcome, result.Reason);
 
     /// <summary>
     /// A pool job: headers for any extranonce2, with the job's own ntime and version. The version bits submitted are the
@@ -52,9 +40,12 @@ public sealed class StratumWorkSource(StratumClient client) : IWorkSource
     /// </summary>
     private sealed class StratumMiningJob : MiningJob
     {
+        private readonly StratumClient _client;
+
         [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        public StratumMiningJob(StratumWork work)
+        public StratumMiningJob(StratumWork work, StratumClient client)
         {
+            _client = client;
             Work = work;
             JobId = work.Job.JobId;
             WorkKey = $"{work.Job.Extranonce1Hex}/{work.Job.Extranonce2Size}/{work.Job.JobId}/{work.Job.NTime:x8}";
@@ -72,11 +63,18 @@ public sealed class StratumWorkSource(StratumClient client) : IWorkSource
 
         public override string NtimeHex => Work.Job.NTime.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
 
-        public override IotMinerAgent.Hashing.HeaderWork BuildWork(ulong extranonce2, out string extranonce2Hex)
+        public override IotMinerAgent.Hashing.HeaderWork BuildWork(ulong extranonce2, out byte[] extranonce2Bytes)
         {
-            byte[] bytes = Work.Job.Extranonce2(extranonce2);
-            extranonce2Hex = Convert.ToHexStringLower(bytes);
-            return Work.CreateHeaderWork(bytes, Work.Job.NTime, VersionBits);
+            extranonce2Bytes = Work.Job.Extranonce2(extranonce2);
+            return Work.CreateHeaderWork(extranonce2Bytes, Work.Job.NTime, VersionBits);
+        }
+
+        // The bytes go to the client as they are; it encodes them as hex for mining.submit.
+        public override async Task<ShareOutcome> SubmitAsync(FoundShare share, CancellationToken cancellationToken)
+        {
+            StratumShare stratumShare = Work.CreateShare(share.Extranonce2, Work.Job.NTime, share.Nonce, VersionBits);
+            ShareResult result = await _client.SubmitAsync(stratumShare, cancellationToken).ConfigureAwait(false);
+            return OutcomeOf(result);
         }
     }
 }

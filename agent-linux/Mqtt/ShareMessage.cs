@@ -1,4 +1,6 @@
 using System;
+using System.Text.Json.Serialization;
+using IotMinerAgent.Hashing;
 
 namespace IotMinerAgent.Linux.Mqtt;
 
@@ -50,8 +52,9 @@ public sealed record ShareMessage
     /// <summary>Block hash in display order (hex), as block explorers print it.</summary>
     public required string Hash { get; init; }
 
-    /// <summary>The pool's answer; null when it was not seen before the share was published.</summary>
-    public ShareResult? Result { get; init; }
+    /// <summary>What became of the share (the pool's answer, or why it was not sent); null when not seen before the share was published.</summary>
+    [JsonConverter(typeof(ShareVerdictJsonConverter))]
+    public ShareVerdict? Result { get; init; }
 
     /// <summary>The pool's reason for a rejection; null otherwise.</summary>
     public string? RejectReason { get; init; }

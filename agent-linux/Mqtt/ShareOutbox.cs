@@ -4,6 +4,7 @@ using System.IO;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using IotMinerAgent.Hashing;
 using Microsoft.Data.Sqlite;
 
 namespace IotMinerAgent.Linux.Mqtt;
@@ -136,7 +137,7 @@ public sealed class ShareOutbox : IDisposable
     /// Adds the pool's answer to a share still in the queue and makes it ready at once.
     /// Returns false when the share is no longer queued (already published: the answer came too late).
     /// </summary>
-    public bool RecordResult(string id, ShareResult result, string? rejectReason = null)
+    public bool RecordResult(string id, ShareVerdict result, string? rejectReason = null)
     {
         lock (_gate)
         {
@@ -148,7 +149,7 @@ public sealed class ShareOutbox : IDisposable
             }
 
             ShareMessage share = JsonSerializer.Deserialize(json, MqttJsonContext.Default.ShareMessage)!
-                with { Result = result, RejectReason = result == ShareResult.Accepted ? null : rejectReason };
+                with { Result = result, RejectReason = result is ShareVerdict.Accepted or ShareVerdict.BlockAccepted ? null : rejectReason };
             using SqliteCommand update = Command("UPDATE outbox SET payload = $payload, ready_at_ms = 0 WHERE id = $id;");
             update.Parameters.AddWithValue("$id", id);
             update.Parameters.AddWithValue("$payload", JsonSerializer.Serialize(share, MqttJsonContext.Default.ShareMessage));

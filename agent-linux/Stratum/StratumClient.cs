@@ -30,8 +30,8 @@ public sealed class StratumClient : IAsyncDisposable
     private StratumClientState _state = StratumClientState.Stopped;
 
     /// <summary>
-    /// Creates a client; <paramref name="options"/> must not change afterwards. <paramref name="proofOfWork"/> hashes an 80-byte header for the share check (default: sha256d;
-    /// a scrypt pool needs the scrypt hash); <paramref name="random"/> drives the backoff jitter (seed it in tests);
+    /// Creates a client; <paramref name="options"/> must not change afterwards. <paramref name="proofOfWork"/> hashes an 80-byte header for the share check (default: the
+    /// options' algorithm through <see cref="ProofOfWork"/>; a test may substitute its own); <paramref name="random"/> drives the backoff jitter (seed it in tests);
     /// <paramref name="dialer"/> opens the connections (default: TCP and TLS; in memory in tests).
     /// </summary>
     /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
@@ -44,15 +44,13 @@ public sealed class StratumClient : IAsyncDisposable
             throw new ArgumentException("Invalid Stratum settings:" + Environment.NewLine + string.Join(Environment.NewLine, problems), nameof(options));
         }
 
-        if (proofOfWork is null && options.Algorithm != Algorithms.Sha256d)
-        {
-            throw new ArgumentException($"Algorithm {options.Algorithm} needs its proof-of-work hash: pass proofOfWork.", nameof(proofOfWork));
-        }
-
         ILogger log = logger ?? NullLogger.Instance;
+        // The client checks each share against the pool target before sending it, with the algorithm's own hash.
+        string algorithm = options.Algorithm;
+        Func<byte[], byte[]> hash = proofOfWork ?? (header => ProofOfWork.Hash(algorithm, header));
         _session = new StratumSession(options.MaxJobs, options.UserAgent);
         _feed = new StratumJobFeed(_gate, _session, options.Algorithm);
-        _shares = new StratumShareSender(_gate, _session, options, proofOfWork ?? Sha256d.Hash, Counters, log);
+        _shares = new StratumShareSender(_gate, _session, options, hash, Counters, log);
         _cycle = new StratumConnectionCycle(
             _gate,
             _session,

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
+using IotMinerAgent.Hashing;
 
 namespace IotMinerAgent.Linux.Stratum;
 
@@ -43,16 +44,16 @@ public sealed class StratumShareCounters
     {
         switch (result.Outcome)
         {
-            case ShareOutcome.Accepted:
+            case ShareVerdict.Accepted:
                 Interlocked.Increment(ref _accepted);
                 break;
-            case ShareOutcome.Rejected:
+            case ShareVerdict.Rejected:
                 Interlocked.Increment(ref _rejected);
                 break;
-            case ShareOutcome.Stale:
+            case ShareVerdict.Stale:
                 Interlocked.Increment(ref _stale);
                 break;
-            case ShareOutcome.BelowTarget:
+            case ShareVerdict.BelowTarget:
                 Interlocked.Increment(ref _belowTarget);
                 break;
             default:
@@ -60,7 +61,7 @@ public sealed class StratumShareCounters
                 break;
         }
 
-        if (result.Reason is { } reason && result.Outcome is ShareOutcome.Rejected or ShareOutcome.Stale)
+        if (result.Reason is { } reason && result.Outcome is ShareVerdict.Rejected or ShareVerdict.Stale)
         {
             string key = _reasons.ContainsKey(reason) || _reasons.Count < MaxReasons ? reason : OtherReasons;
             _reasons.AddOrUpdate(key, 1, (_, count) => count + 1);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Stratum.Codec;
 using IotMinerAgent.Linux.Stratum.Session;
 using Microsoft.Extensions.Logging;
@@ -52,17 +53,17 @@ internal sealed class StratumShareSender
         {
             if (!_session.IsLive(share.Job))
             {
-                Complete(entry, new ShareResult(ShareOutcome.Stale, $"job {share.Job.JobId} is no longer live"));
+                Complete(entry, new ShareResult(ShareVerdict.Stale, $"job {share.Job.JobId} is no longer live"));
             }
             else if ((share.VersionBits & ~_session.VersionMask) != 0)
             {
                 // BIP 310: a mask from mining.set_version_mask is valid immediately, so bits rolled under the old
                 // mask are no longer allowed: the share is stale rather than a protocol error at the pool.
-                Complete(entry, new ShareResult(ShareOutcome.Stale, $"version bits {share.VersionBits:x8} are outside the pool's new mask {_session.VersionMask:x8}"));
+                Complete(entry, new ShareResult(ShareVerdict.Stale, $"version bits {share.VersionBits:x8} are outside the pool's new mask {_session.VersionMask:x8}"));
             }
             else if (!PoolDifficulty.ToTarget(_session.Difficulty, _options.Algorithm).IsMetBy(hash))
             {
-                Complete(entry, new ShareResult(ShareOutcome.BelowTarget, $"hash does not meet pool difficulty {_session.Difficulty}"));
+                Complete(entry, new ShareResult(ShareVerdict.BelowTarget, $"hash does not meet pool difficulty {_session.Difficulty}"));
             }
             else if (_ready is null)
             {
@@ -103,7 +104,7 @@ internal sealed class StratumShareSender
             }
             else
             {
-                Complete(entry, new ShareResult(ShareOutcome.Stale, $"job {entry.Share.Job.JobId} was voided during the reconnect"));
+                Complete(entry, new ShareResult(ShareVerdict.Stale, $"job {entry.Share.Job.JobId} was voided during the reconnect"));
             }
         }
 
@@ -115,7 +116,7 @@ internal sealed class StratumShareSender
         StratumShare share = entry.Share;
         if (share.VersionMask != 0 && ready.VersionMask == 0)
         {
-            Complete(entry, new ShareResult(ShareOutcome.Stale, "version rolling is no longer negotiated"));
+            Complete(entry, new ShareResult(ShareVerdict.Stale, "version rolling is no longer negotiated"));
             return;
         }
 
@@ -132,7 +133,7 @@ internal sealed class StratumShareSender
         }
         catch (TimeoutException error)
         {
-            Complete(entry, new ShareResult(ShareOutcome.Rejected, error.Message));
+            Complete(entry, new ShareResult(ShareVerdict.Rejected, error.Message));
         }
     }
 
@@ -144,7 +145,7 @@ internal sealed class StratumShareSender
         {
             if (!_session.IsLive(entry.Share.Job))
             {
-                Complete(entry, new ShareResult(ShareOutcome.Stale, $"job {entry.Share.Job.JobId} was voided during the reconnect"));
+                Complete(entry, new ShareResult(ShareVerdict.Stale, $"job {entry.Share.Job.JobId} was voided during the reconnect"));
             }
             else if (_ready is null || ReferenceEquals(_ready, dead))
             {
@@ -166,18 +167,18 @@ internal sealed class StratumShareSender
     {
         if (answer.Error is null && answer.Result.ValueKind == System.Text.Json.JsonValueKind.True)
         {
-            return new ShareResult(ShareOutcome.Accepted, null);
+            return new ShareResult(ShareVerdict.Accepted, null);
         }
 
         StratumError error = answer.Error ?? new StratumError(0, "the pool answered false");
-        return new ShareResult(error.MeansStale ? ShareOutcome.Stale : ShareOutcome.Rejected, error.ToString());
+        return new ShareResult(error.MeansStale ? ShareVerdict.Stale : ShareVerdict.Rejected, error.ToString());
     }
 
     private void EnqueueLocked(PendingShare entry)
     {
         if (_stopped)
         {
-            Complete(entry, new ShareResult(ShareOutcome.Dropped, "the client stopped"));
+            Complete(entry, new ShareResult(ShareVerdict.Dropped, "the client stopped"));
             return;
         }
 
@@ -186,7 +187,7 @@ internal sealed class StratumShareSender
         {
             PendingShare oldest = _pending.First!.Value;
             _pending.RemoveFirst();
-            Complete(oldest, new ShareResult(ShareOutcome.Dropped, $"more than {_options.MaxPendingShares} shares waited for a reconnect"));
+            Complete(oldest, new ShareResult(ShareVerdict.Dropped, $"more than {_options.MaxPendingShares} shares waited for a reconnect"));
         }
     }
 
@@ -207,7 +208,7 @@ internal sealed class StratumShareSender
 
         foreach (PendingShare entry in dropped)
         {
-            Complete(entry, new ShareResult(ShareOutcome.Dropped, reason));
+            Complete(entry, new ShareResult(ShareVerdict.Dropped, reason));
         }
     }
 
@@ -221,10 +222,10 @@ internal sealed class StratumShareSender
         _counters.Count(result);
         switch (result.Outcome)
         {
-            case ShareOutcome.Accepted:
+            case ShareVerdict.Accepted:
                 _logger.LogDebug("Share accepted (job {JobId}, nonce {Nonce})", entry.Share.Job.JobId, HexField.Word(entry.Share.Nonce));
                 break;
-            case ShareOutcome.Rejected:
+            case ShareVerdict.Rejected:
                 _logger.LogWarning("Share rejected (job {JobId}): {Reason}", entry.Share.Job.JobId, result.Reason);
                 break;
             default:

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using IotMinerAgent.Hashing;
 using IotMinerAgent.Hashing.DeviceWork;
 using IotMinerAgent.Linux.Gateway.Ledger;
 using IotMinerAgent.Linux.Gateway.Upstream;
@@ -24,7 +25,7 @@ public sealed partial class FleetDispatcher
         }
 
         byte[] header = ShareHasher.WithNonce(job.Header, share.Nonce);
-        byte[] hash = ShareHasher.Hash(job.Template.Algorithm, header);
+        byte[] hash = ProofOfWork.Hash(job.Template.Algorithm, header);
         if (!job.Target.IsMetBy(hash))
         {
             LogHintDisagreement(deviceId, share, hash);
@@ -110,7 +111,7 @@ public sealed partial class FleetDispatcher
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                result = new UpstreamResult(UpstreamVerdict.Unreachable, FormattableString.Invariant($"no answer in {_options.UpstreamTimeoutSeconds} s"));
+                result = new UpstreamResult(ShareVerdict.Unreachable, FormattableString.Invariant($"no answer in {_options.UpstreamTimeoutSeconds} s"));
             }
         }
 

@@ -1,4 +1,5 @@
 using IotMinerAgent.Hashing.DeviceWork;
+using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Gateway.Upstream;
 using Microsoft.Extensions.Logging;
 
@@ -16,17 +17,17 @@ internal static class Verdicts
     {
         switch (result.Verdict)
         {
-            case UpstreamVerdict.BlockAccepted:
+            case ShareVerdict.BlockAccepted:
                 logger.LogInformation("Block found by device {Device} (job {Job:x8}, nonce {Nonce:x8}) and accepted upstream", job.DeviceId, job.JobId, nonce);
                 return (DeviceVerdictCode.BlockFound, "block accepted upstream");
-            case UpstreamVerdict.Accepted when block:
+            case ShareVerdict.Accepted when block:
                 logger.LogInformation("Block found by device {Device} (job {Job:x8}, nonce {Nonce:x8}); the pool accepted the share", job.DeviceId, job.JobId, nonce);
                 return (DeviceVerdictCode.BlockFound, "meets the network target");
-            case UpstreamVerdict.Accepted:
+            case ShareVerdict.Accepted:
                 return (DeviceVerdictCode.Accepted, "accepted upstream");
-            case UpstreamVerdict.Stale:
+            case ShareVerdict.Stale:
                 return (DeviceVerdictCode.RejectedStale, "upstream stale: " + result.Reason);
-            case UpstreamVerdict.Rejected:
+            case ShareVerdict.Rejected or ShareVerdict.BelowTarget:
                 logger.LogWarning("Upstream rejected a verified share of device {Device} (job {Job:x8}, nonce {Nonce:x8}): {Reason}", job.DeviceId, job.JobId, nonce, result.Reason);
                 return (DeviceVerdictCode.RejectedStale, "upstream rejected: " + result.Reason);
             default:

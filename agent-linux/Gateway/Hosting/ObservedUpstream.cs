@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Gateway.Upstream;
 
 namespace IotMinerAgent.Linux.Gateway.Hosting;
@@ -78,14 +79,14 @@ public sealed class ObservedUpstream(IGatewayUpstream inner) : IGatewayUpstream
         UpstreamResult result = await inner.SubmitAsync(submission, cancellationToken).ConfigureAwait(false);
         switch (result.Verdict)
         {
-            case UpstreamVerdict.BlockAccepted:
+            case ShareVerdict.BlockAccepted:
                 Interlocked.Increment(ref _blocks);
                 Interlocked.Increment(ref _accepted);
                 break;
-            case UpstreamVerdict.Accepted:
+            case ShareVerdict.Accepted:
                 Interlocked.Increment(ref _accepted);
                 break;
-            case UpstreamVerdict.Unreachable:
+            case ShareVerdict.Unreachable or ShareVerdict.Dropped:
                 Interlocked.CompareExchange(ref _state, (int)UpstreamState.Unreachable, (int)UpstreamState.Working);
                 return result;
             default:

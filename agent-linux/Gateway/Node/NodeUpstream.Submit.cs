@@ -17,7 +17,7 @@ public sealed partial class NodeUpstream
 
     /// <summary>
     /// Assembles the block of the submission's template, work unit and nonce and hands it to submitblock. A lost
-    /// connection is retried twice; the result is <see cref="UpstreamVerdict.Unreachable"/> only when every attempt
+    /// connection is retried twice; the result is <see cref="ShareVerdict.Unreachable"/> only when every attempt
     /// failed, or cancellation came first.
     /// </summary>
     public async Task<UpstreamResult> SubmitAsync(UpstreamSubmission submission, CancellationToken cancellationToken)
@@ -25,13 +25,13 @@ public sealed partial class NodeUpstream
         ArgumentNullException.ThrowIfNull(submission);
         if (submission.Template is not NodeTemplate template || !ReferenceEquals(template.Issuer, this))
         {
-            return new UpstreamResult(UpstreamVerdict.Rejected, $"template {submission.Template.Id} was not issued by {DisplayName}");
+            return new UpstreamResult(ShareVerdict.Rejected, $"template {submission.Template.Id} was not issued by {DisplayName}");
         }
 
         byte[] header = template.Header(submission.WorkUnit, submission.Nonce);
         if (!header.AsSpan().SequenceEqual(submission.Header))
         {
-            return new UpstreamResult(UpstreamVerdict.Rejected,
+            return new UpstreamResult(ShareVerdict.Rejected,
                 $"the submitted header is not template {template.Id}'s header for work unit {submission.WorkUnit} and nonce {submission.Nonce:x8}");
         }
 
@@ -39,7 +39,7 @@ public sealed partial class NodeUpstream
         string block = Convert.ToHexStringLower(template.AssembleBlock(submission.WorkUnit, submission.Nonce));
         UpstreamResult result = await SubmitBlockAsync(block, blockId, cancellationToken).ConfigureAwait(false);
         LogSubmitted(_logger, blockId, template.Id, result.Verdict, result.Reason);
-        if (result.Verdict == UpstreamVerdict.BlockAccepted)
+        if (result.Verdict == ShareVerdict.BlockAccepted)
         {
             _fetchNow.Writer.TryWrite(true);
         }
@@ -59,7 +59,7 @@ public sealed partial class NodeUpstream
             }
             catch (NodeRpcException e) when (e.Failure == NodeRpcFailure.RpcError)
             {
-                return new UpstreamResult(UpstreamVerdict.Rejected, e.Message);
+                return new UpstreamResult(ShareVerdict.Rejected, e.Message);
             }
             catch (NodeRpcException e) when (e.Failure == NodeRpcFailure.Unreachable && attempt < SubmitAttempts)
             {
@@ -86,7 +86,7 @@ public sealed partial class NodeUpstream
         }
 
         string why = lastFailure?.Message ?? "cancelled before the node answered";
-        return new UpstreamResult(UpstreamVerdict.Unreachable, $"block {blockId} was not judged by the node: {why}");
+        return new UpstreamResult(ShareVerdict.Unreachable, $"block {blockId} was not judged by the node: {why}");
     }
 
     private static byte[] Reversed(byte[] hash)
@@ -96,7 +96,7 @@ public sealed partial class NodeUpstream
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Block {BlockId} on template {TemplateId} submitted: {Verdict} {Reason}")]
-    private static partial void LogSubmitted(ILogger logger, string blockId, string templateId, UpstreamVerdict verdict, string reason);
+    private static partial void LogSubmitted(ILogger logger, string blockId, string templateId, ShareVerdict verdict, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Submitting block {BlockId} failed (attempt {Attempt}), retrying: {Problem}")]
     private static partial void LogSubmitRetry(ILogger logger, string blockId, int attempt, string problem);

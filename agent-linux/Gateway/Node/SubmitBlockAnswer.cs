@@ -23,12 +23,12 @@ internal static class SubmitBlockAnswer
     {
         if (result.ValueKind == JsonValueKind.Null)
         {
-            return new UpstreamResult(UpstreamVerdict.BlockAccepted, string.Empty);
+            return new UpstreamResult(ShareVerdict.BlockAccepted, string.Empty);
         }
 
         if (result.ValueKind != JsonValueKind.String)
         {
-            return new UpstreamResult(UpstreamVerdict.Rejected, $"submitblock answered {UntrustedText.Escape(result.GetRawText(), 100)}, not null or a reason");
+            return new UpstreamResult(ShareVerdict.Rejected, $"submitblock answered {UntrustedText.Escape(result.GetRawText(), 100)}, not null or a reason");
         }
 
         // The node's reason is logged and becomes a device's verdict: escaped like any outside text.
@@ -36,14 +36,14 @@ internal static class SubmitBlockAnswer
         return reason switch
         {
             "duplicate" when earlierAttemptMayHaveArrived =>
-                new UpstreamResult(UpstreamVerdict.BlockAccepted, "duplicate: an earlier attempt whose answer was lost had reached the node"),
+                new UpstreamResult(ShareVerdict.BlockAccepted, "duplicate: an earlier attempt whose answer was lost had reached the node"),
             "duplicate" or "duplicate-inconclusive" =>
-                new UpstreamResult(UpstreamVerdict.Stale, $"{reason}: the node already has this block"),
+                new UpstreamResult(ShareVerdict.Stale, $"{reason}: the node already has this block"),
             "inconclusive" =>
-                new UpstreamResult(UpstreamVerdict.Stale, "inconclusive: the node stored the block but another block at this height came first"),
+                new UpstreamResult(ShareVerdict.Stale, "inconclusive: the node stored the block but another block at this height came first"),
             "stale-prevblk" or "prev-blk-not-found" =>
-                new UpstreamResult(UpstreamVerdict.Stale, $"{reason}: the block builds on a block the node no longer builds on"),
-            _ => new UpstreamResult(UpstreamVerdict.Rejected, reason),
+                new UpstreamResult(ShareVerdict.Stale, $"{reason}: the block builds on a block the node no longer builds on"),
+            _ => new UpstreamResult(ShareVerdict.Rejected, reason),
         };
     }
 }

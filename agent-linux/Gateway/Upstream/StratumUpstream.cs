@@ -28,7 +28,7 @@ public sealed class StratumUpstream : IGatewayUpstream, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(logger);
         _options = options;
         _logger = logger;
-        _client = new StratumClient(options, logger, options.Algorithm == Algorithms.Scrypt ? Scrypt.HashHeader : null);
+        _client = new StratumClient(options, logger);
     }
 
     /// <inheritdoc />
@@ -76,18 +76,18 @@ public sealed class StratumUpstream : IGatewayUpstream, IAsyncDisposable
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return new UpstreamResult(UpstreamVerdict.Unreachable, "no answer from the pool before the wait ended");
+            return new UpstreamResult(ShareVerdict.Unreachable, "no answer from the pool before the wait ended");
         }
 
-        return result.Outcome switch
-        {
-            ShareOutcome.Accepted => new UpstreamResult(UpstreamVerdict.Accepted, string.Empty),
-            ShareOutcome.Stale => new UpstreamResult(UpstreamVerdict.Stale, result.Reason ?? "stale"),
-            ShareOutcome.Rejected => new UpstreamResult(UpstreamVerdict.Rejected, result.Reason ?? "rejected"),
-            ShareOutcome.BelowTarget => new UpstreamResult(UpstreamVerdict.Rejected, result.Reason ?? "below the pool's current target"),
-            _ => new UpstreamResult(UpstreamVerdict.Unreachable, result.Reason ?? "not sent"),
-        };
+        return ResultOf(result);
     }
+
+    /// <summary>
+    /// The client's result as upstream's answer: one vocabulary, so the verdict goes on unchanged (the fleet's
+    /// <c>Verdicts</c> maps it to the device's code); a missing reason is the verdict's own text.
+    /// </summary>
+    internal static UpstreamResult ResultOf(ShareResult result) =>
+        new(result.Outcome, result.Reason ?? (result.Outcome == ShareVerdict.Accepted ? string.Empty : ShareVerdictText.Of(result.Outcome)));
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _client.DisposeAsync();

@@ -19,7 +19,7 @@ namespace IotMinerAgent.Hashing
         /// <summary>Creates work for <paramref name="algorithm"/> (sha256d or scrypt) on a copy of <paramref name="header"/>.</summary>
         public HeaderWork(string algorithm, byte[] header, Target target)
         {
-            if (algorithm != Algorithms.Sha256d && algorithm != Algorithms.Scrypt)
+            if (!ProofOfWork.IsHeaderAlgorithm(algorithm))
             {
                 throw new ArgumentException("Header work is for sha256d or scrypt, not '" + algorithm + "'.", "algorithm");
             }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Mining;
@@ -86,10 +87,13 @@ public sealed class WorkAllocationTests
     {
         public override string NtimeHex => "00000000";
 
-        public override HeaderWork BuildWork(ulong extranonce2, out string extranonce2Hex)
+        public override HeaderWork BuildWork(ulong extranonce2, out byte[] extranonce2Bytes)
         {
-            extranonce2Hex = extranonce2.ToString("x8");
+            extranonce2Bytes = BitConverter.GetBytes(extranonce2);
             return new HeaderWork(Algorithm, new byte[HeaderWork.HeaderLength], ShareTarget);
         }
+
+        public override Task<ShareOutcome> SubmitAsync(FoundShare share, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("This test job is never submitted.");
     }
 }

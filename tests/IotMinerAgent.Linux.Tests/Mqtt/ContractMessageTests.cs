@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Text.Json;
+using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Mqtt;
 using IotMinerAgent.Linux.Status;
 
@@ -103,7 +104,7 @@ public sealed class ContractMessageTests
             Difficulty = 683.25,
             PoolDifficulty = 512,
             Hash = "00000000000000001e8d6829a8a21adc5d38d0a473b144b6765798e61f98bd1d",
-            Result = ShareResult.Rejected,
+            Result = ShareVerdict.Rejected,
             RejectReason = "duplicate share",
         };
 

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
+using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Mqtt;
 using IotMinerAgent.Linux.Status;
 using MQTTnet.Formatter;
@@ -31,7 +32,7 @@ public sealed class MqttBrokerContractTests : IAsyncLifetime
         Received online = await sub.WaitForAsync(m => m.Topic == "iotminer/contract-1/availability" && m.Payload == "online", "availability online");
         Received status = await sub.WaitForAsync(m => m.Topic == "iotminer/contract-1/status", "status");
         Received discovery = await sub.WaitForAsync(m => m.Topic == "homeassistant/device/contract-1/config", "discovery");
-        ShareMessage share = ShareOutboxTests.Share(7) with { DeviceId = "contract-1", Result = ShareResult.Accepted };
+        ShareMessage share = ShareOutboxTests.Share(7) with { DeviceId = "contract-1", Result = ShareVerdict.Accepted };
         agent.Reporter.Outbox.Enqueue(share);
         Received published = await sub.WaitForAsync(m => m.Topic == "iotminer/contract-1/share", "share");
 

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Mqtt;
 using IotMinerAgent.Linux.Tests.Docs;
 
@@ -33,7 +34,7 @@ public sealed partial class MqttDocsTests
         string example = Examples("share").Single();
 
         Assert.Equal(ContractMessageTests.ShareKeys.Order(), Keys(example));
-        Assert.Equal(ShareResult.Accepted, JsonSerializer.Deserialize(example, MqttJsonContext.Default.ShareMessage)!.Result);
+        Assert.Equal(ShareVerdict.Accepted, JsonSerializer.Deserialize(example, MqttJsonContext.Default.ShareMessage)!.Result);
     }
 
     [Fact]

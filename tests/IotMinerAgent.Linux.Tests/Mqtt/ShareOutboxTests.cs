@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Mqtt;
 using Microsoft.Data.Sqlite;
 
@@ -103,11 +104,11 @@ public sealed class ShareOutboxTests : IDisposable
         outbox.Enqueue(share, awaitResult: TimeSpan.FromMinutes(5));
 
         Assert.Empty(outbox.ReadyBatch(10));
-        Assert.True(outbox.RecordResult(share.Id, ShareResult.Rejected, "low difficulty"));
+        Assert.True(outbox.RecordResult(share.Id, ShareVerdict.Rejected, "low difficulty"));
 
         ShareMessage published = JsonSerializer.Deserialize(outbox.ReadyBatch(10).Single().PayloadJson, MqttJsonContext.Default.ShareMessage)!;
         Assert.Equal(share.Id, published.Id);
-        Assert.Equal(ShareResult.Rejected, published.Result);
+        Assert.Equal(ShareVerdict.Rejected, published.Result);
         Assert.Equal("low difficulty", published.RejectReason);
     }
 
@@ -123,7 +124,7 @@ public sealed class ShareOutboxTests : IDisposable
                 before.Enqueue(share, awaitResult: TimeSpan.FromMinutes(5));
             }
 
-            Assert.True(before.RecordResult(shares[1].Id, ShareResult.Accepted));
+            Assert.True(before.RecordResult(shares[1].Id, ShareVerdict.Accepted));
             Assert.Equal(0, before.UnansweredAtOpen);
         }
 
@@ -133,7 +134,7 @@ public sealed class ShareOutboxTests : IDisposable
         IReadOnlyList<PendingShare> ready = after.ReadyBatch(10);
         Assert.Equal(shares.Select(s => s.Id), ready.Select(p => p.Id));
         Assert.Null(JsonSerializer.Deserialize(ready[0].PayloadJson, MqttJsonContext.Default.ShareMessage)!.Result);
-        Assert.Equal(ShareResult.Accepted, JsonSerializer.Deserialize(ready[1].PayloadJson, MqttJsonContext.Default.ShareMessage)!.Result);
+        Assert.Equal(ShareVerdict.Accepted, JsonSerializer.Deserialize(ready[1].PayloadJson, MqttJsonContext.Default.ShareMessage)!.Result);
     }
 
     [Fact]
@@ -157,7 +158,7 @@ public sealed class ShareOutboxTests : IDisposable
         outbox.Enqueue(share);
         outbox.Delete(outbox.ReadyBatch(1));
 
-        Assert.False(outbox.RecordResult(share.Id, ShareResult.Accepted));
+        Assert.False(outbox.RecordResult(share.Id, ShareVerdict.Accepted));
     }
 
     sealed class ManualClock(DateTimeOffset now) : TimeProvider

@@ -20,7 +20,7 @@ public class StratumClientFlowTests
         await harness.Miner!.StopAsync();
         ShareResult[] results = await harness.Miner.ResultsAsync();
 
-        Assert.All(results, r => Assert.Equal(ShareOutcome.Accepted, r.Outcome));
+        Assert.All(results, r => Assert.Equal(ShareVerdict.Accepted, r.Outcome));
         Assert.Equal(results.Length, pool.Submissions.Count);
         Assert.Equal(harness.Miner.Shares.Select(s => s.Key).OrderBy(k => k), pool.Accepted.Select(s => s.Key).OrderBy(k => k));
         Assert.All(pool.Accepted, s => Assert.True(s.ShareDifficulty >= pool.Options.Difficulty));
@@ -78,7 +78,7 @@ public class StratumClientFlowTests
         Assert.Equal(Difficulty.Parse("0.00003"), harness.Client.Difficulty);
         Assert.All(pool.Accepted.Where(s => s.JobId == job), s => Assert.True(s.ShareDifficulty >= 0.00003, $"share difficulty {s.ShareDifficulty}"));
         Assert.All(pool.Submissions, s => Assert.True(s.Accepted, s.ErrorMessage));
-        Assert.All(await harness.Miner.ResultsAsync(), r => Assert.True(r.Outcome is ShareOutcome.Accepted or ShareOutcome.BelowTarget, r.Reason));
+        Assert.All(await harness.Miner.ResultsAsync(), r => Assert.True(r.Outcome is ShareVerdict.Accepted or ShareVerdict.BelowTarget, r.Reason));
         harness.AssertNoProtocolErrors();
     }
 
@@ -131,10 +131,10 @@ public class StratumClientFlowTests
         ShareResult result = await harness.Client.SubmitAsync(old);
 
         Assert.True(next.CleanJobs);
-        Assert.Equal(ShareOutcome.Stale, result.Outcome);
+        Assert.Equal(ShareVerdict.Stale, result.Outcome);
         Assert.Equal(1, harness.Client.Counters.Stale);
         Assert.Empty(pool.Submissions);
-        Assert.Equal(ShareOutcome.Accepted, (await harness.Client.SubmitAsync(TestMiner.FindShare(next, 1))).Outcome);
+        Assert.Equal(ShareVerdict.Accepted, (await harness.Client.SubmitAsync(TestMiner.FindShare(next, 1))).Outcome);
     }
 
     [Fact]
@@ -152,10 +152,10 @@ public class StratumClientFlowTests
         pool.RejectNext(23, "Low difficulty share");
         ShareResult low = await harness.Client.SubmitAsync(TestMiner.FindShare(work, 2000));
 
-        Assert.Equal(new ShareResult(ShareOutcome.Accepted, null), accepted);
-        Assert.Equal(new ShareResult(ShareOutcome.Rejected, "22 Duplicate share"), duplicate);
-        Assert.Equal(new ShareResult(ShareOutcome.Stale, "21 Stale job"), stale);
-        Assert.Equal(new ShareResult(ShareOutcome.Rejected, "23 Low difficulty share"), low);
+        Assert.Equal(new ShareResult(ShareVerdict.Accepted, null), accepted);
+        Assert.Equal(new ShareResult(ShareVerdict.Rejected, "22 Duplicate share"), duplicate);
+        Assert.Equal(new ShareResult(ShareVerdict.Stale, "21 Stale job"), stale);
+        Assert.Equal(new ShareResult(ShareVerdict.Rejected, "23 Low difficulty share"), low);
         StratumShareCounters counters = harness.Client.Counters;
         Assert.Equal((1, 2, 1), (counters.Accepted, counters.Rejected, counters.Stale));
         Assert.Equal(1, counters.Reasons["22 Duplicate share"]);
@@ -173,7 +173,7 @@ public class StratumClientFlowTests
 
         ShareResult result = await harness.Client.SubmitAsync(work.CreateShare(extranonce2, work.Job.NTime, 12345, 0));
 
-        Assert.Equal(ShareOutcome.BelowTarget, result.Outcome);
+        Assert.Equal(ShareVerdict.BelowTarget, result.Outcome);
         Assert.Empty(pool.Submissions);
         Assert.Throws<ArgumentException>(() => work.CreateShare(new byte[2], work.Job.NTime, 1, 0));
     }
@@ -189,7 +189,7 @@ public class StratumClientFlowTests
         await harness.DisposeAsync();
         ShareResult result = await harness.Client.SubmitAsync(share).WaitAsync(TimeSpan.FromSeconds(10));
 
-        Assert.Equal(ShareOutcome.Dropped, result.Outcome);
+        Assert.Equal(ShareVerdict.Dropped, result.Outcome);
         Assert.Equal(StratumClientState.Stopped, harness.Client.State);
         Assert.True(harness.Client.Work.Completion.IsCompleted);
         Assert.Empty(pool.Submissions);

@@ -2,6 +2,7 @@ using System;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Stratum;
 using IotMinerAgent.Linux.Stratum.Codec;
 
@@ -41,7 +42,7 @@ public sealed class StratumInMemorySessionTests
             Strings(submit.GetProperty("params")));
         pool.Send($"{{\"id\":{submit.GetProperty("id").GetInt64()},\"result\":true,\"error\":null}}");
 
-        Assert.Equal(ShareOutcome.Accepted, (await verdict.WaitAsync(Wait)).Outcome);
+        Assert.Equal(ShareVerdict.Accepted, (await verdict.WaitAsync(Wait)).Outcome);
         Assert.Equal(1, client.Counters.Accepted);
 
         await stop.CancelAsync();
@@ -72,7 +73,7 @@ public sealed class StratumInMemorySessionTests
         JsonElement submit = await NextRequestAsync(second, StratumMethods.Submit);
         second.Send($"{{\"id\":{submit.GetProperty("id").GetInt64()},\"result\":true,\"error\":null}}");
 
-        Assert.Equal(ShareOutcome.Accepted, (await verdict.WaitAsync(Wait)).Outcome);
+        Assert.Equal(ShareVerdict.Accepted, (await verdict.WaitAsync(Wait)).Outcome);
         await stop.CancelAsync();
         await run.WaitAsync(Wait);
     }

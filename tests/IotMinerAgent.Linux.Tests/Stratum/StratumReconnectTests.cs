@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Stratum;
 using IotMinerAgent.StratumTestPool;
 
@@ -67,7 +68,7 @@ public class StratumReconnectTests
         Assert.True(whileDown.Length >= 3);
         foreach (TestMiner.Found found in whileDown)
         {
-            Assert.Equal(ShareOutcome.Stale, (await found.Result).Outcome);
+            Assert.Equal(ShareVerdict.Stale, (await found.Result).Outcome);
         }
 
         Assert.DoesNotContain(pool.Submissions.Skip(submittedBefore), s => s.JobId == oldJob);
@@ -144,7 +145,7 @@ public class StratumReconnectTests
         Assert.Equal(0, harness.Client.CurrentPoolIndex);
         await harness.Miner!.StopAsync();
         ShareResult[] results = await harness.Miner.ResultsAsync();
-        Assert.DoesNotContain(results, r => r.Outcome is ShareOutcome.Rejected or ShareOutcome.Dropped);
+        Assert.DoesNotContain(results, r => r.Outcome is ShareVerdict.Rejected or ShareVerdict.Dropped);
         harness.AssertNoProtocolErrors();
     }
 
@@ -158,7 +159,7 @@ public class StratumReconnectTests
         foreach ((TestMiner.Found found, ShareResult result) in harness.Miner.Shares.Zip(results))
         {
             Assert.Contains(found.Key, accepted);
-            Assert.True(result.Outcome == ShareOutcome.Accepted || result.Reason == "22 Duplicate share", $"{found.Key}: {result}");
+            Assert.True(result.Outcome == ShareVerdict.Accepted || result.Reason == "22 Duplicate share", $"{found.Key}: {result}");
         }
     }
 }

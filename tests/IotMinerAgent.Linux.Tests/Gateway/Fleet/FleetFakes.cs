@@ -65,7 +65,7 @@ internal sealed class FakeUpstream : IGatewayUpstream
     public string Algorithm { get; init; } = Algorithms.Sha256d;
 
     /// <summary>The answer to every submission; null never answers (until cancelled).</summary>
-    public UpstreamResult? Answer { get; set; } = new(UpstreamVerdict.Accepted, string.Empty);
+    public UpstreamResult? Answer { get; set; } = new(ShareVerdict.Accepted, string.Empty);
 
     public IReadOnlyList<UpstreamSubmission> Submissions => _submissions.ToList();
 

@@ -228,11 +228,13 @@ public class ShareJudgingTests
     }
 
     [Theory]
-    [InlineData(UpstreamVerdict.BlockAccepted, DeviceVerdictCode.BlockFound)]
-    [InlineData(UpstreamVerdict.Stale, DeviceVerdictCode.RejectedStale)]
-    [InlineData(UpstreamVerdict.Rejected, DeviceVerdictCode.RejectedStale)]
-    [InlineData(UpstreamVerdict.Unreachable, DeviceVerdictCode.Accepted)]
-    public async Task Upstreams_answer_decides_the_verdict_and_its_reason_is_cut_to_printable_ascii(UpstreamVerdict answer, DeviceVerdictCode expected)
+    [InlineData(ShareVerdict.BlockAccepted, DeviceVerdictCode.BlockFound)]
+    [InlineData(ShareVerdict.Stale, DeviceVerdictCode.RejectedStale)]
+    [InlineData(ShareVerdict.Rejected, DeviceVerdictCode.RejectedStale)]
+    [InlineData(ShareVerdict.BelowTarget, DeviceVerdictCode.RejectedStale)]
+    [InlineData(ShareVerdict.Unreachable, DeviceVerdictCode.Accepted)]
+    [InlineData(ShareVerdict.Dropped, DeviceVerdictCode.Accepted)]
+    public async Task Upstreams_answer_decides_the_verdict_and_its_reason_is_cut_to_printable_ascii(ShareVerdict answer, DeviceVerdictCode expected)
     {
         await using var gateway = new DispatcherHarness();
         await gateway.TemplateAsync(16, shareDifficulty: 1e-8);
@@ -246,14 +248,14 @@ public class ShareJudgingTests
         Assert.InRange(verdict.Reason.Length, 1, DeviceVerdict.MaxReasonLength);
         Assert.All(verdict.Reason, c => Assert.InRange(c, ' ', '~'));
         Assert.Equal(expected, Assert.Single(gateway.Ledger.Records).Verdict);
-        if (answer is UpstreamVerdict.Stale or UpstreamVerdict.Rejected)
+        if (answer is ShareVerdict.Stale or ShareVerdict.Rejected or ShareVerdict.BelowTarget)
         {
             // The one rule for outside text, ASCII form: visible escapes, not '?' (UntrustedText.EscapeToAscii).
             Assert.Contains("pool says: \\xe9t\\xe9 \\x0a", verdict.Reason);
             Assert.EndsWith("...", verdict.Reason);
         }
 
-        if (answer == UpstreamVerdict.Unreachable)
+        if (answer is ShareVerdict.Unreachable or ShareVerdict.Dropped)
         {
             Assert.Contains("not sent", verdict.Reason);
         }

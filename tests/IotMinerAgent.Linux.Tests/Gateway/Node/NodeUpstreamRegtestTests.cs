@@ -49,7 +49,7 @@ public sealed class NodeUpstreamRegtestTests(LitecoindRegtest regtest)
         NodeTemplate template = await feed.NextAsync();
         UpstreamResult result = await feed.Upstream.SubmitAsync(RegtestMiner.Solve(template, 7), CancellationToken.None);
 
-        Assert.Equal(UpstreamVerdict.BlockAccepted, result.Verdict);
+        Assert.Equal(ShareVerdict.BlockAccepted, result.Verdict);
         Assert.Equal(before + 1, await regtest.First.BlockCountAsync());
         JsonElement block = await regtest.First.CallAsync("getblock", await regtest.First.BestBlockHashAsync(), 2);
         JsonElement coinbase = block.GetProperty("tx")[0];
@@ -84,7 +84,7 @@ public sealed class NodeUpstreamRegtestTests(LitecoindRegtest regtest)
         UpstreamSubmission found = RegtestMiner.Solve(template, 0);
         UpstreamResult result = await feed.Upstream.SubmitAsync(found, CancellationToken.None);
 
-        Assert.Equal(UpstreamVerdict.BlockAccepted, result.Verdict);
+        Assert.Equal(ShareVerdict.BlockAccepted, result.Verdict);
         string blockId = Hex.Encode(Reverse(Sha256d.HashHeader(found.Header)));
         Assert.Equal(blockId, await regtest.First.BestBlockHashAsync());
         JsonElement block = await regtest.First.CallAsync("getblock", blockId, 1);
@@ -105,7 +105,7 @@ public sealed class NodeUpstreamRegtestTests(LitecoindRegtest regtest)
 
         UpstreamResult result = await feed.Upstream.SubmitAsync(RegtestMiner.Solve(older, 11), CancellationToken.None);
 
-        Assert.Equal(UpstreamVerdict.BlockAccepted, result.Verdict);
+        Assert.Equal(ShareVerdict.BlockAccepted, result.Verdict);
         Assert.Equal(older.Block.Height, await regtest.First.BlockCountAsync());
     }
 
@@ -122,7 +122,7 @@ public sealed class NodeUpstreamRegtestTests(LitecoindRegtest regtest)
         UpstreamResult result = await feed.Upstream.SubmitAsync(RegtestMiner.Solve(old, 3), CancellationToken.None);
 
         Assert.True(replacement.ReplacesAll);
-        Assert.Contains(result.Verdict, new[] { UpstreamVerdict.Stale, UpstreamVerdict.Rejected });
+        Assert.Contains(result.Verdict, new[] { ShareVerdict.Stale, ShareVerdict.Rejected });
         Assert.False(string.IsNullOrEmpty(result.Reason));
         Assert.Equal(tip, await regtest.First.BestBlockHashAsync());
     }
@@ -178,7 +178,7 @@ public sealed class NodeUpstreamRegtestTests(LitecoindRegtest regtest)
 
         UpstreamResult result = await other.SubmitAsync(RegtestMiner.Solve(template, 1), CancellationToken.None);
 
-        Assert.Equal(UpstreamVerdict.Rejected, result.Verdict);
+        Assert.Equal(ShareVerdict.Rejected, result.Verdict);
         Assert.Contains("not issued by", result.Reason);
     }
 
@@ -198,7 +198,7 @@ public sealed class NodeUpstreamRegtestTests(LitecoindRegtest regtest)
 
         UpstreamResult result = await feed.Upstream.SubmitAsync(found, CancellationToken.None);
 
-        Assert.Equal(UpstreamVerdict.Unreachable, result.Verdict);
+        Assert.Equal(ShareVerdict.Unreachable, result.Verdict);
         Assert.Contains("unreachable", result.Reason);
         Assert.Equal(2, log.Entries.Count(e => e.Message.Contains("retrying")));
         Assert.Equal(before, await regtest.First.BlockCountAsync());

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Gateway.Node;
 using IotMinerAgent.Linux.Gateway.Upstream;
 
@@ -7,23 +8,23 @@ namespace IotMinerAgent.Linux.Tests.Gateway.Node;
 public sealed class SubmitBlockAnswerTests
 {
     [Theory]
-    [InlineData("null", false, UpstreamVerdict.BlockAccepted)]
-    [InlineData("\"duplicate\"", false, UpstreamVerdict.Stale)]
-    [InlineData("\"duplicate\"", true, UpstreamVerdict.BlockAccepted)]
-    [InlineData("\"duplicate-inconclusive\"", false, UpstreamVerdict.Stale)]
-    [InlineData("\"inconclusive\"", false, UpstreamVerdict.Stale)]
-    [InlineData("\"stale-prevblk\"", false, UpstreamVerdict.Stale)]
-    [InlineData("\"prev-blk-not-found\"", false, UpstreamVerdict.Stale)]
-    [InlineData("\"high-hash\"", false, UpstreamVerdict.Rejected)]
-    [InlineData("\"bad-txnmrklroot\"", false, UpstreamVerdict.Rejected)]
-    [InlineData("\"duplicate-invalid\"", false, UpstreamVerdict.Rejected)]
-    [InlineData("42", false, UpstreamVerdict.Rejected)]
-    public void Maps_submitblock_answers_to_verdicts(string answer, bool earlierAttempt, UpstreamVerdict verdict)
+    [InlineData("null", false, ShareVerdict.BlockAccepted)]
+    [InlineData("\"duplicate\"", false, ShareVerdict.Stale)]
+    [InlineData("\"duplicate\"", true, ShareVerdict.BlockAccepted)]
+    [InlineData("\"duplicate-inconclusive\"", false, ShareVerdict.Stale)]
+    [InlineData("\"inconclusive\"", false, ShareVerdict.Stale)]
+    [InlineData("\"stale-prevblk\"", false, ShareVerdict.Stale)]
+    [InlineData("\"prev-blk-not-found\"", false, ShareVerdict.Stale)]
+    [InlineData("\"high-hash\"", false, ShareVerdict.Rejected)]
+    [InlineData("\"bad-txnmrklroot\"", false, ShareVerdict.Rejected)]
+    [InlineData("\"duplicate-invalid\"", false, ShareVerdict.Rejected)]
+    [InlineData("42", false, ShareVerdict.Rejected)]
+    public void Maps_submitblock_answers_to_verdicts(string answer, bool earlierAttempt, ShareVerdict verdict)
     {
         UpstreamResult result = SubmitBlockAnswer.Judge(JsonDocument.Parse(answer).RootElement, earlierAttempt);
 
         Assert.Equal(verdict, result.Verdict);
-        if (verdict == UpstreamVerdict.BlockAccepted && !earlierAttempt)
+        if (verdict == ShareVerdict.BlockAccepted && !earlierAttempt)
         {
             Assert.Empty(result.Reason);
         }
@@ -38,7 +39,7 @@ public sealed class SubmitBlockAnswerTests
     {
         UpstreamResult result = SubmitBlockAnswer.Judge(JsonDocument.Parse(JsonSerializer.Serialize("bad " + HostileText.All)).RootElement, false);
 
-        Assert.Equal(UpstreamVerdict.Rejected, result.Verdict);
+        Assert.Equal(ShareVerdict.Rejected, result.Verdict);
         HostileText.AssertNone(result.Reason, "the submitblock reason");
         Assert.StartsWith("bad " + HostileText.ClearScreenEscaped, result.Reason);
     }
