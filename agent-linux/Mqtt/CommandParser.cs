@@ -69,8 +69,7 @@ public static class CommandParser
         bool? on = read.Boolean;
         if (read.Text is string text)
         {
-            on = text.Equals("ON", StringComparison.OrdinalIgnoreCase) ? true
-                : text.Equals("OFF", StringComparison.OrdinalIgnoreCase) ? false : null;
+            on = CommandNames.IsOn(text) ? true : CommandNames.IsOff(text) ? false : null;
         }
 
         return on is bool value

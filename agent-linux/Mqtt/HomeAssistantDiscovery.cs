@@ -73,10 +73,10 @@ public static class HomeAssistantDiscovery
     {
         JsonObject mining = Component(topics, "switch", "mining", "Mining", "{{ 'ON' if value_json.mining_enabled else 'OFF' }}");
         mining["command_topic"] = topics.Command(CommandNames.Mining);
-        mining["payload_on"] = "ON";
-        mining["payload_off"] = "OFF";
-        mining["state_on"] = "ON";
-        mining["state_off"] = "OFF";
+        mining["payload_on"] = CommandNames.On;
+        mining["payload_off"] = CommandNames.Off;
+        mining["state_on"] = CommandNames.On;
+        mining["state_off"] = CommandNames.Off;
         mining["icon"] = "mdi:pickaxe";
         return mining;
     }

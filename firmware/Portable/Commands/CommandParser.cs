@@ -90,12 +90,12 @@ namespace IotMinerAgent.Firmware.Commands
 
         private static DeviceCommand Switch(string name, JsonValue? value, string? requestId)
         {
-            if (value != null && ((value.Kind == JsonKind.String && value.Text == "ON") || (value.Kind == JsonKind.Boolean && value.Boolean)))
+            if (value != null && ((value.Kind == JsonKind.String && CommandNames.IsOn(value.Text)) || (value.Kind == JsonKind.Boolean && value.Boolean)))
             {
                 return new DeviceCommand(name, CommandKind.Resume, 0, null, requestId);
             }
 
-            if (value != null && ((value.Kind == JsonKind.String && value.Text == "OFF") || (value.Kind == JsonKind.Boolean && !value.Boolean)))
+            if (value != null && ((value.Kind == JsonKind.String && CommandNames.IsOff(value.Text)) || (value.Kind == JsonKind.Boolean && !value.Boolean)))
             {
                 return new DeviceCommand(name, CommandKind.Pause, 0, null, requestId);
             }

@@ -27,6 +27,24 @@ namespace IotMinerAgent.Hashing.DeviceContract
         /// <summary>The names for an error text: <c>pause, resume, mining, …</c>.</summary>
         public const string List = Pause + ", " + Resume + ", " + Mining + ", " + TargetTemperature + ", " + MaxDuty + ", " + Threads;
 
+        /// <summary>Payload of <c>cmd/mining</c> that resumes (Home Assistant's <c>payload_on</c>); letter case is ignored.</summary>
+        public const string On = "ON";
+
+        /// <summary>Payload of <c>cmd/mining</c> that pauses (Home Assistant's <c>payload_off</c>); letter case is ignored.</summary>
+        public const string Off = "OFF";
+
+        /// <summary>True when <paramref name="text"/> is <see cref="On"/>, ignoring ASCII letter case.</summary>
+        public static bool IsOn(string? text)
+        {
+            return AsciiCase.Equal(text, On);
+        }
+
+        /// <summary>True when <paramref name="text"/> is <see cref="Off"/>, ignoring ASCII letter case.</summary>
+        public static bool IsOff(string? text)
+        {
+            return AsciiCase.Equal(text, Off);
+        }
+
         /// <summary>True when <paramref name="name"/> is one of <see cref="All"/> (exact, as topic levels are case-sensitive).</summary>
         public static bool IsKnown(string name)
         {

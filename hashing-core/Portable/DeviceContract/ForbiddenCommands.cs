@@ -30,38 +30,13 @@ namespace IotMinerAgent.Hashing.DeviceContract
         {
             for (int i = 0; i < Names.Length; i++)
             {
-                if (EqualsIgnoringAsciiCase(Names[i], name))
+                if (AsciiCase.Equal(name, Names[i]))
                 {
                     return true;
                 }
             }
 
             return false;
-        }
-
-        // Ordinal ASCII folding (not culture rules): "POOL" and "Pool" are the same command, "poﬀl" is not.
-        private static bool EqualsIgnoringAsciiCase(string lower, string name)
-        {
-            if (name == null || name.Length != lower.Length)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < name.Length; i++)
-            {
-                char c = name[i];
-                if (c >= 'A' && c <= 'Z')
-                {
-                    c = (char)(c + ('a' - 'A'));
-                }
-
-                if (c != lower[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
     }
 }

@@ -35,7 +35,7 @@ public sealed partial class DeviceContractAgreementTests
 
     static readonly string[] s_payloads =
     [
-        "", "ON", "OFF", "{\"value\": true}", "{\"value\": false}", "{\"request_id\": \"r-1\"}", "30", "29.9", "65.5", "85",
+        "", "ON", "OFF", "on", "Off", " ON ", "{\"value\": true}", "{\"value\": false}", "{\"request_id\": \"r-1\"}", "30", "29.9", "65.5", "85",
         "85.001", "1", "0", "100", "101", "50.5", "2", "-1", "abc", "{\"value\": 60, \"request_id\": \"r-7\"}", "{\"value\": \"70\"}",
         "{\"value\": 1, \"extra\": 2}", "{\"value\": [1]}", "{not json", "{\"request_id\": 5}",
     ];
