@@ -70,6 +70,19 @@ public sealed partial class DeviceContractAgreementTests
     }
 
     [Fact]
+    public void Docs_mqtt_md_lists_exactly_the_forbidden_commands()
+    {
+        string text = MqttDoc.Text;
+        int start = text.IndexOf("<!-- forbidden commands -->", StringComparison.Ordinal);
+        int end = text.IndexOf("<!-- end forbidden commands -->", StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, "docs/mqtt.md has no <!-- forbidden commands --> list");
+
+        string[] documented = [.. ForbiddenName().Matches(text[start..end]).Select(m => m.Groups[1].Value)];
+
+        Assert.Equal(ForbiddenCommands.Names.Order(StringComparer.Ordinal), documented.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Both_parsers_decide_every_command_and_payload_alike()
     {
         List<string> differences = [];
@@ -176,4 +189,7 @@ public sealed partial class DeviceContractAgreementTests
 
     [GeneratedRegex("`([a-z_0-9]+)`")]
     private static partial Regex FieldName();
+
+    [GeneratedRegex("`cmd/([a-z_0-9]+)`")]
+    private static partial Regex ForbiddenName();
 }
