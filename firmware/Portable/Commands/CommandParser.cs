@@ -14,9 +14,6 @@ namespace IotMinerAgent.Firmware.Commands
     /// </summary>
     public static class CommandParser
     {
-        /// <summary>Largest payload accepted.</summary>
-        public const int MaxPayloadBytes = CommandLimits.MaxPayloadBytes;
-
         /// <summary>Hashing threads on the ESP32 (one core hashes, the other runs Wi-Fi and the product).</summary>
         public const int MaxThreads = 1;
 
@@ -42,9 +39,9 @@ namespace IotMinerAgent.Firmware.Commands
                 return Refuse(name, "unknown command '" + name + "'; known commands: " + CommandNames.List, null);
             }
 
-            if (payload.Length > MaxPayloadBytes)
+            if (payload.Length > CommandLimits.MaxPayloadBytes)
             {
-                return Refuse(name, "payload of " + payload.Length.ToString() + " bytes is too long: at most " + MaxPayloadBytes.ToString() + " bytes", null);
+                return Refuse(name, "payload of " + payload.Length.ToString() + " bytes is too long: at most " + CommandLimits.MaxPayloadBytes.ToString() + " bytes", null);
             }
 
             string text = Utf8.GetString(payload, 0, payload.Length).Trim();

@@ -50,6 +50,12 @@ namespace IotMinerAgent.Hashing.DeviceContract
         /// <summary>Prefix of every MQTT client id of a device: <c>iotminer-&lt;device_id&gt;</c>.</summary>
         public const string ClientIdPrefix = RootLevel + "-";
 
+        /// <summary>The MQTT client id of a device: <c>iotminer-&lt;device_id&gt;</c> (docs/mqtt.md, "Topics").</summary>
+        public static string ClientId(string deviceId)
+        {
+            return ClientIdPrefix + deviceId;
+        }
+
         /// <summary><c>iotminer/&lt;device_id&gt;/</c>, with the trailing slash.</summary>
         public static string Root(string deviceId)
         {

@@ -134,6 +134,9 @@ public sealed partial class DeviceContractAgreementTests
             string pattern = "`" + topic.Replace(id, "<device_id>", StringComparison.Ordinal) + "`";
             Assert.True(MqttDoc.Text.Contains(pattern, StringComparison.Ordinal), $"docs/mqtt.md lists no topic {pattern}");
         }
+
+        string clientId = "`" + DeviceTopic.ClientId(id).Replace(id, "<device_id>", StringComparison.Ordinal) + "`";
+        Assert.True(MqttDoc.Text.Contains("The MQTT client id is " + clientId, StringComparison.Ordinal), $"docs/mqtt.md gives another client id than {clientId}");
     }
 
     [Fact]
