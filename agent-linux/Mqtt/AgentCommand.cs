@@ -19,7 +19,7 @@ public enum CommandKind
     SetThreads,
 }
 
-/// <summary>A validated command: <see cref="Value"/> is within the range of <see cref="CommandLimits"/> for its kind.</summary>
+/// <summary>A validated command: <see cref="Value"/> is within the range of <see cref="IotMinerAgent.Hashing.DeviceContract.CommandLimits"/> for its kind.</summary>
 /// <param name="Name">The command name as received (<c>cmd/&lt;name&gt;</c>).</param>
 /// <param name="Kind">What to do.</param>
 /// <param name="Value">°C, percent or threads; null for pause and resume.</param>

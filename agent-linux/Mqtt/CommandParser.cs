@@ -1,9 +1,9 @@
 using System;
 using System.Globalization;
-using System.Linq;
 using System.Text;
 using System.Text.Json;
 using IotMinerAgent.Hashing;
+using IotMinerAgent.Hashing.DeviceContract;
 
 namespace IotMinerAgent.Linux.Mqtt;
 
@@ -16,26 +16,21 @@ namespace IotMinerAgent.Linux.Mqtt;
 /// </summary>
 public static class CommandParser
 {
-    static readonly string[] s_forbiddenNames =
-        ["pool", "pools", "set_pool", "url", "stratum", "payout", "payout_address", "set_payout", "address", "wallet", "user", "worker"];
-
-    /// <summary>The answer to a command that changes the pool or the payout address.</summary>
-    public const string ForbiddenChangeError =
-        "the pool and the payout address can never be changed over MQTT (a broker or anyone who can publish to it could redirect the rewards); edit the agent's configuration file on the device";
+    /// <summary>The answer to a forbidden command (<see cref="ForbiddenCommands"/>): the contract's reason and where to change it instead.</summary>
+    public const string ForbiddenChangeError = ForbiddenCommands.Reason + "; edit the agent's configuration file on the device";
 
     /// <summary>Parses and validates the command <paramref name="name"/>; <paramref name="maxThreads"/> bounds the threads command.</summary>
     public static CommandParseResult Parse(string name, ReadOnlySpan<byte> payload, int maxThreads)
     {
         name = UntrustedText.Escape(name, CommandLimits.MaxNameLength);
-        if (s_forbiddenNames.Contains(name, StringComparer.OrdinalIgnoreCase))
+        if (ForbiddenCommands.IsForbidden(name))
         {
             return CommandParseResult.Failure(ForbiddenChangeError, null);
         }
 
-        if (!CommandLimits.Names.Contains(name, StringComparer.Ordinal))
+        if (!CommandNames.IsKnown(name))
         {
-            return CommandParseResult.Failure(
-                $"unknown command '{name}'; known commands: {string.Join(", ", CommandLimits.Names)}", null);
+            return CommandParseResult.Failure($"unknown command '{name}'; known commands: {CommandNames.List}", null);
         }
 
         if (payload.Length > CommandLimits.MaxPayloadBytes)
@@ -53,12 +48,12 @@ public static class CommandParser
 
     static CommandParseResult Validate(string name, PayloadValue read, int maxThreads) => name switch
     {
-        CommandLimits.Pause => NoValue(name, CommandKind.Pause, read),
-        CommandLimits.Resume => NoValue(name, CommandKind.Resume, read),
-        CommandLimits.Mining => Switch(name, read),
-        CommandLimits.TargetTemperature => Number(name, CommandKind.SetTargetTemperature, read,
+        CommandNames.Pause => NoValue(name, CommandKind.Pause, read),
+        CommandNames.Resume => NoValue(name, CommandKind.Resume, read),
+        CommandNames.Mining => Switch(name, read),
+        CommandNames.TargetTemperature => Number(name, CommandKind.SetTargetTemperature, read,
             CommandLimits.MinTargetTemperatureC, CommandLimits.MaxTargetTemperatureC, wholeOnly: false, "°C"),
-        CommandLimits.MaxDuty => Number(name, CommandKind.SetMaxDuty, read,
+        CommandNames.MaxDuty => Number(name, CommandKind.SetMaxDuty, read,
             CommandLimits.MinMaxDutyPercent, CommandLimits.MaxMaxDutyPercent, wholeOnly: true, "%"),
         _ => Number(name, CommandKind.SetThreads, read,
             CommandLimits.MinThreads, Math.Max(CommandLimits.MinThreads, maxThreads), wholeOnly: true, "threads"),
@@ -74,8 +69,7 @@ public static class CommandParser
         bool? on = read.Boolean;
         if (read.Text is string text)
         {
-            on = text.Equals("ON", StringComparison.OrdinalIgnoreCase) ? true
-                : text.Equals("OFF", StringComparison.OrdinalIgnoreCase) ? false : null;
+            on = CommandNames.IsOn(text) ? true : CommandNames.IsOff(text) ? false : null;
         }
 
         return on is bool value

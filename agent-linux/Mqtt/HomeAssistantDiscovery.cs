@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using IotMinerAgent.Hashing.DeviceContract;
 
 namespace IotMinerAgent.Linux.Mqtt;
 
@@ -33,9 +34,9 @@ public static class HomeAssistantDiscovery
             ["best_difficulty"] = Sensor(topics, "best_difficulty", "Best difficulty", "{{ value_json.best_difficulty }}", null, null, "measurement", "mdi:trophy-outline"),
             ["uptime"] = Sensor(topics, "uptime", "Uptime", "{{ value_json.uptime_s }}", "s", "duration", "measurement", null),
             ["mining"] = MiningSwitch(topics),
-            ["target_temperature"] = Number(topics, "target_temperature", "Target temperature", CommandLimits.TargetTemperature,
+            ["target_temperature"] = Number(topics, "target_temperature", "Target temperature", CommandNames.TargetTemperature,
                 "{{ value_json.target_temperature_c }}", CommandLimits.MinTargetTemperatureC, CommandLimits.MaxTargetTemperatureC, 0.5, "°C", "temperature", "box"),
-            ["max_duty"] = Number(topics, "max_duty", "Max duty cycle", CommandLimits.MaxDuty,
+            ["max_duty"] = Number(topics, "max_duty", "Max duty cycle", CommandNames.MaxDuty,
                 "{{ value_json.max_duty_percent }}", CommandLimits.MinMaxDutyPercent, CommandLimits.MaxMaxDutyPercent, 1, "%", null, "slider"),
         };
 
@@ -71,11 +72,11 @@ public static class HomeAssistantDiscovery
     static JsonObject MiningSwitch(MqttTopics topics)
     {
         JsonObject mining = Component(topics, "switch", "mining", "Mining", "{{ 'ON' if value_json.mining_enabled else 'OFF' }}");
-        mining["command_topic"] = topics.Command(CommandLimits.Mining);
-        mining["payload_on"] = "ON";
-        mining["payload_off"] = "OFF";
-        mining["state_on"] = "ON";
-        mining["state_off"] = "OFF";
+        mining["command_topic"] = topics.Command(CommandNames.Mining);
+        mining["payload_on"] = CommandNames.On;
+        mining["payload_off"] = CommandNames.Off;
+        mining["state_on"] = CommandNames.On;
+        mining["state_off"] = CommandNames.Off;
         mining["icon"] = "mdi:pickaxe";
         return mining;
     }

@@ -2,7 +2,7 @@ namespace IotMinerAgent.Linux.Mqtt;
 
 /// <summary>
 /// What MQTT commands may change in the agent (implemented by the agent host). Values arrive validated
-/// (<see cref="CommandLimits"/>); an implementation may still refuse by throwing
+/// (<see cref="IotMinerAgent.Hashing.DeviceContract.CommandLimits"/>); an implementation may still refuse by throwing
 /// <see cref="System.InvalidOperationException"/> or <see cref="System.ArgumentException"/>, whose message is
 /// answered on <c>event</c>. There is deliberately no way to change the pool or the payout address.
 /// </summary>

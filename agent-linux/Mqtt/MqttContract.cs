@@ -1,3 +1,5 @@
+using IotMinerAgent.Hashing.DeviceContract;
+
 namespace IotMinerAgent.Linux.Mqtt;
 
 /// <summary>
@@ -9,14 +11,11 @@ public static class MqttContract
     /// <summary>Contract version: bumped only when a field changes meaning or disappears (added fields keep it).</summary>
     public const int Version = 1;
 
-    /// <summary>First level of every agent topic: <c>iotminer/&lt;device_id&gt;/…</c>.</summary>
-    public const string TopicRoot = "iotminer";
-
     /// <summary>Payload of <c>availability</c> while the agent is connected.</summary>
-    public const string Online = "online";
+    public const string Online = DeviceTopic.Online;
 
     /// <summary>Payload of <c>availability</c> after a clean stop, and of the last will.</summary>
-    public const string Offline = "offline";
+    public const string Offline = DeviceTopic.Offline;
 
     /// <summary>Default Home Assistant discovery prefix.</summary>
     public const string DefaultDiscoveryPrefix = "homeassistant";

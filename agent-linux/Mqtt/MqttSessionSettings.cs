@@ -6,6 +6,7 @@ using System.Security.Authentication;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using IotMinerAgent.Hashing.DeviceContract;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
@@ -25,7 +26,7 @@ public sealed class MqttSessionSettings
     /// <summary>Prepares the session of <paramref name="topics"/>' device against <paramref name="host"/>:<paramref name="port"/>.</summary>
     /// <exception cref="MqttOptionsException">A CA or client certificate file cannot be read.</exception>
     public MqttSessionSettings(MqttOptions options, MqttTopics topics, string host, int port)
-        : this(options, "iotminer-" + topics.DeviceIdValue, topics.Availability, host, port)
+        : this(options, DeviceTopic.ClientId(topics.DeviceIdValue), topics.Availability, host, port)
     {
         Subscriptions = options.HomeAssistant ? [topics.CommandFilter, topics.HomeAssistantStatus] : [topics.CommandFilter];
     }

@@ -1,8 +1,12 @@
 using System;
+using IotMinerAgent.Hashing.DeviceContract;
 
 namespace IotMinerAgent.Linux.Mqtt;
 
-/// <summary>The topics of one device: <c>iotminer/&lt;device_id&gt;/…</c> plus its Home Assistant discovery topics.</summary>
+/// <summary>
+/// The topics of one device: <c>iotminer/&lt;device_id&gt;/…</c>, built by the device contract (<see cref="DeviceTopic"/>,
+/// shared with the gateway and the ESP32 firmware), plus its Home Assistant discovery topics.
+/// </summary>
 public sealed class MqttTopics
 {
     /// <summary>Creates the topics of <paramref name="deviceId"/> (validated by <see cref="DeviceId"/>).</summary>
@@ -15,7 +19,7 @@ public sealed class MqttTopics
         }
 
         DeviceIdValue = deviceId;
-        Root = $"{MqttContract.TopicRoot}/{deviceId}/";
+        Root = DeviceTopic.Root(deviceId);
         DiscoveryPrefix = discoveryPrefix;
     }
 
@@ -29,19 +33,19 @@ public sealed class MqttTopics
     public string DiscoveryPrefix { get; }
 
     /// <summary><c>online</c> / <c>offline</c>, retained, QoS 1; the last will publishes <c>offline</c> here.</summary>
-    public string Availability => Root + "availability";
+    public string Availability => DeviceTopic.Of(DeviceIdValue, DeviceTopic.Availability);
 
     /// <summary>Retained status JSON, every status interval and on every state change.</summary>
-    public string Status => Root + "status";
+    public string Status => DeviceTopic.Of(DeviceIdValue, DeviceTopic.Status);
 
     /// <summary>One QoS 1 message per share found.</summary>
-    public string Share => Root + "share";
+    public string Share => DeviceTopic.Of(DeviceIdValue, DeviceTopic.Share);
 
     /// <summary>Answers to commands (ok or error).</summary>
-    public string Event => Root + "event";
+    public string Event => DeviceTopic.Of(DeviceIdValue, DeviceTopic.Event);
 
     /// <summary>Prefix of command topics: <c>iotminer/&lt;device_id&gt;/cmd/</c>.</summary>
-    public string CommandPrefix => Root + "cmd/";
+    public string CommandPrefix => DeviceTopic.CommandPrefix(DeviceIdValue);
 
     /// <summary>Subscription filter for every command.</summary>
     public string CommandFilter => CommandPrefix + "#";

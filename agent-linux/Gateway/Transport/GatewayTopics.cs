@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using IotMinerAgent.Hashing.DeviceContract;
 using IotMinerAgent.Linux.Mqtt;
 
 namespace IotMinerAgent.Linux.Gateway.Transport;
@@ -29,7 +30,8 @@ public sealed record GatewayTopic(GatewayTopicKind Kind, string Subject);
 /// The gateway's topics (docs/mqtt.md, "Device work (binary)" and "Fleet gateway"): device topics under
 /// <c>iotminer/&lt;device_id&gt;/</c>, received through MQTT 5 shared subscriptions (<c>$share/&lt;group&gt;/…</c>, MQTT 5
 /// §4.8.2) so each message reaches one gateway of the group, and the gateway's own topics under
-/// <c>iotminer/gateway/&lt;instance&gt;/</c>.
+/// <c>iotminer/gateway/&lt;instance&gt;/</c>. Levels and device topics come from the device contract
+/// (<see cref="DeviceTopic"/>), which the agent and the ESP32 firmware build theirs from too.
 /// </summary>
 public sealed class GatewayTopics
 {
@@ -37,9 +39,9 @@ public sealed class GatewayTopics
     public const string DefaultGroup = "iotminer-gateways";
 
     /// <summary>The topic level that holds every gateway's own topics; no device may take it as its id.</summary>
-    public const string GatewayLevel = "gateway";
+    public const string GatewayLevel = DeviceTopic.GatewayLevel;
 
-    const string Root = MqttContract.TopicRoot + "/";
+    const string Root = DeviceTopic.RootLevel + "/";
 
     /// <summary>Topics of gateway <paramref name="instance"/> in shared subscription group <paramref name="group"/>.</summary>
     /// <exception cref="ArgumentException">The group is not one topic level.</exception>
@@ -65,40 +67,40 @@ public sealed class GatewayTopics
     public string Own { get; }
 
     /// <summary>Shared subscription to every device's work requests.</summary>
-    public string WorkRequestFilter => $"$share/{Group}/{Root}+/work_request";
+    public string WorkRequestFilter => $"$share/{Group}/{Root}+/{DeviceTopic.WorkRequest}";
 
     /// <summary>Shared subscription to every device's shares.</summary>
-    public string DeviceShareFilter => $"$share/{Group}/{Root}+/device_share";
+    public string DeviceShareFilter => $"$share/{Group}/{Root}+/{DeviceTopic.DeviceShare}";
 
     /// <summary>Shares other gateways pass on to this one (not shared: only this instance subscribes).</summary>
     public string ForwardFilter => Own + "forward/+";
 
     /// <summary>Commands to this gateway (all refused: the gateway takes its settings only from configuration).</summary>
-    public string CommandFilter => Own + "cmd/#";
+    public string CommandFilter => Own + DeviceTopic.CommandLevel + "/#";
 
     /// <summary><c>online</c> / <c>offline</c>, retained; the last will publishes <c>offline</c>.</summary>
-    public string Availability => Own + "availability";
+    public string Availability => Own + DeviceTopic.Availability;
 
     /// <summary>Retained status JSON.</summary>
-    public string Status => Own + "status";
+    public string Status => Own + DeviceTopic.Status;
 
     /// <summary>Events: refused work requests and commands.</summary>
-    public string Event => Own + "event";
+    public string Event => Own + DeviceTopic.Event;
 
     /// <summary>MQTT client id of this gateway.</summary>
-    public string ClientId => "iotminer-gateway-" + Instance.ToString(CultureInfo.InvariantCulture);
+    public string ClientId => DeviceTopic.ClientIdPrefix + GatewayLevel + "-" + Instance.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Where a device's jobs go.</summary>
-    public static string Work(string deviceId) => DeviceTopic(deviceId, "work");
+    public static string Work(string deviceId) => DeviceTopicOf(deviceId, DeviceTopic.Work);
 
     /// <summary>Where a device's verdicts go.</summary>
-    public static string Verdict(string deviceId) => DeviceTopic(deviceId, "verdict");
+    public static string Verdict(string deviceId) => DeviceTopicOf(deviceId, DeviceTopic.Verdict);
 
     /// <summary>Where a device publishes its work requests.</summary>
-    public static string WorkRequest(string deviceId) => DeviceTopic(deviceId, "work_request");
+    public static string WorkRequest(string deviceId) => DeviceTopicOf(deviceId, DeviceTopic.WorkRequest);
 
     /// <summary>Where a device publishes its shares.</summary>
-    public static string DeviceShare(string deviceId) => DeviceTopic(deviceId, "device_share");
+    public static string DeviceShare(string deviceId) => DeviceTopicOf(deviceId, DeviceTopic.DeviceShare);
 
     /// <summary>Where a share for a job of gateway <paramref name="owner"/> is passed on.</summary>
     public static string Forward(byte owner, string deviceId)
@@ -135,8 +137,8 @@ public sealed class GatewayTopics
 
         return levels[1] switch
         {
-            "work_request" => new GatewayTopic(GatewayTopicKind.WorkRequest, levels[0]),
-            "device_share" => new GatewayTopic(GatewayTopicKind.DeviceShare, levels[0]),
+            DeviceTopic.WorkRequest => new GatewayTopic(GatewayTopicKind.WorkRequest, levels[0]),
+            DeviceTopic.DeviceShare => new GatewayTopic(GatewayTopicKind.DeviceShare, levels[0]),
             _ => null,
         };
     }
@@ -144,7 +146,7 @@ public sealed class GatewayTopics
     GatewayTopic? ParseOwn(string rest)
     {
         const string forward = "forward/";
-        const string command = "cmd/";
+        const string command = DeviceTopic.CommandLevel + "/";
         if (rest.StartsWith(forward, StringComparison.Ordinal))
         {
             string device = rest[forward.Length..];
@@ -156,10 +158,10 @@ public sealed class GatewayTopics
             : null;
     }
 
-    static string DeviceTopic(string deviceId, string leaf)
+    static string DeviceTopicOf(string deviceId, string leaf)
     {
         CheckDevice(deviceId);
-        return $"{Root}{deviceId}/{leaf}";
+        return DeviceTopic.Of(deviceId, leaf);
     }
 
     static void CheckDevice(string deviceId)

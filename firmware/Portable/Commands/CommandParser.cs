@@ -1,23 +1,24 @@
 using System;
 using IotMinerAgent.Firmware.Json;
 using IotMinerAgent.Firmware.Text;
+using IotMinerAgent.Hashing.DeviceContract;
 
 namespace IotMinerAgent.Firmware.Commands
 {
     /// <summary>
     /// Parses owner commands as docs/mqtt.md ("Commands") specifies for the Linux agent: plain text or
-    /// <c>{"value": …, "request_id": …}</c>, at most 1024 bytes, never from the retained store. Nothing here can change
-    /// where the rewards go: the pool and payout live only in the gateway's configuration file.
+    /// <c>{"value": …, "request_id": …}</c>, never from the retained store. Names, limits and the forbidden list are the
+    /// device contract's (<see cref="CommandNames"/>, <see cref="CommandLimits"/>, <see cref="ForbiddenCommands"/>),
+    /// shared with the Linux agent's parser. Nothing here can change where the rewards go: the pool and payout live
+    /// only in the gateway's configuration file.
     /// </summary>
     public static class CommandParser
     {
-        /// <summary>Largest payload accepted.</summary>
-        public const int MaxPayloadBytes = 1024;
-
         /// <summary>Hashing threads on the ESP32 (one core hashes, the other runs Wi-Fi and the product).</summary>
         public const int MaxThreads = 1;
 
-        private static readonly string[] PayoutNames = { "pool", "payout", "payout_address", "wallet", "address", "user", "worker", "url" };
+        /// <summary>The answer to a forbidden command: the contract's reason and where to change it instead.</summary>
+        public const string ForbiddenChangeError = ForbiddenCommands.Reason + "; they are set only in the gateway's configuration file";
 
         /// <summary>Parses the command <paramref name="name"/> with its payload.</summary>
         public static DeviceCommand Parse(string name, byte[] payload, bool retained)
@@ -27,9 +28,20 @@ namespace IotMinerAgent.Firmware.Commands
                 return Refuse(name, "retained commands are refused (they would replay at every reconnect): publish cmd/" + name + " without the retain flag", null);
             }
 
-            if (payload.Length > MaxPayloadBytes)
+            // Like the agent: a forbidden or unknown name is refused whatever its payload.
+            if (ForbiddenCommands.IsForbidden(name))
             {
-                return Refuse(name, "payload of " + payload.Length.ToString() + " bytes is too long: at most " + MaxPayloadBytes.ToString() + " bytes", null);
+                return Refuse(name, ForbiddenChangeError, null);
+            }
+
+            if (!CommandNames.IsKnown(name))
+            {
+                return Refuse(name, "unknown command '" + name + "'; known commands: " + CommandNames.List, null);
+            }
+
+            if (payload.Length > CommandLimits.MaxPayloadBytes)
+            {
+                return Refuse(name, "payload of " + payload.Length.ToString() + " bytes is too long: at most " + CommandLimits.MaxPayloadBytes.ToString() + " bytes", null);
             }
 
             string text = Utf8.GetString(payload, 0, payload.Length).Trim();
@@ -53,42 +65,34 @@ namespace IotMinerAgent.Firmware.Commands
 
         private static DeviceCommand Interpret(string name, JsonValue? value, string? requestId)
         {
-            for (int i = 0; i < PayoutNames.Length; i++)
-            {
-                if (name == PayoutNames[i])
-                {
-                    return Refuse(name, "cmd/" + name + " is refused: the pool and payout can never be changed over MQTT; they are set only in the gateway's configuration file", requestId);
-                }
-            }
-
             switch (name)
             {
-                case "pause":
-                case "resume":
+                case CommandNames.Pause:
+                case CommandNames.Resume:
                     return value == null
-                        ? new DeviceCommand(name, name == "pause" ? CommandKind.Pause : CommandKind.Resume, 0, null, requestId)
+                        ? new DeviceCommand(name, name == CommandNames.Pause ? CommandKind.Pause : CommandKind.Resume, 0, null, requestId)
                         : Refuse(name, name + " takes no value: send an empty payload or {\"request_id\": \"...\"}", requestId);
-                case "mining":
+                case CommandNames.Mining:
                     return Switch(name, value, requestId);
-                case "target_temperature":
-                    return Number(name, value, requestId, CommandKind.TargetTemperature, 3, 30000, 85000, " °C", "30 to 85 °C");
-                case "max_duty":
-                    return Number(name, value, requestId, CommandKind.MaxDuty, 0, 1, 100, " %", "1 to 100 %");
-                case "threads":
-                    return Number(name, value, requestId, CommandKind.Threads, 0, 1, MaxThreads, " threads", "1 to " + MaxThreads.ToString() + " threads");
+                case CommandNames.TargetTemperature:
+                    return Number(name, value, requestId, CommandKind.TargetTemperature, 3, CommandLimits.MinTargetTemperatureC * 1000L, CommandLimits.MaxTargetTemperatureC * 1000L,
+                        Range(CommandLimits.MinTargetTemperatureC, CommandLimits.MaxTargetTemperatureC, "°C"));
+                case CommandNames.MaxDuty:
+                    return Number(name, value, requestId, CommandKind.MaxDuty, 0, CommandLimits.MinMaxDutyPercent, CommandLimits.MaxMaxDutyPercent,
+                        Range(CommandLimits.MinMaxDutyPercent, CommandLimits.MaxMaxDutyPercent, "%"));
                 default:
-                    return Refuse(name, "unknown command '" + name + "'; allowed: pause, resume, mining, target_temperature, max_duty, threads", requestId);
+                    return Number(name, value, requestId, CommandKind.Threads, 0, CommandLimits.MinThreads, MaxThreads, Range(CommandLimits.MinThreads, MaxThreads, "threads"));
             }
         }
 
         private static DeviceCommand Switch(string name, JsonValue? value, string? requestId)
         {
-            if (value != null && ((value.Kind == JsonKind.String && value.Text == "ON") || (value.Kind == JsonKind.Boolean && value.Boolean)))
+            if (value != null && ((value.Kind == JsonKind.String && CommandNames.IsOn(value.Text)) || (value.Kind == JsonKind.Boolean && value.Boolean)))
             {
                 return new DeviceCommand(name, CommandKind.Resume, 0, null, requestId);
             }
 
-            if (value != null && ((value.Kind == JsonKind.String && value.Text == "OFF") || (value.Kind == JsonKind.Boolean && !value.Boolean)))
+            if (value != null && ((value.Kind == JsonKind.String && CommandNames.IsOff(value.Text)) || (value.Kind == JsonKind.Boolean && !value.Boolean)))
             {
                 return new DeviceCommand(name, CommandKind.Pause, 0, null, requestId);
             }
@@ -96,7 +100,12 @@ namespace IotMinerAgent.Firmware.Commands
             return Refuse(name, "mining takes ON or OFF (or JSON true/false)", requestId);
         }
 
-        private static DeviceCommand Number(string name, JsonValue? value, string? requestId, CommandKind kind, int decimals, long min, long max, string unit, string allowed)
+        private static string Range(int min, int max, string unit)
+        {
+            return min.ToString() + " to " + max.ToString() + " " + unit;
+        }
+
+        private static DeviceCommand Number(string name, JsonValue? value, string? requestId, CommandKind kind, int decimals, long min, long max, string allowed)
         {
             long scaled;
             string text = value == null ? string.Empty : value.Text;

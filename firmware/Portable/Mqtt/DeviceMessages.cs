@@ -1,9 +1,11 @@
 using System;
+using IotMinerAgent.Firmware.Commands;
 using IotMinerAgent.Firmware.Json;
 using IotMinerAgent.Firmware.Mining;
 using IotMinerAgent.Firmware.Status;
 using IotMinerAgent.Firmware.Text;
 using IotMinerAgent.Hashing;
+using IotMinerAgent.Hashing.DeviceContract;
 using IotMinerAgent.Hashing.DeviceWork;
 
 namespace IotMinerAgent.Firmware.Mqtt
@@ -35,35 +37,37 @@ namespace IotMinerAgent.Firmware.Mqtt
             return new JsonWriter().Integer("v", 1).Raw("algos", list.ToString()).Raw("hashrate", FixedDecimal.Format(hashRateTenths, 1)).Finish();
         }
 
-        /// <summary>The status message.</summary>
+        /// <summary>The status message; its field names are the device contract's (<see cref="StatusFields"/>), as the Linux agent's are.</summary>
         public static string Status(string deviceId, string? time, MinerStatus s)
         {
-            JsonWriter json = new JsonWriter().Integer("v", 1).String("device_id", deviceId).String("time", time)
-                .String("state", s.State).String("reason", s.Reason.Length == 0 ? null : s.Reason)
-                .Boolean("mining_enabled", s.MiningEnabled).Raw("hashrate_hs", FixedDecimal.Format(s.HashRateTenths, 1))
-                .String("algo", s.Algorithm).String("engine", s.Engine).Integer("threads", s.DutyPercent > 0 ? 1 : 0).Integer("max_threads", 1)
-                .Integer("duty_percent", s.DutyPercent).Integer("max_duty_percent", s.MaxDutyPercent).Milli("target_temperature_c", s.TargetMilliC);
+            JsonWriter json = new JsonWriter().Integer(StatusFields.V, 1).String(StatusFields.DeviceId, deviceId).String(StatusFields.Time, time)
+                .String(StatusFields.State, s.State).String(StatusFields.Reason, s.Reason.Length == 0 ? null : s.Reason)
+                .Boolean(StatusFields.MiningEnabled, s.MiningEnabled).Raw(StatusFields.HashrateHs, FixedDecimal.Format(s.HashRateTenths, 1))
+                .String(StatusFields.Algo, s.Algorithm).String(StatusFields.Engine, s.Engine)
+                .Integer(StatusFields.Threads, s.DutyPercent > 0 ? 1 : 0).Integer(StatusFields.MaxThreads, CommandParser.MaxThreads)
+                .Integer(StatusFields.DutyPercent, s.DutyPercent).Integer(StatusFields.MaxDutyPercent, s.MaxDutyPercent)
+                .Milli(StatusFields.TargetTemperatureC, s.TargetMilliC);
             if (s.HasTemperature)
             {
-                json.Milli("temperature_c", s.TemperatureMilliC);
+                json.Milli(StatusFields.TemperatureC, s.TemperatureMilliC);
             }
             else
             {
-                json.Null("temperature_c");
+                json.Null(StatusFields.TemperatureC);
             }
 
-            return json.Integer("accepted", s.Accepted).Integer("rejected", s.Rejected).Integer("stale", s.Stale)
-                .Raw("best_difficulty", s.BestDifficulty.IsPositive ? s.BestDifficulty.ToString() : "0").Null("pool")
-                .Integer("uptime_s", s.UptimeSeconds).String("version", Version)
-                .Boolean("consent", s.Consent).Integer("free_heap_bytes", s.FreeHeapBytes).Integer("outbox", s.OutboxCount)
-                .Integer("shares_dropped", s.SharesDropped).Integer("loop_restarts", s.LoopRestarts).Finish();
+            return json.Integer(StatusFields.Accepted, s.Accepted).Integer(StatusFields.Rejected, s.Rejected).Integer(StatusFields.Stale, s.Stale)
+                .Raw(StatusFields.BestDifficulty, s.BestDifficulty.IsPositive ? s.BestDifficulty.ToString() : "0").Null(StatusFields.Pool)
+                .Integer(StatusFields.UptimeS, s.UptimeSeconds).String(StatusFields.Version, Version)
+                .Boolean(StatusFields.Consent, s.Consent).Integer(StatusFields.FreeHeapBytes, s.FreeHeapBytes).Integer(StatusFields.Outbox, s.OutboxCount)
+                .Integer(StatusFields.SharesDropped, s.SharesDropped).Integer(StatusFields.LoopRestarts, s.LoopRestarts).Finish();
         }
 
         /// <summary>Longest command name echoed in an answer (escaped, truncation mark included).</summary>
-        public const int MaxCommandLength = 64;
+        public const int MaxCommandLength = CommandLimits.MaxNameLength;
 
         /// <summary>Longest request id echoed in an answer.</summary>
-        public const int MaxRequestIdLength = 128;
+        public const int MaxRequestIdLength = CommandLimits.MaxRequestIdLength;
 
         /// <summary>Longest error or notice text published.</summary>
         public const int MaxErrorLength = 500;

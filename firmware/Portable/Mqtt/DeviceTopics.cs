@@ -1,25 +1,26 @@
 using System;
+using IotMinerAgent.Hashing.DeviceContract;
 
 namespace IotMinerAgent.Firmware.Mqtt
 {
-    /// <summary>The topics of one device (docs/mqtt.md, "Topics" and "Device work (binary)").</summary>
+    /// <summary>
+    /// The topics of one device (docs/mqtt.md, "Topics" and "Device work (binary)"), built by the device contract
+    /// (<see cref="DeviceTopic"/>) that the Linux agent and the gateway build theirs from too.
+    /// </summary>
     public sealed class DeviceTopics
     {
-        private readonly string _root;
-
         /// <summary>Topics of <paramref name="deviceId"/>.</summary>
         public DeviceTopics(string deviceId)
         {
-            _root = "iotminer/" + deviceId + "/";
-            Availability = _root + "availability";
-            Status = _root + "status";
-            Share = _root + "share";
-            Event = _root + "event";
-            CommandPrefix = _root + "cmd/";
-            WorkRequest = _root + "work_request";
-            Work = _root + "work";
-            DeviceShare = _root + "device_share";
-            Verdict = _root + "verdict";
+            Availability = DeviceTopic.Of(deviceId, DeviceTopic.Availability);
+            Status = DeviceTopic.Of(deviceId, DeviceTopic.Status);
+            Share = DeviceTopic.Of(deviceId, DeviceTopic.Share);
+            Event = DeviceTopic.Of(deviceId, DeviceTopic.Event);
+            CommandPrefix = DeviceTopic.CommandPrefix(deviceId);
+            WorkRequest = DeviceTopic.Of(deviceId, DeviceTopic.WorkRequest);
+            Work = DeviceTopic.Of(deviceId, DeviceTopic.Work);
+            DeviceShare = DeviceTopic.Of(deviceId, DeviceTopic.DeviceShare);
+            Verdict = DeviceTopic.Of(deviceId, DeviceTopic.Verdict);
         }
 
         /// <summary><c>online</c>/<c>offline</c>, retained; the last will.</summary>

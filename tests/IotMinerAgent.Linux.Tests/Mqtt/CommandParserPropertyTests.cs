@@ -1,6 +1,7 @@
 using System;
 using System.Text;
 using CsCheck;
+using IotMinerAgent.Hashing.DeviceContract;
 using IotMinerAgent.Linux.Mqtt;
 
 namespace IotMinerAgent.Linux.Tests.Mqtt;
@@ -21,7 +22,7 @@ public sealed class CommandParserPropertyTests
         "{\"request_id\": \"r\"}", "{\"value\": \"ON\", \"request_id\": \"x\"}", "{\"value\": null}", "{\"value\": [1]}",
     ];
 
-    private static readonly Gen<string> Names = Gen.OneOf(OutsideTextGen.Element(CommandLimits.Names), OutsideTextGen.Element("pool", "payout_address"), OutsideTextGen.Text(80));
+    private static readonly Gen<string> Names = Gen.OneOf(OutsideTextGen.Element(CommandNames.All), OutsideTextGen.Element("pool", "payout_address"), OutsideTextGen.Text(80));
 
     private static readonly Gen<byte[]> Bodies = Gen.OneOf(
         OutsideTextGen.Element(Payloads).Select(Utf8),
@@ -47,7 +48,7 @@ public sealed class CommandParserPropertyTests
 
             valid++;
             Assert.Null(result.Error);
-            Assert.Contains(command.Name, CommandLimits.Names);
+            Assert.Contains(command.Name, CommandNames.All);
             Assert.True(Enum.IsDefined(command.Kind));
             Assert.True(command.Value is null || InRange(command.Kind, command.Value.Value), $"{command.Kind} {command.Value}");
         }, iter: Cases, threads: 1);

@@ -1,4 +1,5 @@
 using System.Text;
+using IotMinerAgent.Hashing.DeviceContract;
 using IotMinerAgent.Linux.Mqtt;
 
 namespace IotMinerAgent.Linux.Tests.Mqtt;

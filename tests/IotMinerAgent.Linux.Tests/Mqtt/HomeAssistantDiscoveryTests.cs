@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using IotMinerAgent.Hashing.DeviceContract;
 using IotMinerAgent.Linux.Mqtt;
 
 namespace IotMinerAgent.Linux.Tests.Mqtt;
@@ -86,7 +87,7 @@ public sealed partial class HomeAssistantDiscoveryTests
         foreach (JsonObject component in Components().Where(c => c["command_topic"] is not null))
         {
             string? name = s_topics.CommandNameOf((string)component["command_topic"]!);
-            Assert.Contains(name, CommandLimits.Names);
+            Assert.Contains(name, CommandNames.All);
             if ((string)component["p"]! == "number")
             {
                 string min = ((double)component["min"]!).ToString(System.Globalization.CultureInfo.InvariantCulture);
