@@ -1,6 +1,7 @@
 using IotMinerAgent.Firmware.Config;
 using IotMinerAgent.Firmware.Hardware;
 using IotMinerAgent.Firmware.Mqtt;
+using IotMinerAgent.Hashing.DeviceContract;
 
 namespace IotMinerAgent.Firmware.Control
 {
@@ -52,8 +53,8 @@ namespace IotMinerAgent.Firmware.Control
                 return false;
             }
 
-            bool up = _hw.Mqtt.Connect("iotminer-" + _config.DeviceId, _topics.Availability, Text.Utf8.GetBytes("offline"), _config.KeepAliveSeconds) &&
-                _hw.Mqtt.Subscribe(_topics.Subscriptions()) && _hw.Mqtt.Publish(_topics.Availability, Text.Utf8.GetBytes("online"), true);
+            bool up = _hw.Mqtt.Connect(DeviceTopic.ClientId(_config.DeviceId), _topics.Availability, Text.Utf8.GetBytes(DeviceTopic.Offline), _config.KeepAliveSeconds) &&
+                _hw.Mqtt.Subscribe(_topics.Subscriptions()) && _hw.Mqtt.Publish(_topics.Availability, Text.Utf8.GetBytes(DeviceTopic.Online), true);
             if (!up)
             {
                 _nextMqttAttemptMs = now + NextBackoff();
@@ -68,7 +69,7 @@ namespace IotMinerAgent.Firmware.Control
         /// <summary>Availability offline (retained), then disconnect; the caller publishes its last status first.</summary>
         public void SayGoodbye()
         {
-            _hw.Mqtt.Publish(_topics.Availability, Text.Utf8.GetBytes("offline"), true);
+            _hw.Mqtt.Publish(_topics.Availability, Text.Utf8.GetBytes(DeviceTopic.Offline), true);
             _hw.Mqtt.Disconnect();
         }
 
