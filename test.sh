@@ -29,8 +29,7 @@ for script in tests/scripts/engine-matrix.sh tests/scripts/arm64-qemu.sh tests/s
   step "$name" env TEST_RESULTS="$results" bash -c '"$1" 2>&1 | tee "$2"; exit "${PIPESTATUS[0]}"' _ "$script" "$results/$name.log"
 done
 
-step "leaked processes" env bash -c '"$1" check "$2" 2>&1 | tee "$3"; exit "${PIPESTATUS[0]}"' _ \
-  tests/scripts/leaked-processes.sh "$results/processes-before.txt" "$results/leaked-processes.log"
+step "leaked processes" tests/scripts/leaked-processes.sh check "$results/processes-before.txt" "$results/leaked-processes.log"
 
 passed=0; failed=0; skipped=0
 while IFS= read -r line; do

@@ -9,6 +9,7 @@ using IotMinerAgent.Linux.Configuration;
 using IotMinerAgent.Linux.Gateway.Hosting;
 using IotMinerAgent.Linux.Hosting;
 using IotMinerAgent.Linux.Mining;
+using IotMinerAgent.Linux.Mqtt.Outbox;
 using IotMinerAgent.Linux.Status;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -72,7 +73,7 @@ public static class AgentHost
     {
         MinerStats stats = services.GetRequiredService<MinerStats>();
         AgentStatus status = services.GetRequiredService<AgentStatusProvider>().GetStatus();
-        int? outbox = setup.Mqtt.Enabled ? services.GetService<Mqtt.ShareOutbox>()?.Count : null;
+        int? outbox = setup.Mqtt.Enabled ? services.GetService<Mqtt.Outbox.ShareOutbox>()?.Count : null;
         return StopSummary.Line(TimeSpan.FromSeconds(status.UptimeS), stats.TotalHashes, stats.Accepted, stats.Rejected, stats.Stale, stats.Pending, outbox);
     }
 

@@ -5,7 +5,7 @@ using IotMinerAgent.Linux.Configuration;
 using IotMinerAgent.Linux.Configuration.Keys;
 using IotMinerAgent.Linux.Gateway.Hosting;
 using IotMinerAgent.Linux.Hosting;
-using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Connection;
 using IotMinerAgent.Linux.Stratum;
 using IotMinerAgent.Linux.Throttling;
 using Microsoft.Extensions.Configuration;

@@ -1,7 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 using IotMinerAgent.Linux.Mining;
-using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Commands;
 using IotMinerAgent.Linux.Status;
 using IotMinerAgent.Linux.Throttling;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Threading;
 using IotMinerAgent.Governor;
 using IotMinerAgent.Linux.Mining;
-using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Commands;
 using IotMinerAgent.Linux.Status;
 using IotMinerAgent.Linux.Throttling;
 

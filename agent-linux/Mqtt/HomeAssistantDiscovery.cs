@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using IotMinerAgent.Hashing.DeviceContract;
+using IotMinerAgent.Linux.Mqtt.Messages;
 
 namespace IotMinerAgent.Linux.Mqtt;
 

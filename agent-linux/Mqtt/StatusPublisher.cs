@@ -2,6 +2,8 @@ using System;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using IotMinerAgent.Linux.Mqtt.Connection;
+using IotMinerAgent.Linux.Mqtt.Messages;
 using IotMinerAgent.Linux.Status;
 using MQTTnet.Protocol;
 using Microsoft.Extensions.Logging;

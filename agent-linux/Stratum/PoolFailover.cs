@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using IotMinerAgent.Linux.Mqtt.Connection;
 
 namespace IotMinerAgent.Linux.Stratum;
 

@@ -1,4 +1,5 @@
 using System;
+using IotMinerAgent.Linux.Mqtt.Connection;
 
 namespace IotMinerAgent.Linux.Stratum;
 

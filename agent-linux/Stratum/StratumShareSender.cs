@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using IotMinerAgent.Hashing;
+using IotMinerAgent.Linux.Mqtt.Outbox;
 using IotMinerAgent.Linux.Stratum.Codec;
 using IotMinerAgent.Linux.Stratum.Session;
 using Microsoft.Extensions.Logging;

@@ -2,7 +2,7 @@ using System;
 using System.Text;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Hashing.DeviceWork;
-using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Commands;
 using IotMinerAgent.Linux.Stratum.Codec;
 using IotMinerAgent.Linux.Stratum.Session;
 

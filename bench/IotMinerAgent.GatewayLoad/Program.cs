@@ -11,7 +11,7 @@ using IotMinerAgent.Hashing.DeviceWork;
 using IotMinerAgent.Linux.Gateway.Hosting;
 using IotMinerAgent.Linux.Gateway.Ledger;
 using IotMinerAgent.Linux.Gateway.Upstream;
-using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Connection;
 using IotMinerAgent.Linux.Tests.Gateway.Transport;
 using IotMinerAgent.StratumTestPool;
 using Microsoft.Extensions.Configuration;

@@ -4,6 +4,10 @@ using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Commands;
+using IotMinerAgent.Linux.Mqtt.Connection;
+using IotMinerAgent.Linux.Mqtt.Messages;
+using IotMinerAgent.Linux.Mqtt.Outbox;
 using IotMinerAgent.Linux.Status;
 
 namespace IotMinerAgent.MqttShareProbe;

@@ -1,5 +1,5 @@
-using IotMinerAgent.Hashing.DeviceWork;
 using IotMinerAgent.Hashing;
+using IotMinerAgent.Hashing.DeviceWork;
 using IotMinerAgent.Linux.Gateway.Upstream;
 using Microsoft.Extensions.Logging;
 

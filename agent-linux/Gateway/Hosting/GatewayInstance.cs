@@ -5,7 +5,7 @@ using IotMinerAgent.Linux.Gateway.Fleet;
 using IotMinerAgent.Linux.Gateway.Ledger;
 using IotMinerAgent.Linux.Gateway.Transport;
 using IotMinerAgent.Linux.Gateway.Upstream;
-using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Connection;
 using Microsoft.Extensions.Logging;
 
 namespace IotMinerAgent.Linux.Gateway.Hosting;

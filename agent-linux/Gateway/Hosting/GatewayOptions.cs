@@ -10,7 +10,7 @@ using IotMinerAgent.Linux.Gateway.Fleet;
 using IotMinerAgent.Linux.Gateway.Node;
 using IotMinerAgent.Linux.Gateway.Transport;
 using IotMinerAgent.Linux.Hosting;
-using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Connection;
 using IotMinerAgent.Linux.Stratum;
 using Microsoft.Extensions.Configuration;
 

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using IotMinerAgent.Linux.Configuration;
-using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Connection;
 using Microsoft.Extensions.Configuration;
 
 namespace IotMinerAgent.Linux.Gateway.Hosting;

@@ -6,7 +6,7 @@ using IotMinerAgent.Hashing.DeviceWork;
 using IotMinerAgent.Linux.Agent;
 using IotMinerAgent.Linux.Gateway.Transport;
 using IotMinerAgent.Linux.Hosting;
-using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Messages;
 
 namespace IotMinerAgent.Linux.Gateway.Hosting;
 

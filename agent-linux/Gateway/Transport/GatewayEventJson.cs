@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Text.Json;
-using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Messages;
 
 namespace IotMinerAgent.Linux.Gateway.Transport;
 

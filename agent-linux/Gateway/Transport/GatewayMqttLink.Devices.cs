@@ -6,6 +6,7 @@ using IotMinerAgent.Hashing;
 using IotMinerAgent.Hashing.DeviceWork;
 using IotMinerAgent.Linux.Gateway.Fleet;
 using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Connection;
 using Microsoft.Extensions.Logging;
 
 namespace IotMinerAgent.Linux.Gateway.Transport;

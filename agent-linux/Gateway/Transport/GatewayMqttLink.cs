@@ -3,9 +3,9 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using IotMinerAgent.Linux.Gateway.Fleet;
-using IotMinerAgent.Linux.Mqtt;
-using Microsoft.Extensions.Logging;
+using IotMinerAgent.Linux.Mqtt.Connection;
 using MQTTnet.Protocol;
+using Microsoft.Extensions.Logging;
 
 namespace IotMinerAgent.Linux.Gateway.Transport;
 

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using IotMinerAgent.Hashing.DeviceContract;
 using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Messages;
 
 namespace IotMinerAgent.Linux.Gateway.Transport;
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 using IotMinerAgent.Linux.Gateway.Fleet;
-using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Messages;
 using IotMinerAgent.Linux.Text;
 
 namespace IotMinerAgent.Linux.Gateway.Transport;

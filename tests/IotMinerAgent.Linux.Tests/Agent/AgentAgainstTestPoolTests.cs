@@ -9,6 +9,7 @@ using IotMinerAgent.StratumTestPool;
 namespace IotMinerAgent.Linux.Tests.Agent;
 
 /// <summary>The real agent host (`iotminer run`) mining for the in-process Stratum pool, which recomputes every share.</summary>
+[Collection(RealMiningCollection.Name)]
 public sealed class AgentAgainstTestPoolTests : IDisposable
 {
     private readonly string _state = Directory.CreateTempSubdirectory("iotminer-agent-").FullName;

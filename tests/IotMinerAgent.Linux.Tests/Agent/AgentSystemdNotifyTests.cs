@@ -14,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace IotMinerAgent.Linux.Tests.Agent;
 
 /// <summary>The real agent host under a systemd-like supervisor: sd_notify over a datagram socket the test owns.</summary>
+[Collection(RealMiningCollection.Name)]
 public sealed class AgentSystemdNotifyTests : IDisposable
 {
     private static readonly TimeSpan WatchdogTimeout = TimeSpan.FromSeconds(2);

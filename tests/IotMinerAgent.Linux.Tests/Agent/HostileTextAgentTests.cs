@@ -3,7 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
-using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Outbox;
 using IotMinerAgent.Linux.Tests.Mqtt;
 using IotMinerAgent.StratumTestPool;
 using Microsoft.Data.Sqlite;
@@ -15,6 +15,7 @@ namespace IotMinerAgent.Linux.Tests.Agent;
 /// MQTT publisher (real mosquitto): terminal controls and bidi overrides in show_message, an unknown method, reject
 /// reasons, a job id and MQTT commands never reach the console, the MQTT messages or the outbox raw; mining goes on.
 /// </summary>
+[Collection(RealMiningCollection.Name)]
 public sealed class HostileTextAgentTests : IDisposable
 {
     private const string Device = "hostile-agent";

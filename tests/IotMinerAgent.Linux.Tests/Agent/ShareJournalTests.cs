@@ -5,7 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
-using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Outbox;
 using IotMinerAgent.Linux.Tests.Mqtt;
 using IotMinerAgent.StratumTestPool;
 using Microsoft.Data.Sqlite;
@@ -17,6 +17,7 @@ namespace IotMinerAgent.Linux.Tests.Agent;
 /// found (not when the pool answers the one before), submissions do not wait for each other, and a SIGKILL while the
 /// pool is silent loses no share: the restarted agent publishes each one, without a result.
 /// </summary>
+[Collection(RealMiningCollection.Name)]
 public sealed partial class ShareJournalTests : IDisposable
 {
     const int Shares = 5;

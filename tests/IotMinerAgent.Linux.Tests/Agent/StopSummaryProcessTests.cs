@@ -15,6 +15,7 @@ namespace IotMinerAgent.Linux.Tests.Agent;
 /// <c>iotminer run</c> as a real process on demo work: SIGTERM (what systemd and Ctrl-C's SIGINT do alike) ends it
 /// with exit code 0 and one summary line.
 /// </summary>
+[Collection(RealMiningCollection.Name)]
 public sealed partial class StopSummaryProcessTests : IDisposable
 {
     readonly string _dir = Directory.CreateTempSubdirectory("iotminer-stop-").FullName;

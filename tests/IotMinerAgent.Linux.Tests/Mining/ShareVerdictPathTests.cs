@@ -8,7 +8,8 @@ using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Agent;
 using IotMinerAgent.Linux.Gateway.Upstream;
 using IotMinerAgent.Linux.Mining;
-using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Messages;
+using IotMinerAgent.Linux.Mqtt.Outbox;
 using IotMinerAgent.Linux.Stratum;
 using IotMinerAgent.Linux.Tests.Docs;
 

@@ -2,7 +2,7 @@ using System;
 using System.Text;
 using CsCheck;
 using IotMinerAgent.Hashing.DeviceContract;
-using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Commands;
 
 namespace IotMinerAgent.Linux.Tests.Mqtt;
 

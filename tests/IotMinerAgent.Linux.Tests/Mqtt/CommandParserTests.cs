@@ -1,6 +1,6 @@
 using System.Text;
 using IotMinerAgent.Hashing.DeviceContract;
-using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Commands;
 
 namespace IotMinerAgent.Linux.Tests.Mqtt;
 

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Messages;
 using IotMinerAgent.Linux.Status;
 
 namespace IotMinerAgent.Linux.Tests.Mqtt;

@@ -9,6 +9,8 @@ using System.Text.RegularExpressions;
 using IotMinerAgent.Hashing.DeviceContract;
 using IotMinerAgent.Linux.Gateway.Transport;
 using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Commands;
+using IotMinerAgent.Linux.Mqtt.Messages;
 using IotMinerAgent.Linux.Status;
 using IotMinerAgent.Linux.Tests.Docs;
 using FirmwareKind = firmware::IotMinerAgent.Firmware.Commands.CommandKind;

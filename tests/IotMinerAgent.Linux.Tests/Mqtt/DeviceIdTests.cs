@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Messages;
 
 namespace IotMinerAgent.Linux.Tests.Mqtt;
 

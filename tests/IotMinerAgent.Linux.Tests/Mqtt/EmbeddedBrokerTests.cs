@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using System.Threading.Tasks;
-using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Connection;
 
 namespace IotMinerAgent.Linux.Tests.Mqtt;
 

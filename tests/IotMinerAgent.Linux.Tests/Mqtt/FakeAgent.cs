@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Concurrent;
-using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Commands;
 using IotMinerAgent.Linux.Status;
 
 namespace IotMinerAgent.Linux.Tests.Mqtt;

@@ -5,6 +5,8 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using IotMinerAgent.Hashing.DeviceContract;
 using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Commands;
+using IotMinerAgent.Linux.Mqtt.Messages;
 
 namespace IotMinerAgent.Linux.Tests.Mqtt;
 

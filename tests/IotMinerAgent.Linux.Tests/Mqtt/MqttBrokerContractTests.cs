@@ -4,6 +4,8 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Connection;
+using IotMinerAgent.Linux.Mqtt.Messages;
 using IotMinerAgent.Linux.Status;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;

@@ -1,7 +1,8 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
-using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Commands;
+using IotMinerAgent.Linux.Mqtt.Connection;
 using IotMinerAgent.Linux.Status;
 
 namespace IotMinerAgent.Linux.Tests.Mqtt;

@@ -5,6 +5,8 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Commands;
+using IotMinerAgent.Linux.Mqtt.Messages;
 using IotMinerAgent.Linux.Tests.Docs;
 
 namespace IotMinerAgent.Linux.Tests.Mqtt;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Connection;
 
 namespace IotMinerAgent.Linux.Tests.Mqtt;
 

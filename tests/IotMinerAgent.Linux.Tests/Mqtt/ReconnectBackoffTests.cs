@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Connection;
 
 namespace IotMinerAgent.Linux.Tests.Mqtt;
 

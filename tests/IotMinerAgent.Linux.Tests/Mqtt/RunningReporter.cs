@@ -4,6 +4,8 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Connection;
+using IotMinerAgent.Linux.Mqtt.Outbox;
 
 namespace IotMinerAgent.Linux.Tests.Mqtt;
 

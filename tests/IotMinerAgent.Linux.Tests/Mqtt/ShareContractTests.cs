@@ -10,6 +10,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using IotMinerAgent.Linux.Agent;
 using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Messages;
+using IotMinerAgent.Linux.Tests.Agent;
 using IotMinerAgent.Linux.Tests.Docs;
 using IotMinerAgent.StratumTestPool;
 
@@ -20,6 +22,7 @@ namespace IotMinerAgent.Linux.Tests.Mqtt;
 /// real mosquitto: every documented field is checked (a field added to the table without a check here fails), each
 /// against an independent source (the pool's record of the submit, the test's own clock and hash arithmetic).
 /// </summary>
+[Collection(RealMiningCollection.Name)]
 public sealed partial class ShareContractTests : IDisposable
 {
     const string DeviceId = "contract-share";

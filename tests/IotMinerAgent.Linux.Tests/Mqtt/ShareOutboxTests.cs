@@ -5,6 +5,8 @@ using System.Linq;
 using System.Text.Json;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Messages;
+using IotMinerAgent.Linux.Mqtt.Outbox;
 using Microsoft.Data.Sqlite;
 
 namespace IotMinerAgent.Linux.Tests.Mqtt;

@@ -3,7 +3,7 @@ using System.IO;
 using System.Threading.Tasks;
 using IotMinerAgent.Linux.Agent;
 using IotMinerAgent.Linux.Gateway.Hosting;
-using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Connection;
 using IotMinerAgent.Linux.Tests.Agent;
 using IotMinerAgent.Linux.Tests.Cli;
 using Microsoft.Extensions.Configuration;
@@ -14,6 +14,7 @@ namespace IotMinerAgent.Linux.Tests.Gateway.Hosting;
 /// <c>gateway:enabled</c> is read by one reader: whether <c>iotminer run</c> starts the gateway and what
 /// <see cref="GatewayOptions.Enabled"/> says can never disagree, for every spelling the readers accept.
 /// </summary>
+[Collection(RealMiningCollection.Name)]
 public sealed class GatewayEnabledTests : IDisposable
 {
     const string Pool = "--gateway:stratum:pools:0:url=stratum+tcp://127.0.0.1:3333";

@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 using IotMinerAgent.Linux.Gateway.Hosting;
 using IotMinerAgent.Linux.Gateway.Ledger;
 using IotMinerAgent.Linux.Gateway.Upstream;
-using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Connection;
 using IotMinerAgent.Linux.Tests.Gateway.Transport;
 using IotMinerAgent.Linux.Tests.Mqtt;
 using IotMinerAgent.StratumTestPool;

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using IotMinerAgent.Linux.Gateway.Transport;
-using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Connection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IotMinerAgent.Linux.Tests.Gateway.Transport;

@@ -3,7 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using IotMinerAgent.Linux.Gateway.Fleet;
 using IotMinerAgent.Linux.Gateway.Transport;
-using IotMinerAgent.Linux.Mqtt;
+using IotMinerAgent.Linux.Mqtt.Connection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IotMinerAgent.Linux.Tests.Gateway.Transport;

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace IotMinerAgent.Linux.Mqtt;
+namespace IotMinerAgent.Linux.Mqtt.Messages;
 
 /// <summary>
 /// Source-generated JSON for the contract messages (no reflection: trimming-safe and fast on a Pi).

@@ -6,13 +6,14 @@ using System.Security.Authentication;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
+using IotMinerAgent.Linux.Mqtt.Messages;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
-namespace IotMinerAgent.Linux.Mqtt;
+namespace IotMinerAgent.Linux.Mqtt.Connection;
 
 /// <summary>
 /// An MQTT session (the agent's, the fleet gateway's): connects (MQTT 5, falling back to 3.1.1 when the broker refuses 5,

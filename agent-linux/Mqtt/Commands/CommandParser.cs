@@ -5,7 +5,7 @@ using System.Text.Json;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Hashing.DeviceContract;
 
-namespace IotMinerAgent.Linux.Mqtt;
+namespace IotMinerAgent.Linux.Mqtt.Commands;
 
 /// <summary>
 /// Turns a <c>cmd/&lt;name&gt;</c> message into a validated <see cref="AgentCommand"/> or a clear error.

@@ -2,7 +2,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using MQTTnet.Protocol;
 
-namespace IotMinerAgent.Linux.Mqtt;
+namespace IotMinerAgent.Linux.Mqtt.Connection;
 
 /// <summary>Publishing side of a broker connection, as the publishers see it (a fake in unit tests).</summary>
 public interface IMqttSender

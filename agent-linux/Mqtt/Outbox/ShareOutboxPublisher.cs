@@ -3,11 +3,13 @@ using System.Collections.Generic;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using IotMinerAgent.Linux.Mqtt.Connection;
+using IotMinerAgent.Linux.Mqtt.Messages;
+using MQTTnet.Protocol;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using MQTTnet.Protocol;
 
-namespace IotMinerAgent.Linux.Mqtt;
+namespace IotMinerAgent.Linux.Mqtt.Outbox;
 
 /// <summary>
 /// Drains the <see cref="ShareOutbox"/>: publishes ready shares in order at QoS 1 and deletes each one only after

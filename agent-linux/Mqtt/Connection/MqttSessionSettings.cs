@@ -7,11 +7,12 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using IotMinerAgent.Hashing.DeviceContract;
+using IotMinerAgent.Linux.Mqtt.Messages;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 
-namespace IotMinerAgent.Linux.Mqtt;
+namespace IotMinerAgent.Linux.Mqtt.Connection;
 
 /// <summary>
 /// Everything needed to open a session with the broker: endpoint, client id, credentials, TLS material

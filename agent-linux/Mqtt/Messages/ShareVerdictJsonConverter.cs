@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using IotMinerAgent.Hashing;
 
-namespace IotMinerAgent.Linux.Mqtt;
+namespace IotMinerAgent.Linux.Mqtt.Messages;
 
 /// <summary>A share verdict as the text docs/mqtt.md documents for <c>result</c> (<see cref="ShareVerdictText"/>).</summary>
 public sealed class ShareVerdictJsonConverter : JsonConverter<ShareVerdict>

@@ -5,11 +5,13 @@ using System.Threading.Channels;
 using System.Threading.Tasks;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Hashing.DeviceContract;
+using IotMinerAgent.Linux.Mqtt.Connection;
+using IotMinerAgent.Linux.Mqtt.Messages;
+using MQTTnet.Protocol;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using MQTTnet.Protocol;
 
-namespace IotMinerAgent.Linux.Mqtt;
+namespace IotMinerAgent.Linux.Mqtt.Commands;
 
 /// <summary>
 /// Handles <c>cmd/&lt;name&gt;</c> messages: validates them (<see cref="CommandParser"/>), applies the valid ones

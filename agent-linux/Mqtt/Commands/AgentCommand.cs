@@ -1,4 +1,6 @@
-namespace IotMinerAgent.Linux.Mqtt;
+
+
+namespace IotMinerAgent.Linux.Mqtt.Commands;
 
 /// <summary>What a valid command asks the agent to do.</summary>
 public enum CommandKind

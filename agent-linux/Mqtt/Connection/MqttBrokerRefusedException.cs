@@ -1,7 +1,7 @@
 using System;
 using MQTTnet;
 
-namespace IotMinerAgent.Linux.Mqtt;
+namespace IotMinerAgent.Linux.Mqtt.Connection;
 
 /// <summary>
 /// The broker refused the session: it answered the CONNECT with a refusal, or refused what the session needs (MQTT 5,

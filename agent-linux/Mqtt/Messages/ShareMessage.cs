@@ -2,7 +2,7 @@ using System;
 using System.Text.Json.Serialization;
 using IotMinerAgent.Hashing;
 
-namespace IotMinerAgent.Linux.Mqtt;
+namespace IotMinerAgent.Linux.Mqtt.Messages;
 
 /// <summary>
 /// Payload of <c>iotminer/&lt;device_id&gt;/share</c>: one message per share found (QoS 1, not retained).

@@ -2,8 +2,9 @@ using System;
 using System.Globalization;
 using System.IO;
 using IotMinerAgent.Linux.Configuration;
+using IotMinerAgent.Linux.Mqtt.Messages;
 
-namespace IotMinerAgent.Linux.Mqtt;
+namespace IotMinerAgent.Linux.Mqtt.Connection;
 
 /// <summary>
 /// The <c>mqtt:*</c> settings, built and validated by <see cref="Parse"/> before anything connects.
@@ -44,7 +45,7 @@ public sealed record MqttOptions
     /// <summary><c>mqtt:password</c>.</summary>
     public string? Password { get; init; }
 
-    /// <summary><c>mqtt:deviceId</c>: topic id; null derives it (<see cref="Mqtt.DeviceId.Resolve"/>).</summary>
+    /// <summary><c>mqtt:deviceId</c>: topic id; null derives it (<see cref="Mqtt.Messages.DeviceId.Resolve"/>).</summary>
     public string? DeviceId { get; init; }
 
     /// <summary><c>mqtt:protocol</c>: <c>auto</c> (MQTT 5, then 3.1.1 if the broker refuses 5), <c>5</c> or <c>3.1.1</c>.</summary>
@@ -167,9 +168,9 @@ public sealed record MqttOptions
         public string? DeviceId(string key)
         {
             string? value = Text(key);
-            if (value is not null && !Mqtt.DeviceId.IsValid(value))
+            if (value is not null && !Mqtt.Messages.DeviceId.IsValid(value))
             {
-                Errors.Add($"{key} = '{value}' is invalid; allowed: 1 to {Mqtt.DeviceId.MaxLength} characters among a-z, A-Z, 0-9, '_' and '-'");
+                Errors.Add($"{key} = '{value}' is invalid; allowed: 1 to {Mqtt.Messages.DeviceId.MaxLength} characters among a-z, A-Z, 0-9, '_' and '-'");
             }
 
             return value;

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using IotMinerAgent.Hashing.DeviceContract;
 using IotMinerAgent.Linux.Status;
 
-namespace IotMinerAgent.Linux.Mqtt;
+namespace IotMinerAgent.Linux.Mqtt.Messages;
 
 /// <summary>
 /// Payload of <c>iotminer/&lt;device_id&gt;/status</c> (retained). Field names come from the device contract

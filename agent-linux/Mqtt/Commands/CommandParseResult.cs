@@ -1,4 +1,6 @@
-namespace IotMinerAgent.Linux.Mqtt;
+
+
+namespace IotMinerAgent.Linux.Mqtt.Commands;
 
 /// <summary>Either a valid <see cref="AgentCommand"/> or the error text answered on <c>event</c>.</summary>
 public sealed record CommandParseResult

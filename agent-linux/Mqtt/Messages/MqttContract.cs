@@ -1,6 +1,6 @@
 using IotMinerAgent.Hashing.DeviceContract;
 
-namespace IotMinerAgent.Linux.Mqtt;
+namespace IotMinerAgent.Linux.Mqtt.Messages;
 
 /// <summary>
 /// Fixed words of the MQTT contract (docs/mqtt.md). Every JSON payload carries <see cref="Version"/> in its

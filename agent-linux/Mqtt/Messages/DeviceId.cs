@@ -5,7 +5,7 @@ using System.Net.NetworkInformation;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace IotMinerAgent.Linux.Mqtt;
+namespace IotMinerAgent.Linux.Mqtt.Messages;
 
 /// <summary>
 /// The id that names this device in MQTT topics and in Home Assistant: the configured one (validated), else

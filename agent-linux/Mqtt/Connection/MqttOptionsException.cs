@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace IotMinerAgent.Linux.Mqtt;
+namespace IotMinerAgent.Linux.Mqtt.Connection;
 
 /// <summary>Invalid <c>mqtt:*</c> settings; the message has one line per problem, each naming key, value and what is allowed.</summary>
 public sealed class MqttOptionsException : Exception

@@ -1,4 +1,6 @@
-namespace IotMinerAgent.Linux.Mqtt;
+
+
+namespace IotMinerAgent.Linux.Mqtt.Connection;
 
 /// <summary>A message received on a subscribed topic.</summary>
 /// <param name="Topic">The topic it was published on.</param>

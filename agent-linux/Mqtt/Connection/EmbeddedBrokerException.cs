@@ -1,6 +1,6 @@
 using System;
 
-namespace IotMinerAgent.Linux.Mqtt;
+namespace IotMinerAgent.Linux.Mqtt.Connection;
 
 /// <summary>The embedded broker could not start; the message names the port and the fix.</summary>
 public sealed class EmbeddedBrokerException : Exception

@@ -1,4 +1,6 @@
-namespace IotMinerAgent.Linux.Mqtt;
+
+
+namespace IotMinerAgent.Linux.Mqtt.Connection;
 
 /// <summary>Which MQTT version the client speaks (<c>mqtt:protocol</c>).</summary>
 public enum MqttProtocolChoice

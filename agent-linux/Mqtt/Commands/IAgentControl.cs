@@ -1,4 +1,6 @@
-namespace IotMinerAgent.Linux.Mqtt;
+
+
+namespace IotMinerAgent.Linux.Mqtt.Commands;
 
 /// <summary>
 /// What MQTT commands may change in the agent (implemented by the agent host). Values arrive validated

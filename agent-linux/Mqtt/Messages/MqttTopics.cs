@@ -1,7 +1,7 @@
 using System;
 using IotMinerAgent.Hashing.DeviceContract;
 
-namespace IotMinerAgent.Linux.Mqtt;
+namespace IotMinerAgent.Linux.Mqtt.Messages;
 
 /// <summary>
 /// The topics of one device: <c>iotminer/&lt;device_id&gt;/…</c>, built by the device contract (<see cref="DeviceTopic"/>,

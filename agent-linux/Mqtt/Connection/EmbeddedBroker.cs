@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Threading.Tasks;
 using MQTTnet.Server;
 
-namespace IotMinerAgent.Linux.Mqtt;
+namespace IotMinerAgent.Linux.Mqtt.Connection;
 
 /// <summary>
 /// An in-process MQTT broker (MQTTnet server) for setups without one: bound to 127.0.0.1 only (IPv4 loopback,

@@ -1,6 +1,6 @@
 using System;
 
-namespace IotMinerAgent.Linux.Mqtt;
+namespace IotMinerAgent.Linux.Mqtt.Connection;
 
 /// <summary>
 /// Reconnect delays: exponential from <c>min</c> to <c>max</c> with "equal jitter" (half the step fixed, half random;

@@ -1,6 +1,6 @@
 using System;
 
-namespace IotMinerAgent.Linux.Mqtt;
+namespace IotMinerAgent.Linux.Mqtt.Messages;
 
 /// <summary>Payload of <c>iotminer/&lt;device_id&gt;/event</c>: the answer to one command (QoS 1, not retained).</summary>
 public sealed record EventMessage

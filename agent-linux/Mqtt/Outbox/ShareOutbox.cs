@@ -5,9 +5,10 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using IotMinerAgent.Hashing;
+using IotMinerAgent.Linux.Mqtt.Messages;
 using Microsoft.Data.Sqlite;
 
-namespace IotMinerAgent.Linux.Mqtt;
+namespace IotMinerAgent.Linux.Mqtt.Outbox;
 
 /// <summary>
 /// Disk-backed queue of shares to publish. <see cref="Enqueue"/> returns only once the share is on disk;
