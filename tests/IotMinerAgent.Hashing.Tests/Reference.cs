@@ -7,7 +7,7 @@ namespace IotMinerAgent.Hashing.Tests;
 /// <summary>The floating and big-integer definitions the integer-only production code must match.</summary>
 internal static class Reference
 {
-    /// <summary>Bitcoin's pool difficulty 1 target, 0xFFFF·2^208 (shared/REFERENCE.md §8).</summary>
+    /// <summary>Bitcoin's pool difficulty 1 target, 0xFFFF·2^208 (the pool difficulty-1 target of the Stratum protocol and the Bitcoin wiki, "Difficulty").</summary>
     public static readonly BigInteger Diff1 = new BigInteger(0xFFFF) << 208;
 
     public static readonly BigInteger AllOnes = (BigInteger.One << 256) - 1;

@@ -93,7 +93,7 @@ public sealed class ForbiddenConstructTests
 
         Assert.Contains(
             "hashing-core/Portable/Snippet.cs:7: generic type List<uint> is not allowed in portable code: "
-            + ".NET nanoFramework 1.x has no generics: its runtime cannot load generic types or methods (shared/REFERENCE.md). "
+            + ".NET nanoFramework 1.x has no generics: its runtime cannot load generic types or methods (docs.nanoframework.net; tests/IotMinerAgent.NanoSurface.Tests/README.md). "
             + "Use arrays or ArrayList (mscorlib), or a small purpose-built class like NonceHits.",
             report,
             System.StringComparison.Ordinal);

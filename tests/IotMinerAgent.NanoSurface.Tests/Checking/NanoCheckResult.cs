@@ -47,7 +47,7 @@ internal sealed record NanoCheckResult(
             text.AppendLine("The code compiled but could not be emitted.");
         }
 
-        text.AppendLine("Limits: shared/REFERENCE.md (.NET nanoFramework); what is available: tests/IotMinerAgent.NanoSurface.Tests/README.md.");
+        text.AppendLine("Limits: tests/IotMinerAgent.NanoSurface.Tests/README.md (.NET nanoFramework 1.x); what is available: tests/IotMinerAgent.NanoSurface.Tests/README.md.");
         return text.ToString();
     }
 }
