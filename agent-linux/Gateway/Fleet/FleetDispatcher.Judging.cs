@@ -33,10 +33,9 @@ public sealed partial class FleetDispatcher
         }
 
         CountForVardiff(deviceId, job, now);
-        (DeviceVerdictCode code, string reason) = job.Template.ShareTarget.IsMetBy(hash)
-            ? await SubmitUpstreamAsync(job, share.Nonce, header, hash, cancellationToken).ConfigureAwait(false)
-            : (DeviceVerdictCode.Accepted, string.Empty);
-        return await RecordAsync(deviceId, share, code, reason, job.Difficulty, now, cancellationToken).ConfigureAwait(false);
+        return job.Template.ShareTarget.IsMetBy(hash)
+            ? await SubmitUpstreamAsync(new PendingShare(deviceId, share, job, header, job.Template.NetworkTarget.IsMetBy(hash)), now, cancellationToken).ConfigureAwait(false)
+            : await RecordAsync(deviceId, share, DeviceVerdictCode.Accepted, string.Empty, job.Difficulty, now, cancellationToken).ConfigureAwait(false);
     }
 
     // Every check that needs no hashing, in the order docs/mqtt.md gives the codes their meaning.
@@ -58,6 +57,12 @@ public sealed partial class FleetDispatcher
             if (!_jobs.TryGetValue(share.JobId, out IssuedJob? job) || !string.Equals(job.DeviceId, deviceId, StringComparison.Ordinal))
             {
                 return Screening.Refuse(DeviceVerdictCode.RejectedUnknownJob, "unknown job: wait for a new one");
+            }
+
+            // Sent again while held for upstream (the device reconnected): it is still pending, not a duplicate.
+            if (_pending.ContainsKey(PendingShare.KeyOf(share.JobId, share.Nonce)))
+            {
+                return Screening.Refuse(DeviceVerdictCode.AcceptedPending, "still waiting for upstream; final verdict follows");
             }
 
             if (job.Generation < _generation)
@@ -98,33 +103,11 @@ public sealed partial class FleetDispatcher
         }
     }
 
-    private async Task<(DeviceVerdictCode, string)> SubmitUpstreamAsync(IssuedJob job, uint nonce, byte[] header, byte[] hash, CancellationToken cancellationToken)
-    {
-        bool block = job.Template.NetworkTarget.IsMetBy(hash);
-        UpstreamResult result;
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(_options.UpstreamTimeoutSeconds), _time))
-        using (var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken))
-        {
-            try
-            {
-                result = await _upstream.SubmitAsync(new UpstreamSubmission(job.Template, job.Slice.WorkUnit, nonce, header), linked.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                result = new UpstreamResult(ShareVerdict.Unreachable, FormattableString.Invariant($"no answer in {_options.UpstreamTimeoutSeconds} s"));
-            }
-        }
-
-        // The gateway is stopping: there is no verdict to give, and the share may still reach upstream.
-        cancellationToken.ThrowIfCancellationRequested();
-        return Verdicts.FromUpstream(result, block, _logger, job, nonce);
-    }
-
-    private async Task<DeviceVerdict> RecordAsync(string deviceId, DeviceShare share, DeviceVerdictCode code, string reason, double difficulty, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<DeviceVerdict> RecordAsync(string deviceId, DeviceShare share, DeviceVerdictCode code, string reason, double difficulty, DateTimeOffset now, CancellationToken cancellationToken, bool resolvesPending = false)
     {
         var verdict = new DeviceVerdict(share.JobId, share.Nonce, code, VerdictReason.Printable(reason));
-        await _ledger.RecordAsync(new LedgerShare(deviceId, share.JobId, share.Nonce, code, difficulty, now), cancellationToken).ConfigureAwait(false);
-        if (!verdict.IsAccepted)
+        await _ledger.RecordAsync(new LedgerShare(deviceId, share.JobId, share.Nonce, code, difficulty, now) { ResolvesPending = resolvesPending }, cancellationToken).ConfigureAwait(false);
+        if (!verdict.IsAccepted && !verdict.IsPending)
         {
             _logger.LogDebug("Device {Device}: share job {Job:x8} nonce {Nonce:x8} {Verdict}: {Reason}", deviceId, share.JobId, share.Nonce, code, verdict.Reason);
         }

@@ -28,11 +28,16 @@ public sealed partial class FleetDispatcher : IFleetDispatcher
     private readonly ILogger _logger;
     private readonly JobIdSequence _jobIds;
     private readonly Channel<DeviceAssignment> _assignments = Channel.CreateUnbounded<DeviceAssignment>();
+    private readonly Channel<DeviceVerdictFor> _late = Channel.CreateUnbounded<DeviceVerdictFor>();
 
     // Guards every field below; never held across an await or a hash.
     private readonly object _gate = new();
     private readonly Dictionary<string, DeviceState> _devices = new(StringComparer.Ordinal);
     private readonly Dictionary<uint, IssuedJob> _jobs = new();
+
+    // Shares held for upstream by key (PendingShare.Key), and those upstream called unreachable, retried with its next template.
+    private readonly Dictionary<ulong, PendingShare> _pending = new();
+    private readonly List<PendingShare> _retry = new();
     private UpstreamTemplate? _template;
     private NonceRangeCarver? _carver;
     private long _generation;
@@ -97,7 +102,17 @@ public sealed partial class FleetDispatcher : IFleetDispatcher
     }
 
     /// <inheritdoc />
-    public Task RunAsync(CancellationToken cancellationToken) => _upstream.RunAsync(OnTemplateAsync, cancellationToken);
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        // Shares a previous run held for upstream died with its upstream session: they get their final verdict now.
+        int abandoned = await _ledger.AbandonPendingAsync(Instance, cancellationToken).ConfigureAwait(false);
+        if (abandoned > 0)
+        {
+            _logger.LogWarning("{Count} shares were still pending_upstream when this gateway last stopped; its upstream session is gone, so they are recorded as rejected-stale", abandoned);
+        }
+
+        await _upstream.RunAsync(OnTemplateAsync, cancellationToken).ConfigureAwait(false);
+    }
 
     private ValueTask OnTemplateAsync(UpstreamTemplate template, CancellationToken cancellationToken)
     {
@@ -136,6 +151,7 @@ public sealed partial class FleetDispatcher : IFleetDispatcher
 
         _logger.LogInformation("Upstream template {Template} ({Algorithm}{Clean}): {Issued} device jobs issued",
             template.Id, template.Algorithm, template.ReplacesAll ? ", replaces all" : string.Empty, issued);
+        RetryHeld(cancellationToken);
         return ValueTask.CompletedTask;
     }
 

@@ -18,6 +18,12 @@ public interface IFleetDispatcher
     /// <summary>Jobs to publish, each to its device: answers to work requests and fresh jobs when upstream moves on.</summary>
     ChannelReader<DeviceAssignment> Assignments { get; }
 
+    /// <summary>
+    /// Final verdicts decided after <see cref="JudgeAsync"/> returned <c>accepted-pending</c> (upstream was unreachable
+    /// or slow), already in the ledger: publish each to its device.
+    /// </summary>
+    ChannelReader<DeviceVerdictFor> LateVerdicts { get; }
+
     /// <summary>A device asked for work; its job follows on <see cref="Assignments"/> as soon as upstream has work.</summary>
     void RequestWork(string deviceId, WorkRequest request);
 

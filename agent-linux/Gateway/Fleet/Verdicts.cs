@@ -6,13 +6,13 @@ using Microsoft.Extensions.Logging;
 namespace IotMinerAgent.Linux.Gateway.Fleet;
 
 /// <summary>
-/// The device's verdict on a share the gateway verified and sent upstream (documented in docs/mqtt.md, "Shares sent
-/// upstream"): upstream's refusal, stale or otherwise, makes the device drop the job; an unreachable upstream does not
-/// make the device's valid work invalid, so the share is accepted and counted locally, and the reason says it was not sent.
+/// The device's final verdict on a share the gateway verified and sent upstream (docs/mqtt.md, "How the gateway judges
+/// a share", step 7): upstream's refusal, stale or otherwise, makes the device drop the job, and a share upstream never
+/// got is not accepted. (An unreachable upstream is not an answer: the dispatcher holds the share until there is one.)
 /// </summary>
 internal static class Verdicts
 {
-    /// <summary>Maps upstream's answer; <paramref name="block"/> is true when the hash meets the network target.</summary>
+    /// <summary>Maps upstream's answer (never <see cref="ShareVerdict.Unreachable"/>); <paramref name="block"/> is true when the hash meets the network target.</summary>
     public static (DeviceVerdictCode Code, string Reason) FromUpstream(UpstreamResult result, bool block, ILogger logger, IssuedJob job, uint nonce)
     {
         switch (result.Verdict)
@@ -31,16 +31,10 @@ internal static class Verdicts
                 logger.LogWarning("Upstream rejected a verified share of device {Device} (job {Job:x8}, nonce {Nonce:x8}): {Reason}", job.DeviceId, job.JobId, nonce, result.Reason);
                 return (DeviceVerdictCode.RejectedStale, "upstream rejected: " + result.Reason);
             default:
-                if (block)
-                {
-                    logger.LogError("A block found by device {Device} (job {Job:x8}, nonce {Nonce:x8}) could not be sent: {Reason}", job.DeviceId, job.JobId, nonce, result.Reason);
-                }
-                else
-                {
-                    logger.LogWarning("Share of device {Device} not sent, upstream unreachable: {Reason}", job.DeviceId, result.Reason);
-                }
-
-                return (DeviceVerdictCode.Accepted, "counted locally, not sent: upstream unreachable");
+                // Dropped (the upstream client stopped or its queue for a reconnect overflowed): upstream never saw it.
+                logger.Log(block ? LogLevel.Error : LogLevel.Warning, "A {What} of device {Device} (job {Job:x8}, nonce {Nonce:x8}) never reached upstream: {Reason}",
+                    block ? "block" : "share", job.DeviceId, job.JobId, nonce, result.Reason);
+                return (DeviceVerdictCode.RejectedStale, "not sent upstream: " + result.Reason);
         }
     }
 }

@@ -23,6 +23,7 @@ public sealed class GatewayInstance : IAsyncDisposable
     readonly MqttOptions _mqtt;
     readonly TimeProvider _time;
     readonly ILogger _logger;
+    readonly LedgerRetention _retention;
     readonly long _started;
     long _lastShares;
     long _lastSample;
@@ -40,6 +41,7 @@ public sealed class GatewayInstance : IAsyncDisposable
         Link = new GatewayMqttLink(mqtt, new GatewayTopics(gateway.Instance, gateway.Group), Dispatcher, gateway.Link with { UpstreamAlgorithm = upstream.Algorithm },
             Counters, time, loggers.CreateLogger<GatewayMqttLink>());
         Link.Connected += PublishStatusAsync;
+        _retention = new LedgerRetention(ledger, gateway.RetentionDays, time, loggers.CreateLogger<LedgerRetention>());
         _started = _lastSample = _lastLogged = time.GetTimestamp();
     }
 
@@ -64,7 +66,7 @@ public sealed class GatewayInstance : IAsyncDisposable
         _logger.LogInformation("Gateway {Instance} starting: upstream {Upstream} ({Algorithm}), broker {Broker}, group {Group}",
             Link.Topics.Instance, Upstream.DisplayName, Upstream.Algorithm, _mqtt, Link.Topics.Group);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task[] parts = [Dispatcher.RunAsync(stop.Token), Link.RunAsync(stop.Token), ReportAsync(stop.Token)];
+        Task[] parts = [Dispatcher.RunAsync(stop.Token), Link.RunAsync(stop.Token), ReportAsync(stop.Token), _retention.RunAsync(stop.Token)];
         Task first = await Task.WhenAny(parts).ConfigureAwait(false);
         await stop.CancelAsync().ConfigureAwait(false);
         try

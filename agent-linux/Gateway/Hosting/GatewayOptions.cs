@@ -63,6 +63,9 @@ public sealed record GatewayOptions
     /// <summary><c>gateway:ledger:postgres</c>: a PostgreSQL connection string; when set, the ledger lives there instead.</summary>
     public string? PostgresConnectionString { get; init; }
 
+    /// <summary><c>gateway:ledger:retentionDays</c>: judged shares older than this many days are pruned from the share log (device totals stay).</summary>
+    public int RetentionDays { get; init; } = 30;
+
     /// <summary>The dispatcher's settings (vardiff, job lifetime, per-device limits): <c>gateway:share_interval_s</c> and the rest.</summary>
     public FleetOptions Fleet { get; init; } = new();
 
@@ -119,11 +122,13 @@ public sealed record GatewayOptions
             Node = upstream == GatewayUpstreamKind.Node ? reader.Node() : new NodeUpstreamOptions(),
             SqlitePath = reader.LedgerFile("gateway:ledger:sqlite_path", stateDirectory),
             PostgresConnectionString = reader.ConnectionString("gateway:ledger:postgres"),
+            RetentionDays = reader.Int("gateway:ledger:retentionDays", 30, 1, 36_500),
             Fleet = fleet,
             Link = new GatewayLinkSettings
             {
                 Workers = reader.Int("gateway:workers", 4, 1, 64),
                 DeviceQueueLength = reader.Int("gateway:device_queue_length", 16, 1, 10_000),
+                SessionExpirySeconds = (uint)reader.Int("gateway:mqtt:sessionExpirySeconds", (int)GatewayLinkSettings.DefaultSessionExpirySeconds, 0, int.MaxValue),
                 UpstreamAlgorithm = upstream == GatewayUpstreamKind.Stratum ? algorithm : null,
             },
         };

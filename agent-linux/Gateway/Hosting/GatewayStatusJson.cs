@@ -60,7 +60,8 @@ public sealed record GatewaySnapshot(byte Instance, DateTimeOffset Time, int Dev
     /// <summary>One line for the log.</summary>
     public string Describe() =>
         $"gateway {Instance}: {Devices} devices, {SharesPerSecond:0.##} shares/s, accepted {Counters.Verdicts(DeviceVerdictCode.Accepted) + Counters.Verdicts(DeviceVerdictCode.BlockFound)}, " +
-        $"rejected {Counters.VerdictsTotal - Counters.Verdicts(DeviceVerdictCode.Accepted) - Counters.Verdicts(DeviceVerdictCode.BlockFound)}, forwarded {Counters.Forwarded}; " +
+        $"pending upstream {Counters.Verdicts(DeviceVerdictCode.AcceptedPending)}, " +
+        $"rejected {Counters.VerdictsTotal - Counters.Verdicts(DeviceVerdictCode.Accepted) - Counters.Verdicts(DeviceVerdictCode.BlockFound) - Counters.Verdicts(DeviceVerdictCode.AcceptedPending)}, forwarded {Counters.Forwarded}; " +
         $"upstream {Upstream.DisplayName} {Upstream.State.ToString().ToLowerInvariant()}, {Upstream.Accepted} accepted, {Upstream.Blocks} blocks";
 
     /// <summary>The verdict's JSON name (docs/mqtt.md verdict table), snake_case for a JSON key.</summary>
@@ -73,6 +74,7 @@ public sealed record GatewaySnapshot(byte Instance, DateTimeOffset Time, int Dev
         DeviceVerdictCode.RejectedStale => "rejected_stale",
         DeviceVerdictCode.RejectedUnknownJob => "rejected_unknown_job",
         DeviceVerdictCode.RejectedMalformed => "rejected_malformed",
-        _ => "rejected_rate_limited",
+        DeviceVerdictCode.RejectedRateLimited => "rejected_rate_limited",
+        _ => "accepted_pending",
     };
 }

@@ -15,6 +15,20 @@ public interface IDeviceLedger : IAsyncDisposable
     /// <summary>Records a judged share and adds it to its device's totals; completes once committed.</summary>
     Task RecordAsync(LedgerShare share, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Gives every share still pending_upstream whose job gateway <paramref name="instance"/> issued (the job id's top
+    /// byte) its final verdict, rejected-stale, and counts it in its device's rejects: called when that gateway starts,
+    /// since the upstream session that held them ended with the previous run. Returns how many there were.
+    /// </summary>
+    Task<int> AbandonPendingAsync(byte instance, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes at most <paramref name="maxRows"/> share-log rows judged before <paramref name="judgedBefore"/> (never a
+    /// pending_upstream one) in one short transaction, so judging waits at most for one small batch; device totals are
+    /// a table of their own and stay. Returns how many rows went (fewer than <paramref name="maxRows"/>: none are left).
+    /// </summary>
+    Task<int> PruneAsync(DateTimeOffset judgedBefore, int maxRows, CancellationToken cancellationToken);
+
     /// <summary>A device's totals, or null when the ledger has never seen it.</summary>
     Task<DeviceTotals?> GetTotalsAsync(string deviceId, CancellationToken cancellationToken);
 

@@ -18,7 +18,7 @@ public static class LedgerBatch
                 g.Key,
                 g.LongCount(s => s.Counts),
                 g.Where(s => s.Counts).Sum(s => s.Difficulty),
-                g.LongCount(s => !s.Counts),
+                g.LongCount(s => !s.Counts && !s.IsPendingUpstream),
                 g.LongCount(s => s.Verdict == Hashing.DeviceWork.DeviceVerdictCode.BlockFound),
                 g.Max(s => s.JudgedAt)))
             .ToList();

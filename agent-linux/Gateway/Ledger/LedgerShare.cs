@@ -14,4 +14,16 @@ public sealed record LedgerShare(string DeviceId, uint JobId, uint Nonce, Device
 {
     /// <summary>True for verdicts that credit the device: accepted and block-found.</summary>
     public bool Counts => Verdict is DeviceVerdictCode.Accepted or DeviceVerdictCode.BlockFound;
+
+    /// <summary>
+    /// True for <see cref="DeviceVerdictCode.AcceptedPending"/>: the share is in state pending_upstream, held for
+    /// upstream; it adds nothing to the device's totals until its final verdict replaces it.
+    /// </summary>
+    public bool IsPendingUpstream => Verdict == DeviceVerdictCode.AcceptedPending;
+
+    /// <summary>
+    /// True for the final verdict of a share that was pending_upstream: it replaces the pending row whatever it says.
+    /// Any other record leaves a pending row alone (a resend of the share is not its verdict).
+    /// </summary>
+    public bool ResolvesPending { get; init; }
 }

@@ -34,13 +34,14 @@ public sealed class PostgresDeviceLedger : IDeviceLedger
             difficulty DOUBLE PRECISION NOT NULL,
             judged_at_ms BIGINT NOT NULL,
             PRIMARY KEY (device_id, job_id, nonce));
+        CREATE INDEX IF NOT EXISTS ledger_shares_judged_at ON ledger_shares (judged_at_ms);
         """;
 
     private const string InsertShare = """
         INSERT INTO ledger_shares (device_id, job_id, nonce, verdict, difficulty, judged_at_ms)
         VALUES ($1, $2, $3, $4, $5, $6)
         ON CONFLICT (device_id, job_id, nonce) DO UPDATE SET verdict = excluded.verdict, difficulty = excluded.difficulty, judged_at_ms = excluded.judged_at_ms
-        WHERE ledger_shares.verdict NOT IN (0, 1) AND excluded.verdict IN (0, 1)
+        WHERE (ledger_shares.verdict = 8 AND $7) OR (ledger_shares.verdict NOT IN (0, 1, 8) AND excluded.verdict IN (0, 1, 8))
         """;
 
     private const string AddTotals = """
@@ -95,6 +96,40 @@ public sealed class PostgresDeviceLedger : IDeviceLedger
     {
         ArgumentNullException.ThrowIfNull(share);
         return _queue.EnqueueAsync(share, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<int> AbandonPendingAsync(byte instance, CancellationToken cancellationToken)
+    {
+        await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        int abandoned;
+        await using (var batch = new NpgsqlBatch(connection, transaction))
+        {
+            batch.BatchCommands.Add(Command("""
+                UPDATE ledger_devices SET rejects = rejects + p.n
+                FROM (SELECT device_id, COUNT(*) AS n FROM ledger_shares WHERE verdict = 8 AND (job_id >> 24) = $1 GROUP BY device_id) p
+                WHERE ledger_devices.device_id = p.device_id
+                """, (long)instance));
+            batch.BatchCommands.Add(Command("UPDATE ledger_shares SET verdict = 4 WHERE verdict = 8 AND (job_id >> 24) = $1", (long)instance));
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            abandoned = batch.BatchCommands[1].RecordsAffected;
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return abandoned;
+    }
+
+    /// <inheritdoc />
+    public async Task<int> PruneAsync(DateTimeOffset judgedBefore, int maxRows, CancellationToken cancellationToken)
+    {
+        await using NpgsqlCommand command = _dataSource.CreateCommand("""
+            DELETE FROM ledger_shares WHERE ctid IN (
+                SELECT ctid FROM ledger_shares WHERE judged_at_ms < $1 AND verdict <> 8 ORDER BY judged_at_ms LIMIT $2)
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = judgedBefore.ToUnixTimeMilliseconds() });
+        command.Parameters.Add(new NpgsqlParameter { Value = maxRows });
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -157,7 +192,7 @@ public sealed class PostgresDeviceLedger : IDeviceLedger
         {
             foreach (LedgerShare share in shares)
             {
-                batch.BatchCommands.Add(Command(InsertShare, share.DeviceId, (long)share.JobId, (long)share.Nonce, (short)share.Verdict, share.Difficulty, share.JudgedAt.ToUnixTimeMilliseconds()));
+                batch.BatchCommands.Add(Command(InsertShare, share.DeviceId, (long)share.JobId, (long)share.Nonce, (short)share.Verdict, share.Difficulty, share.JudgedAt.ToUnixTimeMilliseconds(), share.ResolvesPending));
             }
 
             foreach (DeviceTotals increment in LedgerBatch.Increments(shares))

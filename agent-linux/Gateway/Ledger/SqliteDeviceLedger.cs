@@ -14,8 +14,9 @@ namespace IotMinerAgent.Linux.Gateway.Ledger;
 /// #pragma_synchronous); group commit (<see cref="GroupCommitQueue"/>) keeps that affordable at thousands of shares a second.
 /// </summary>
 /// <remarks>
-/// The share log keeps one row per key: the first verdict, replaced only by a crediting one (a share refused unchecked
-/// as rate-limited and judged later). The totals count every verdict, duplicates included.
+/// The share log keeps one row per key: the first verdict, replaced only by a crediting or pending one (a share refused
+/// unchecked as rate-limited and judged later), and a pending_upstream row (verdict 8) only by its final verdict. The
+/// totals count every final verdict, duplicates included; a pending one counts when its final verdict comes.
 /// </remarks>
 public sealed class SqliteDeviceLedger : IDeviceLedger
 {
@@ -37,6 +38,7 @@ public sealed class SqliteDeviceLedger : IDeviceLedger
             difficulty REAL NOT NULL,
             judged_at_ms INTEGER NOT NULL,
             PRIMARY KEY (device_id, job_id, nonce));
+        CREATE INDEX IF NOT EXISTS ledger_shares_judged_at ON ledger_shares (judged_at_ms);
         """;
 
     private readonly SqliteConnection _writer;
@@ -87,6 +89,40 @@ public sealed class SqliteDeviceLedger : IDeviceLedger
     {
         ArgumentNullException.ThrowIfNull(share);
         return _queue.EnqueueAsync(share, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<int> AbandonPendingAsync(byte instance, CancellationToken cancellationToken)
+    {
+        await using SqliteConnection connection = await OpenWriterAsync(cancellationToken).ConfigureAwait(false);
+        using SqliteTransaction transaction = connection.BeginTransaction();
+        using SqliteCommand command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            UPDATE ledger_devices SET rejects = rejects + (SELECT COUNT(*) FROM ledger_shares s
+                WHERE s.device_id = ledger_devices.device_id AND s.verdict = 8 AND (s.job_id >> 24) = @instance)
+            WHERE device_id IN (SELECT device_id FROM ledger_shares WHERE verdict = 8 AND (job_id >> 24) = @instance);
+            UPDATE ledger_shares SET verdict = 4 WHERE verdict = 8 AND (job_id >> 24) = @instance;
+            SELECT changes();
+            """;
+        command.Parameters.AddWithValue("@instance", (int)instance);
+        long abandoned = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) ?? 0L);
+        transaction.Commit();
+        return (int)abandoned;
+    }
+
+    /// <inheritdoc />
+    public async Task<int> PruneAsync(DateTimeOffset judgedBefore, int maxRows, CancellationToken cancellationToken)
+    {
+        await using SqliteConnection connection = await OpenWriterAsync(cancellationToken).ConfigureAwait(false);
+        await using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = """
+            DELETE FROM ledger_shares WHERE rowid IN (
+                SELECT rowid FROM ledger_shares WHERE judged_at_ms < @before AND verdict <> 8 ORDER BY judged_at_ms LIMIT @max);
+            """;
+        command.Parameters.AddWithValue("@before", judgedBefore.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("@max", maxRows);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -143,6 +179,15 @@ public sealed class SqliteDeviceLedger : IDeviceLedger
         return totals;
     }
 
+    // A second writer beside the group commit's (pruning, start-up repair): SQLite serializes the two, each holding
+    // the write lock for one short transaction; synchronous is per connection, so it is set here too.
+    private async Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken)
+    {
+        SqliteConnection connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        Execute(connection, "PRAGMA synchronous=FULL;");
+        return connection;
+    }
+
     private async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
@@ -162,7 +207,7 @@ public sealed class SqliteDeviceLedger : IDeviceLedger
                 INSERT INTO ledger_shares (device_id, job_id, nonce, verdict, difficulty, judged_at_ms)
                 VALUES (@device, @job, @nonce, @verdict, @difficulty, @at)
                 ON CONFLICT (device_id, job_id, nonce) DO UPDATE SET verdict = excluded.verdict, difficulty = excluded.difficulty, judged_at_ms = excluded.judged_at_ms
-                WHERE ledger_shares.verdict NOT IN (0, 1) AND excluded.verdict IN (0, 1);
+                WHERE (ledger_shares.verdict = 8 AND @resolves = 1) OR (ledger_shares.verdict NOT IN (0, 1, 8) AND excluded.verdict IN (0, 1, 8));
                 """;
             SqliteParameter device = log.Parameters.Add("@device", SqliteType.Text);
             SqliteParameter job = log.Parameters.Add("@job", SqliteType.Integer);
@@ -170,6 +215,7 @@ public sealed class SqliteDeviceLedger : IDeviceLedger
             SqliteParameter verdict = log.Parameters.Add("@verdict", SqliteType.Integer);
             SqliteParameter difficulty = log.Parameters.Add("@difficulty", SqliteType.Real);
             SqliteParameter at = log.Parameters.Add("@at", SqliteType.Integer);
+            SqliteParameter resolves = log.Parameters.Add("@resolves", SqliteType.Integer);
             foreach (LedgerShare share in shares)
             {
                 device.Value = share.DeviceId;
@@ -178,6 +224,7 @@ public sealed class SqliteDeviceLedger : IDeviceLedger
                 verdict.Value = (int)share.Verdict;
                 difficulty.Value = share.Difficulty;
                 at.Value = share.JudgedAt.ToUnixTimeMilliseconds();
+                resolves.Value = share.ResolvesPending ? 1 : 0;
                 log.ExecuteNonQuery();
             }
         }

@@ -8,7 +8,7 @@ namespace IotMinerAgent.Linux.Gateway.Transport;
 /// <summary>What the gateway's MQTT side has done since it started: for status, logs and tests. Thread-safe.</summary>
 public sealed class GatewayCounters
 {
-    readonly long[] _verdicts = new long[(int)DeviceVerdictCode.RejectedRateLimited + 1];
+    readonly long[] _verdicts = new long[(int)DeviceVerdictCode.AcceptedPending + 1];
     readonly ConcurrentDictionary<string, long> _lastSeen = new(StringComparer.Ordinal);
     readonly TimeProvider _time;
     long _sharesReceived;

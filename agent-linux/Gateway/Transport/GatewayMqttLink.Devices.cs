@@ -94,10 +94,15 @@ public sealed partial class GatewayMqttLink
             return;
         }
 
-        // Never a silent drop: the device hears that it was too fast, with the job and nonce when they decode.
+        // Never a silent drop: the device hears that it was too fast, with the job and nonce when they decode. The
+        // receive loop must not wait (the publisher's PUBACKs arrive through it), so a full outgoing queue is counted.
         (uint jobId, uint nonce) = TryDecode(share.Payload) is { } decoded ? (decoded.JobId, decoded.Nonce) : (0u, 0u);
         var verdict = new DeviceVerdict(jobId, nonce, DeviceVerdictCode.RejectedRateLimited, $"over {_settings.DeviceQueueLength} shares waiting; slow down");
-        _ = SendVerdictAsync(share.DeviceId, verdict, CancellationToken.None);
+        if (!_outgoing.Writer.TryWrite(new DeviceVerdictFor(share.DeviceId, verdict)))
+        {
+            _logger.LogDebug("Rate-limited verdict for {Device} not sent: {Count} verdicts already wait to go out", share.DeviceId, OutgoingCapacity);
+            _counters.PublishFailed();
+        }
     }
 
     async Task JudgeSharesAsync(CancellationToken cancellationToken)
@@ -149,11 +154,53 @@ public sealed partial class GatewayMqttLink
         await SendVerdictAsync(share.DeviceId, verdict, cancellationToken).ConfigureAwait(false);
     }
 
-    async Task SendVerdictAsync(string deviceId, DeviceVerdict verdict, CancellationToken cancellationToken)
+    // Every verdict (judged, rate-limited, or the final one of a share held for upstream) goes out through one queue.
+    ValueTask SendVerdictAsync(string deviceId, DeviceVerdict verdict, CancellationToken cancellationToken)
+        => _outgoing.Writer.WriteAsync(new DeviceVerdictFor(deviceId, verdict), cancellationToken);
+
+    // Final verdicts the dispatcher decided later (upstream answered a held share) join the same queue.
+    async Task ForwardLateVerdictsAsync(CancellationToken cancellationToken)
     {
-        if (await PublishAsync(GatewayTopics.Verdict(deviceId), verdict.Encode(), retain: false, cancellationToken).ConfigureAwait(false))
+        await foreach (DeviceVerdictFor late in _dispatcher.LateVerdicts.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            _counters.VerdictSent(verdict.Code);
+            await _outgoing.Writer.WriteAsync(late, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // The one outgoing verdict path: publications start in the order the verdicts were queued, at most
+    // VerdictPublishConcurrency waiting for their PUBACK at once.
+    async Task PublishVerdictsAsync(CancellationToken cancellationToken)
+    {
+        using var slots = new SemaphoreSlim(_settings.VerdictPublishConcurrency);
+        try
+        {
+            await foreach (DeviceVerdictFor outgoing in _outgoing.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                _ = PublishVerdictAsync(outgoing, slots, cancellationToken);
+            }
+        }
+        finally
+        {
+            for (int i = 0; i < _settings.VerdictPublishConcurrency; i++)
+            {
+                await slots.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+
+    async Task PublishVerdictAsync(DeviceVerdictFor outgoing, SemaphoreSlim slots, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await PublishAsync(GatewayTopics.Verdict(outgoing.DeviceId), outgoing.Verdict.Encode(), retain: false, cancellationToken).ConfigureAwait(false))
+            {
+                _counters.VerdictSent(outgoing.Verdict.Code);
+            }
+        }
+        finally
+        {
+            slots.Release();
         }
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading;
+using System.Threading.Channels;
 using System.Threading.Tasks;
 using IotMinerAgent.Linux.Gateway.Fleet;
 using IotMinerAgent.Linux.Mqtt.Connection;
@@ -29,6 +30,10 @@ public sealed partial class GatewayMqttLink : IAsyncDisposable
     readonly ILogger _logger;
     readonly FairShareQueue _queue;
 
+    // Verdicts waiting to be published; judging waits when it is full, so memory stays bounded.
+    const int OutgoingCapacity = 65_536;
+    readonly Channel<DeviceVerdictFor> _outgoing = Channel.CreateBounded<DeviceVerdictFor>(new BoundedChannelOptions(OutgoingCapacity) { SingleReader = true });
+
     /// <summary>Creates the link; nothing is sent before <see cref="RunAsync"/>.</summary>
     /// <exception cref="ArgumentException"><c>mqtt:host</c> is not set (devices reach a gateway through a network broker).</exception>
     /// <exception cref="MqttOptionsException">A TLS file cannot be read.</exception>
@@ -45,6 +50,7 @@ public sealed partial class GatewayMqttLink : IAsyncDisposable
             Subscriptions = [topics.WorkRequestFilter, topics.DeviceShareFilter, topics.ForwardFilter, topics.CommandFilter],
             SubscriptionsRequired = true,
             Mqtt5Requirement = NeedsMqtt5,
+            SessionExpirySeconds = settings.SessionExpirySeconds,
         };
         _topics = topics;
         _dispatcher = dispatcher;
@@ -88,7 +94,8 @@ public sealed partial class GatewayMqttLink : IAsyncDisposable
     /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        Task[] workers = [.. Enumerable.Range(0, _settings.Workers).Select(_ => JudgeSharesAsync(cancellationToken)), PublishAssignmentsAsync(cancellationToken)];
+        Task[] workers = [.. Enumerable.Range(0, _settings.Workers).Select(_ => JudgeSharesAsync(cancellationToken)), PublishAssignmentsAsync(cancellationToken),
+            PublishVerdictsAsync(cancellationToken), ForwardLateVerdictsAsync(cancellationToken)];
         try
         {
             await _connection.RunAsync(cancellationToken).ConfigureAwait(false);

@@ -76,6 +76,13 @@ public sealed class MqttSessionSettings
     /// </summary>
     public string? Mqtt5Requirement { get; init; }
 
+    /// <summary>
+    /// MQTT 5 session expiry interval in seconds (§3.1.2.11.2). 0 (a device's): every connection starts a clean session.
+    /// Above 0 (the gateway's): clean start off, so the broker keeps the session's subscriptions and queues their QoS 1
+    /// messages while the client is away, for at most this long.
+    /// </summary>
+    public uint SessionExpirySeconds { get; init; }
+
     /// <summary>The MQTT version(s) to try: <c>mqtt:protocol</c>, or MQTT 5 only under <see cref="Mqtt5Requirement"/>.</summary>
     public MqttProtocolChoice Protocol => Mqtt5Requirement is null ? _options.Protocol : MqttProtocolChoice.V5;
 
@@ -92,9 +99,10 @@ public sealed class MqttSessionSettings
             .WithTcpServer(Host, Port)
             .WithClientId(ClientId)
             .WithProtocolVersion(version)
-            // Commands are not worth replaying after a reconnect (a stale "pause" could surprise the owner),
-            // so each connection starts a clean session and subscribes again.
-            .WithCleanStart(true)
+            // A device's commands are not worth replaying after a reconnect (a stale "pause" could surprise the owner),
+            // so its connections start clean; the gateway keeps its session so no device share is lost while it is away.
+            .WithCleanStart(SessionExpirySeconds == 0)
+            .WithSessionExpiryInterval(version == MqttProtocolVersion.V500 ? SessionExpirySeconds : 0)
             .WithKeepAlivePeriod(_options.KeepAlive)
             .WithTimeout(TimeSpan.FromSeconds(10))
             .WithWillTopic(AvailabilityTopic)

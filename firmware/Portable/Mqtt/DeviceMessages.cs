@@ -135,8 +135,12 @@ namespace IotMinerAgent.Firmware.Mqtt
                     return "rejected-unknown-job";
                 case DeviceVerdictCode.RejectedMalformed:
                     return "rejected-malformed";
-                default:
+                case DeviceVerdictCode.RejectedRateLimited:
                     return "rejected-rate-limited";
+                case DeviceVerdictCode.AcceptedPending:
+                    return "accepted-pending";
+                default:
+                    return "unknown-" + (int)code;
             }
         }
 

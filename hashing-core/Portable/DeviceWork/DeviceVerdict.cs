@@ -28,7 +28,7 @@ namespace IotMinerAgent.Hashing.DeviceWork
         {
             if (!IsKnown((byte)code))
             {
-                throw new ArgumentException("Unknown verdict code " + (byte)code + "; use a DeviceVerdictCode value (0..7).", "code");
+                throw new ArgumentException("Unknown verdict code " + (byte)code + "; use a DeviceVerdictCode value (0..8).", "code");
             }
 
             if (reason == null)
@@ -85,6 +85,12 @@ namespace IotMinerAgent.Hashing.DeviceWork
             get { return _code == DeviceVerdictCode.Accepted || _code == DeviceVerdictCode.BlockFound; }
         }
 
+        /// <summary>True for <see cref="DeviceVerdictCode.AcceptedPending"/>: not final, the final verdict follows.</summary>
+        public bool IsPending
+        {
+            get { return _code == DeviceVerdictCode.AcceptedPending; }
+        }
+
         /// <summary>The verdict as 12 + reason-length bytes.</summary>
         public byte[] Encode()
         {
@@ -111,7 +117,7 @@ namespace IotMinerAgent.Hashing.DeviceWork
             DeviceWireFormat.CheckPreamble(message, DeviceWireFormat.KindVerdict, Name);
             if (!IsKnown(message[2]))
             {
-                throw new DeviceMessageException("Device verdict message: verdict code (byte 2) is " + message[2] + ", expected 0..7.");
+                throw new DeviceMessageException("Device verdict message: verdict code (byte 2) is " + message[2] + ", expected 0..8.");
             }
 
             int reasonLength = message[3];
@@ -143,7 +149,7 @@ namespace IotMinerAgent.Hashing.DeviceWork
 
         private static bool IsKnown(byte code)
         {
-            return code <= (byte)DeviceVerdictCode.RejectedRateLimited;
+            return code <= (byte)DeviceVerdictCode.AcceptedPending;
         }
 
         private static bool IsPrintableAscii(char c)

@@ -29,5 +29,12 @@ namespace IotMinerAgent.Hashing.DeviceWork
         /// Slow down: the gateway answers every share, so a device can pace itself by its verdicts.
         /// </summary>
         RejectedRateLimited = 7,
+
+        /// <summary>
+        /// Not final: the share is valid and the gateway holds it for upstream, which is unreachable or slow (state
+        /// pending_upstream in the ledger). The final verdict on the same job id and nonce follows once upstream has
+        /// answered: accepted or block-found, or rejected-stale when upstream replaced the job meanwhile.
+        /// </summary>
+        AcceptedPending = 8,
     }
 }

@@ -19,7 +19,7 @@ internal static class DeviceWorkJson
     private static readonly string[] VerdictNames =
     [
         "accepted", "block-found", "rejected-low-difficulty", "rejected-duplicate", "rejected-stale", "rejected-unknown-job",
-        "rejected-malformed", "rejected-rate-limited",
+        "rejected-malformed", "rejected-rate-limited", "accepted-pending",
     ];
 
     /// <summary>The job as indented JSON.</summary>

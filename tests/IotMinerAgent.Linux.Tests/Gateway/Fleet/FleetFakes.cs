@@ -109,5 +109,9 @@ internal sealed class RecordingLedger : IDeviceLedger
     public Task<IReadOnlyList<DeviceTotals>> ListDevicesAsync(CancellationToken cancellationToken) =>
         Task.FromResult(LedgerBatch.Increments(Records));
 
+    public Task<int> AbandonPendingAsync(byte instance, CancellationToken cancellationToken) => Task.FromResult(0);
+
+    public Task<int> PruneAsync(DateTimeOffset judgedBefore, int maxRows, CancellationToken cancellationToken) => Task.FromResult(0);
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -358,6 +358,10 @@ public class ShareJudgingTests
 
         public Task<IReadOnlyList<DeviceTotals>> ListDevicesAsync(System.Threading.CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<DeviceTotals>>([]);
 
+        public Task<int> AbandonPendingAsync(byte instance, System.Threading.CancellationToken cancellationToken) => Task.FromResult(0);
+
+        public Task<int> PruneAsync(DateTimeOffset judgedBefore, int maxRows, System.Threading.CancellationToken cancellationToken) => Task.FromResult(0);
+
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -23,6 +23,11 @@ internal sealed class ScriptedDispatcher(byte instance) : IFleetDispatcher
 
     public ChannelReader<DeviceAssignment> Assignments => _assignments.Reader;
 
+    /// <summary>Final verdicts to publish later, as a dispatcher that held shares for upstream would.</summary>
+    public Channel<DeviceVerdictFor> Late { get; } = Channel.CreateUnbounded<DeviceVerdictFor>();
+
+    public ChannelReader<DeviceVerdictFor> LateVerdicts => Late.Reader;
+
     /// <summary>How long each judgement takes (a slow hash, a slow ledger).</summary>
     public TimeSpan JudgeDelay { get; set; }
 
