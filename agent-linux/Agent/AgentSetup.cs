@@ -121,7 +121,7 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
         }
         catch (System.InvalidOperationException ex)
         {
-            throw new ConfigurationException($"{section}: {ex.InnerException?.Message ?? ex.Message} See docs/configuration.md for the allowed values.");
+            throw new ConfigurationException($"{section}: {KeySpelling.InMessage(ex.InnerException?.Message ?? ex.Message)} See docs/configuration.md for the allowed values.");
         }
     }
 

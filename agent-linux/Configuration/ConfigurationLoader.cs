@@ -46,15 +46,20 @@ public static class ConfigurationLoader
 
         builder.AddEnvironmentVariables("IOTMINER__");
         builder.AddCommandLine([.. overrides]);
+        IConfigurationRoot configuration;
         try
         {
-            return builder.Build();
+            configuration = builder.Build();
         }
         catch (Exception ex) when (ex is InvalidDataException or FormatException or UnauthorizedAccessException or IOException)
         {
             string detail = ex.InnerException?.Message ?? ex.Message;
             throw new ConfigurationException($"config file {path} cannot be read: {detail} Fix the file (JSON, comments allowed) and start again.");
         }
+
+        // Old spellings of renamed keys still work; UnknownKeyCheck warns about each once at start.
+        Keys.DeprecatedKeys.Apply(configuration);
+        return configuration;
     }
 }
 

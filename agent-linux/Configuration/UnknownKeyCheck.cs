@@ -11,11 +11,13 @@ public static class UnknownKeyCheck
     public const string StrictKey = "config:strict";
 
     /// <summary>
-    /// The keys docs/configuration.md does not know, one message each naming the nearest documented key; with
+    /// Renamed keys still in use (one message each naming the new key), then the keys docs/configuration.md does not
+    /// know, one message each naming the nearest documented key; with
     /// <c>config:strict</c> true they are an error instead (<see cref="ConfigurationException"/>, exit 78).
     /// </summary>
     public static IReadOnlyList<string> Warnings(IConfiguration configuration)
     {
+        List<string> deprecated = DeprecatedKeys.Warnings(configuration);
         List<string> unknown = KeyCheck.UnknownKeys(configuration);
         if (unknown.Count > 0 && bool.TryParse(configuration[StrictKey], out bool strict) && strict)
         {
@@ -23,6 +25,6 @@ public static class UnknownKeyCheck
                 $"\n{StrictKey} is true, so an unknown key stops the agent: correct or remove it (docs/configuration.md lists the keys).");
         }
 
-        return unknown;
+        return [.. deprecated, .. unknown];
     }
 }

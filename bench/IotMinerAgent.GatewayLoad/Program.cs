@@ -38,9 +38,9 @@ IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(
     ["mqtt:port"] = load.Port.ToString(CultureInfo.InvariantCulture),
     ["gateway:stratum:pools:0:url"] = pool.Url,
     ["gateway:stratum:pools:0:user"] = "bc1qloadtest.gw0",
-    ["gateway:min_difficulty"] = "0.00000001",
-    ["gateway:max_difficulty"] = "0.00000001",
-    ["gateway:max_devices"] = Math.Max(10_000, load.Devices).ToString(CultureInfo.InvariantCulture),
+    ["gateway:minDifficulty"] = "0.00000001",
+    ["gateway:maxDifficulty"] = "0.00000001",
+    ["gateway:maxDevices"] = Math.Max(10_000, load.Devices).ToString(CultureInfo.InvariantCulture),
     ["gateway:workers"] = load.Workers.ToString(CultureInfo.InvariantCulture),
 }).Build();
 MqttOptions mqtt = MqttOptions.Parse(key => configuration[key]);

@@ -17,6 +17,29 @@ public sealed class ControlPartsTests
         new(new FoundShare(Job, 1, hash ?? new byte[32]), "id", null) { Verdict = code, Resent = resent };
 
     [Fact]
+    public void A_pending_verdict_counts_as_pending_until_the_final_one_and_an_unknown_code_is_refused_by_name()
+    {
+        var tally = new ShareTally();
+        tally.CountPending();
+        tally.CountPending();
+        var status = new MinerStatus();
+        tally.CopyTo(status);
+        Assert.Equal(2, status.SharesPending);
+
+        tally.CountVerdict(new OutboxEntry(new FoundShare(Job, 1, new byte[32]), "id", null) { Verdict = DeviceVerdictCode.Accepted, WasPending = true });
+        tally.CopyTo(status);
+        Assert.Equal((1, 1), (status.SharesPending, status.Accepted));
+        Assert.Equal("accepted-pending", Firmware.Mqtt.DeviceMessages.VerdictName(DeviceVerdictCode.AcceptedPending));
+
+        // A code from a newer gateway is refused with a message (the controller publishes it as a verdict_error
+        // notice) and the share keeps waiting for a verdict it understands.
+        byte[] newer = new DeviceVerdict(7, 1, DeviceVerdictCode.Accepted, "").Encode();
+        newer[2] = 9;
+        DeviceMessageException error = Assert.Throws<DeviceMessageException>(() => DeviceVerdict.Decode(newer));
+        Assert.Contains("verdict code (byte 2) is 9, expected 0..8", error.Message);
+    }
+
+    [Fact]
     public void The_tally_counts_verdicts_and_a_resent_duplicate_is_no_rejection()
     {
         var tally = new ShareTally();

@@ -39,9 +39,9 @@ public sealed class ShareOutboxTests
         outbox.TryAdd(entry);
         outbox.MarkSent(entry, 1000);
 
-        outbox.Resend(5000, 60000);
+        outbox.Resend(5000, 60000, 600000);
         Assert.Null(outbox.NextToSend(0));
-        outbox.Resend(61000, 60000);
+        outbox.Resend(61000, 60000, 600000);
 
         Assert.Same(entry, outbox.NextToSend(0));
         Assert.True(entry.Resent);
@@ -74,5 +74,30 @@ public sealed class ShareOutboxTests
         Assert.True(outbox.TryAdd(Entry(2)));
         Assert.False(outbox.TryAdd(Entry(3)));
         Assert.Equal(2, outbox.Count);
+    }
+
+    [Fact]
+    public void A_pending_share_leaves_the_in_flight_window_waits_long_and_takes_its_final_verdict()
+    {
+        var outbox = new ShareOutbox(4);
+        OutboxEntry entry = Entry(1);
+        outbox.TryAdd(entry);
+        outbox.MarkSent(entry, 1000);
+
+        Assert.Same(entry, outbox.MarkPending(new DeviceVerdict(7, 1, DeviceVerdictCode.AcceptedPending, "held"), 2000));
+        Assert.Null(outbox.MarkPending(new DeviceVerdict(7, 1, DeviceVerdictCode.AcceptedPending, "held"), 2500));
+        Assert.Equal(0, outbox.AwaitingVerdict);
+        Assert.Null(outbox.NextToReport());
+
+        // Not on the short verdict timer: only after the long pending wait is it asked about again.
+        outbox.Resend(2000 + 60000, 45000, 600000);
+        Assert.Null(outbox.NextToSend(0));
+        outbox.Resend(2000 + 600000, 45000, 600000);
+        Assert.Same(entry, outbox.NextToSend(0));
+        outbox.MarkSent(entry, 602000);
+
+        Assert.Same(entry, outbox.ApplyVerdict(new DeviceVerdict(7, 1, DeviceVerdictCode.Accepted, "")));
+        Assert.True(entry.WasPending);
+        Assert.Same(entry, outbox.NextToReport());
     }
 }

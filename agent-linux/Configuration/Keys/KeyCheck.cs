@@ -48,7 +48,8 @@ public static class KeyCheck
         foreach ((string path, string value) in Leaves(configuration))
         {
             // An empty list or object in the JSON file ("pools": []) arrives as its section with an empty value.
-            if (KnownKeys.Find(path, out _) is not null || (value.Length == 0 && KnownKeys.IsSection(path)))
+            // A renamed key is reported by DeprecatedKeys, with its new name.
+            if (KnownKeys.Find(path, out _) is not null || DeprecatedKeys.Replacement(path) is not null || (value.Length == 0 && KnownKeys.IsSection(path)))
             {
                 continue;
             }

@@ -50,6 +50,30 @@ public static class KnownKeys
         return false;
     }
 
+    /// <summary>
+    /// The documented spelling of a key or of a section holding documented keys (<c>Gateway:Stratum:Pools:0</c> →
+    /// <c>gateway:stratum:pools:0</c>), with the indexes written; null when it is neither.
+    /// </summary>
+    public static string? Spelling(string path)
+    {
+        if (Find(path, out string spelling) is not null)
+        {
+            return spelling;
+        }
+
+        string[] segments = path.Split(':');
+        string prefix = Pattern(segments) + ":";
+        foreach ((string lookup, KnownKey key) in ByName)
+        {
+            if (lookup.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return Spell(string.Join(':', key.Name.Split(':')[..segments.Length]), segments);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The documented key nearest to <paramref name="path"/> in edit distance, spelled with its indexes; null when none is close.</summary>
     public static string? Nearest(string path)
     {
@@ -151,11 +175,11 @@ public static class KnownKeys
             "embeddedBroker", "embeddedBrokerPort", "homeAssistant", "discoveryPrefix", "statusIntervalSeconds", "keepAliveSeconds",
             "reconnectMinSeconds", "reconnectMaxSeconds", "shareResultWaitSeconds"));
         keys.AddRange(Named(KeyKind.Text, "gateway:",
-            "enabled", "instance", "group", "upstream", "algorithm", "node:rpc_url", "node:rpc_user", "node:rpc_password", "node:rpc_cookie_file",
-            "node:coin", "node:payout_address", "ledger:sqlite_path", "ledger:postgres", "share_interval_s", "min_difficulty", "max_difficulty",
-            "job_lifetime_s", "job_grace_s", "max_shares_per_second", "share_burst", "max_jobs_per_device", "max_devices", "min_nonce_count",
-            "upstream_timeout_s", "workers", "device_queue_length"));
-        keys.Add(new("gateway:node:poll_interval_s", KeyKind.Number, "seconds from 0.1 to 600"));
+            "enabled", "instance", "group", "upstream", "algorithm", "node:rpcUrl", "node:rpcUser", "node:rpcPassword", "node:rpcCookieFile",
+            "node:coin", "node:payoutAddress", "ledger:sqlitePath", "ledger:postgres", "ledger:retentionDays", "mqtt:sessionExpirySeconds", "shareIntervalSeconds", "minDifficulty", "maxDifficulty",
+            "jobLifetimeSeconds", "jobGraceSeconds", "maxSharesPerSecond", "shareBurst", "maxJobsPerDevice", "maxDevices", "minNonceCount",
+            "upstreamTimeoutSeconds", "workers", "deviceQueueLength"));
+        keys.Add(new("gateway:node:pollIntervalSeconds", KeyKind.Number, "seconds from 0.1 to 600"));
 
         // The mqtt and gateway sections are read key by key (SettingReader), whose messages already name the key: Text here.
         var byName = new Dictionary<string, KnownKey>(StringComparer.Ordinal);

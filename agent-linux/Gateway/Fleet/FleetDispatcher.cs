@@ -86,7 +86,7 @@ public sealed partial class FleetDispatcher : IFleetDispatcher
             {
                 if (_devices.Count >= _options.MaxDevices)
                 {
-                    _logger.LogWarning("Work request from {Device} ignored: the gateway already serves gateway:max_devices = {Max} devices", deviceId, _options.MaxDevices);
+                    _logger.LogWarning("Work request from {Device} ignored: the gateway already serves gateway:maxDevices = {Max} devices", deviceId, _options.MaxDevices);
                     return;
                 }
 

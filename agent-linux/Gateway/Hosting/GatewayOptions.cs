@@ -57,7 +57,7 @@ public sealed record GatewayOptions
     /// <summary><c>gateway:node:*</c>: the owner's node (RPC, credentials, coin, payout address) when <see cref="Upstream"/> is node.</summary>
     public NodeUpstreamOptions Node { get; init; } = new();
 
-    /// <summary><c>gateway:ledger:sqlite_path</c>: the SQLite ledger file (default <c>gateway-ledger.db</c> in the state directory).</summary>
+    /// <summary><c>gateway:ledger:sqlitePath</c>: the SQLite ledger file (default <c>gateway-ledger.db</c> in the state directory).</summary>
     public string SqlitePath { get; init; } = "gateway-ledger.db";
 
     /// <summary><c>gateway:ledger:postgres</c>: a PostgreSQL connection string; when set, the ledger lives there instead.</summary>
@@ -66,10 +66,10 @@ public sealed record GatewayOptions
     /// <summary><c>gateway:ledger:retentionDays</c>: judged shares older than this many days are pruned from the share log (device totals stay).</summary>
     public int RetentionDays { get; init; } = 30;
 
-    /// <summary>The dispatcher's settings (vardiff, job lifetime, per-device limits): <c>gateway:share_interval_s</c> and the rest.</summary>
+    /// <summary>The dispatcher's settings (vardiff, job lifetime, per-device limits): <c>gateway:shareIntervalSeconds</c> and the rest.</summary>
     public FleetOptions Fleet { get; init; } = new();
 
-    /// <summary><c>gateway:workers</c> and <c>gateway:device_queue_length</c>: how shares are queued and judged.</summary>
+    /// <summary><c>gateway:workers</c> and <c>gateway:deviceQueueLength</c>: how shares are queued and judged.</summary>
     public GatewayLinkSettings Link { get; init; } = new();
 
     /// <summary>
@@ -90,6 +90,8 @@ public sealed record GatewayOptions
     /// <exception cref="ConfigurationException">Lists every invalid key with its value and the fix.</exception>
     public static GatewayOptions Load(IConfiguration configuration, string stateDirectory, MqttOptions mqtt)
     {
+        // Done by the loader already; again here for a configuration built another way (tests, the load benchmark).
+        DeprecatedKeys.Apply(configuration);
         var reader = new KeyReader(configuration);
         GatewayUpstreamKind upstream = reader.Choice("gateway:upstream", GatewayUpstreamKind.Stratum, ("stratum", GatewayUpstreamKind.Stratum), ("node", GatewayUpstreamKind.Node));
         string algorithm = reader.Choice("gateway:algorithm", Algorithms.Sha256d, (Algorithms.Sha256d, Algorithms.Sha256d), (Algorithms.Scrypt, Algorithms.Scrypt));
@@ -99,17 +101,17 @@ public sealed record GatewayOptions
         var fleet = new FleetOptions
         {
             Instance = instance,
-            ShareIntervalSeconds = reader.Double("gateway:share_interval_s", defaults.ShareIntervalSeconds),
-            MinDifficulty = reader.Double("gateway:min_difficulty", defaults.MinDifficulty),
-            MaxDifficulty = reader.Double("gateway:max_difficulty", defaults.MaxDifficulty),
-            JobLifetimeSeconds = reader.Int("gateway:job_lifetime_s", defaults.JobLifetimeSeconds, int.MinValue, int.MaxValue),
-            JobGraceSeconds = reader.Int("gateway:job_grace_s", defaults.JobGraceSeconds, int.MinValue, int.MaxValue),
-            MaxSharesPerSecond = reader.Double("gateway:max_shares_per_second", defaults.MaxSharesPerSecond),
-            ShareBurst = reader.Int("gateway:share_burst", defaults.ShareBurst, int.MinValue, int.MaxValue),
-            MaxJobsPerDevice = reader.Int("gateway:max_jobs_per_device", defaults.MaxJobsPerDevice, int.MinValue, int.MaxValue),
-            MaxDevices = reader.Int("gateway:max_devices", defaults.MaxDevices, int.MinValue, int.MaxValue),
-            MinNonceCount = reader.Long("gateway:min_nonce_count", defaults.MinNonceCount),
-            UpstreamTimeoutSeconds = reader.Double("gateway:upstream_timeout_s", defaults.UpstreamTimeoutSeconds),
+            ShareIntervalSeconds = reader.Double("gateway:shareIntervalSeconds", defaults.ShareIntervalSeconds),
+            MinDifficulty = reader.Double("gateway:minDifficulty", defaults.MinDifficulty),
+            MaxDifficulty = reader.Double("gateway:maxDifficulty", defaults.MaxDifficulty),
+            JobLifetimeSeconds = reader.Int("gateway:jobLifetimeSeconds", defaults.JobLifetimeSeconds, int.MinValue, int.MaxValue),
+            JobGraceSeconds = reader.Int("gateway:jobGraceSeconds", defaults.JobGraceSeconds, int.MinValue, int.MaxValue),
+            MaxSharesPerSecond = reader.Double("gateway:maxSharesPerSecond", defaults.MaxSharesPerSecond),
+            ShareBurst = reader.Int("gateway:shareBurst", defaults.ShareBurst, int.MinValue, int.MaxValue),
+            MaxJobsPerDevice = reader.Int("gateway:maxJobsPerDevice", defaults.MaxJobsPerDevice, int.MinValue, int.MaxValue),
+            MaxDevices = reader.Int("gateway:maxDevices", defaults.MaxDevices, int.MinValue, int.MaxValue),
+            MinNonceCount = reader.Long("gateway:minNonceCount", defaults.MinNonceCount),
+            UpstreamTimeoutSeconds = reader.Double("gateway:upstreamTimeoutSeconds", defaults.UpstreamTimeoutSeconds),
         };
         var options = new GatewayOptions
         {
@@ -120,14 +122,14 @@ public sealed record GatewayOptions
             Algorithm = algorithm,
             Stratum = upstream == GatewayUpstreamKind.Stratum ? reader.Stratum(algorithm) : new StratumClientOptions(),
             Node = upstream == GatewayUpstreamKind.Node ? reader.Node() : new NodeUpstreamOptions(),
-            SqlitePath = reader.LedgerFile("gateway:ledger:sqlite_path", stateDirectory),
+            SqlitePath = reader.LedgerFile("gateway:ledger:sqlitePath", stateDirectory),
             PostgresConnectionString = reader.ConnectionString("gateway:ledger:postgres"),
             RetentionDays = reader.Int("gateway:ledger:retentionDays", 30, 1, 36_500),
             Fleet = fleet,
             Link = new GatewayLinkSettings
             {
                 Workers = reader.Int("gateway:workers", 4, 1, 64),
-                DeviceQueueLength = reader.Int("gateway:device_queue_length", 16, 1, 10_000),
+                DeviceQueueLength = reader.Int("gateway:deviceQueueLength", 16, 1, 10_000),
                 SessionExpirySeconds = (uint)reader.Int("gateway:mqtt:sessionExpirySeconds", (int)GatewayLinkSettings.DefaultSessionExpirySeconds, 0, int.MaxValue),
                 UpstreamAlgorithm = upstream == GatewayUpstreamKind.Stratum ? algorithm : null,
             },
@@ -221,7 +223,7 @@ public sealed record GatewayOptions
             }
             catch (InvalidOperationException exception)
             {
-                Errors.Add($"gateway:stratum: {exception.InnerException?.Message ?? exception.Message} See docs/configuration.md for the allowed values.");
+                Errors.Add($"gateway:stratum: {KeySpelling.InMessage(exception.InnerException?.Message ?? exception.Message)} See docs/configuration.md for the allowed values.");
                 return new StratumClientOptions();
             }
 
@@ -247,7 +249,7 @@ public sealed record GatewayOptions
             }
             catch (InvalidOperationException exception)
             {
-                Errors.Add($"{NodeUpstreamOptions.Section}: {exception.InnerException?.Message ?? exception.Message} See docs/configuration.md for the allowed values.");
+                Errors.Add($"{NodeUpstreamOptions.Section}: {KeySpelling.InMessage(exception.InnerException?.Message ?? exception.Message)} See docs/configuration.md for the allowed values.");
                 return new NodeUpstreamOptions();
             }
 

@@ -83,7 +83,7 @@ public sealed class NodeRpcClient : IDisposable
         if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
             throw new NodeRpcException(NodeRpcFailure.Unauthorized, 0,
-                $"The node at {Url} refused {_credentials.Description} (HTTP {(int)status}): check gateway:node:rpc_user/rpc_password against the node's rpcuser/rpcpassword (or rpcauth), or the cookie file.");
+                $"The node at {Url} refused {_credentials.Description} (HTTP {(int)status}): check gateway:node:rpcUser/rpcPassword against the node's rpcuser/rpcpassword (or rpcauth), or the cookie file.");
         }
 
         if (status == HttpStatusCode.ServiceUnavailable)
@@ -100,13 +100,13 @@ public sealed class NodeRpcClient : IDisposable
         catch (JsonException e)
         {
             throw new NodeRpcException(NodeRpcFailure.BadResponse, 0,
-                $"The answer of {Url} to {method} (HTTP {(int)status}) is not JSON-RPC: is gateway:node:rpc_url the node's RPC port (bitcoin 8332, litecoin 9332 on mainnet)?", e);
+                $"The answer of {Url} to {method} (HTTP {(int)status}) is not JSON-RPC: is gateway:node:rpcUrl the node's RPC port (bitcoin 8332, litecoin 9332 on mainnet)?", e);
         }
 
         if (!JsonText.AllStringsDecode(root))
         {
             throw new NodeRpcException(NodeRpcFailure.BadResponse, 0,
-                $"The answer of {Url} to {method} (HTTP {(int)status}) holds an unpaired surrogate escape, which is not text: is gateway:node:rpc_url a Bitcoin Core or Litecoin Core node?");
+                $"The answer of {Url} to {method} (HTTP {(int)status}) holds an unpaired surrogate escape, which is not text: is gateway:node:rpcUrl a Bitcoin Core or Litecoin Core node?");
         }
 
         if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out JsonElement error) && error.ValueKind == JsonValueKind.Object)
@@ -122,7 +122,7 @@ public sealed class NodeRpcClient : IDisposable
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("result", out JsonElement result))
         {
             throw new NodeRpcException(NodeRpcFailure.BadResponse, 0,
-                $"The answer of {Url} to {method} (HTTP {(int)status}) has no result: is gateway:node:rpc_url a Bitcoin Core or Litecoin Core node?");
+                $"The answer of {Url} to {method} (HTTP {(int)status}) has no result: is gateway:node:rpcUrl a Bitcoin Core or Litecoin Core node?");
         }
 
         return result;
@@ -130,14 +130,14 @@ public sealed class NodeRpcClient : IDisposable
 
     private NodeRpcException Unreachable(string method, string why, Exception? inner) =>
         new(NodeRpcFailure.Unreachable, 0,
-            $"The node at {Url} is unreachable for {method} ({why}): is it running with -server, and is gateway:node:rpc_url its RPC address and port?", inner);
+            $"The node at {Url} is unreachable for {method} ({why}): is it running with -server, and is gateway:node:rpcUrl its RPC address and port?", inner);
 
     private static string Hint(string method, int code) => code switch
     {
         NodeRpcException.NotConnected => " (the node has no peers yet; it will not give out work until it has one)",
         NodeRpcException.InInitialDownload => " (the node is still downloading the chain; mining starts when it has caught up)",
         NodeRpcException.InWarmup => " (the node is starting)",
-        -32601 => " (is gateway:node:rpc_url a Bitcoin Core or Litecoin Core node with the mining RPCs?)",
+        -32601 => " (is gateway:node:rpcUrl a Bitcoin Core or Litecoin Core node with the mining RPCs?)",
         -8 when method == "getblocktemplate" => " (is gateway:node:coin right for this node?)",
         _ => string.Empty,
     };

@@ -23,8 +23,8 @@ public sealed class NodeRpcCredentials
         _cookieFile = cookieFile;
     }
 
-    /// <summary>What the node refused, for messages: "rpc_user/rpc_password" or "the cookie file /path".</summary>
-    public string Description => _cookieFile is null ? "rpc_user/rpc_password" : $"the cookie file {_cookieFile}";
+    /// <summary>What the node refused, for messages: "rpcUser/rpcPassword" or "the cookie file /path".</summary>
+    public string Description => _cookieFile is null ? "rpcUser/rpcPassword" : $"the cookie file {_cookieFile}";
 
     /// <summary>Credentials from the node's rpcuser and rpcpassword (or an rpcauth entry's user and password).</summary>
     public static NodeRpcCredentials FromPassword(string user, string password) => new(user, password, null);
@@ -50,19 +50,19 @@ public sealed class NodeRpcCredentials
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             throw new NodeRpcException(NodeRpcFailure.Unreachable, 0,
-                $"The node's cookie file {path} does not exist: the node writes it when it starts with -server. Is the node running, and is gateway:node:rpc_cookie_file its datadir's .cookie (datadir/regtest/.cookie or datadir/testnet3/.cookie for test chains)?", e);
+                $"The node's cookie file {path} does not exist: the node writes it when it starts with -server. Is the node running, and is gateway:node:rpcCookieFile its datadir's .cookie (datadir/regtest/.cookie or datadir/testnet3/.cookie for test chains)?", e);
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
             throw new NodeRpcException(NodeRpcFailure.Unauthorized, 0,
-                $"Cannot read the node's cookie file {path} ({e.Message}): make it readable by the user the gateway runs as (e.g. add that user to the node's group), or set gateway:node:rpc_user and rpc_password instead.", e);
+                $"Cannot read the node's cookie file {path} ({e.Message}): make it readable by the user the gateway runs as (e.g. add that user to the node's group), or set gateway:node:rpcUser and rpcPassword instead.", e);
         }
 
         int colon = text.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0)
         {
             throw new NodeRpcException(NodeRpcFailure.Unauthorized, 0,
-                $"The cookie file {path} does not hold 'user:password': is gateway:node:rpc_cookie_file really the node's .cookie?");
+                $"The cookie file {path} does not hold 'user:password': is gateway:node:rpcCookieFile really the node's .cookie?");
         }
 
         return (text[..colon], text[(colon + 1)..]);

@@ -12,6 +12,6 @@ public enum NodeRpcFailure
     /// <summary>The node answered with a JSON-RPC error (<see cref="NodeRpcException.Code"/>).</summary>
     RpcError,
 
-    /// <summary>The answer was not JSON-RPC: rpc_url points at something that is not a node.</summary>
+    /// <summary>The answer was not JSON-RPC: rpcUrl points at something that is not a node.</summary>
     BadResponse,
 }

@@ -17,23 +17,23 @@ public sealed class NodeUpstreamOptions
     private const string Prefix = Section + ":";
 
     /// <summary>The node's RPC endpoint, e.g. http://127.0.0.1:9332 (litecoin) or http://127.0.0.1:8332 (bitcoin).</summary>
-    [ConfigurationKeyName("rpc_url")]
+    [ConfigurationKeyName("rpcUrl")]
     public string RpcUrl { get; set; } = string.Empty;
 
     /// <summary>The node's rpcuser; with <see cref="RpcPassword"/>, instead of the cookie file.</summary>
-    [ConfigurationKeyName("rpc_user")]
+    [ConfigurationKeyName("rpcUser")]
     public string RpcUser { get; set; } = string.Empty;
 
     /// <summary>The node's rpcpassword.</summary>
-    [ConfigurationKeyName("rpc_password")]
+    [ConfigurationKeyName("rpcPassword")]
     public string RpcPassword { get; set; } = string.Empty;
 
     /// <summary>The node's cookie file (datadir/.cookie), instead of user and password.</summary>
-    [ConfigurationKeyName("rpc_cookie_file")]
+    [ConfigurationKeyName("rpcCookieFile")]
     public string RpcCookieFile { get; set; } = string.Empty;
 
     /// <summary>The owner's address the block reward goes to, on the node's network.</summary>
-    [ConfigurationKeyName("payout_address")]
+    [ConfigurationKeyName("payoutAddress")]
     public string PayoutAddress { get; set; } = string.Empty;
 
     /// <summary>bitcoin (sha256d) or litecoin (scrypt).</summary>
@@ -41,7 +41,7 @@ public sealed class NodeUpstreamOptions
     public string Coin { get; set; } = string.Empty;
 
     /// <summary>Seconds between getblocktemplate calls (0.1..600).</summary>
-    [ConfigurationKeyName("poll_interval_s")]
+    [ConfigurationKeyName("pollIntervalSeconds")]
     public double PollIntervalSeconds { get; set; } = 5;
 
     // The derived values below are methods, not properties: the configuration binder (source-generated when the .deb is
@@ -79,7 +79,7 @@ public sealed class NodeUpstreamOptions
 
         if (!(PollIntervalSeconds >= 0.1 && PollIntervalSeconds <= 600))
         {
-            problems.Add($"{Prefix}poll_interval_s {PollIntervalSeconds} is out of range: use 0.1..600 seconds (5 is a good default).");
+            problems.Add($"{Prefix}pollIntervalSeconds {PollIntervalSeconds} is out of range: use 0.1..600 seconds (5 is a good default).");
         }
 
         return problems;
@@ -89,11 +89,11 @@ public sealed class NodeUpstreamOptions
     {
         if (!Uri.TryCreate(RpcUrl, UriKind.Absolute, out Uri? url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
-            problems.Add($"{Prefix}rpc_url '{RpcUrl}' is not an http:// URL: give the node's RPC address, e.g. http://127.0.0.1:9332 (litecoin) or http://127.0.0.1:8332 (bitcoin).");
+            problems.Add($"{Prefix}rpcUrl '{RpcUrl}' is not an http:// URL: give the node's RPC address, e.g. http://127.0.0.1:9332 (litecoin) or http://127.0.0.1:8332 (bitcoin).");
         }
         else if (url.UserInfo.Length > 0)
         {
-            problems.Add($"{Prefix}rpc_url carries a user name or password: remove it from the URL and set {Prefix}rpc_user and rpc_password (or rpc_cookie_file).");
+            problems.Add($"{Prefix}rpcUrl carries a user name or password: remove it from the URL and set {Prefix}rpcUser and rpcPassword (or rpcCookieFile).");
         }
     }
 
@@ -103,19 +103,19 @@ public sealed class NodeUpstreamOptions
         bool password = RpcUser.Length > 0 || RpcPassword.Length > 0;
         if (cookie && password)
         {
-            problems.Add($"{Prefix}rpc_cookie_file and {Prefix}rpc_user/{Prefix}rpc_password are both set: use one way to log in to the node.");
+            problems.Add($"{Prefix}rpcCookieFile and {Prefix}rpcUser/{Prefix}rpcPassword are both set: use one way to log in to the node.");
         }
         else if (!cookie && !password)
         {
-            problems.Add($"{Section}: no node credentials: set {Prefix}rpc_cookie_file to the node's datadir/.cookie, or {Prefix}rpc_user and {Prefix}rpc_password as in the node's configuration.");
+            problems.Add($"{Section}: no node credentials: set {Prefix}rpcCookieFile to the node's datadir/.cookie, or {Prefix}rpcUser and {Prefix}rpcPassword as in the node's configuration.");
         }
         else if (password && (RpcUser.Length == 0 || RpcPassword.Length == 0))
         {
-            problems.Add($"{Prefix}rpc_user and {Prefix}rpc_password go together: set both, as in the node's configuration.");
+            problems.Add($"{Prefix}rpcUser and {Prefix}rpcPassword go together: set both, as in the node's configuration.");
         }
         else if (cookie && !Path.IsPathFullyQualified(RpcCookieFile))
         {
-            problems.Add($"{Prefix}rpc_cookie_file '{RpcCookieFile}' is not an absolute path: give the full path of the node's .cookie, e.g. /var/lib/litecoind/.cookie.");
+            problems.Add($"{Prefix}rpcCookieFile '{RpcCookieFile}' is not an absolute path: give the full path of the node's .cookie, e.g. /var/lib/litecoind/.cookie.");
         }
     }
 
@@ -123,14 +123,14 @@ public sealed class NodeUpstreamOptions
     {
         if (PayoutAddress.Trim().Length == 0)
         {
-            problems.Add($"{Prefix}payout_address is empty: give the {coin.Name} address the block reward should go to.");
+            problems.Add($"{Prefix}payoutAddress is empty: give the {coin.Name} address the block reward should go to.");
             return;
         }
 
         // The node's chain is only known once connected; here the address must belong to one of the coin's chains.
         if (Node.PayoutAddress.ProblemForCoin(PayoutAddress, coin) is { } problem)
         {
-            problems.Add($"{Prefix}payout_address {problem}");
+            problems.Add($"{Prefix}payoutAddress {problem}");
         }
     }
 }

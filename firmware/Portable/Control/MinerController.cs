@@ -251,6 +251,16 @@ namespace IotMinerAgent.Firmware.Control
                 return;
             }
 
+            if (verdict.IsPending)
+            {
+                if (_pump.HoldPending(verdict, now))
+                {
+                    _tally.CountPending();
+                }
+
+                return;
+            }
+
             OutboxEntry? entry = _pump.Judge(verdict, now);
             if (entry == null)
             {

@@ -11,7 +11,7 @@ namespace IotMinerAgent.Firmware.Control
     /// </summary>
     internal sealed class SharePump
     {
-        // A gateway answers in milliseconds, or after at most its upstream timeout (gateway:upstream_timeout_s, 30 s by
+        // A gateway answers in milliseconds, or after at most its upstream timeout (gateway:upstreamTimeoutSeconds, 30 s by
         // default); a share without a verdict for longer was lost on the way (a broker restart, no gateway subscribed)
         // and is sent again. Sooner would race the gateway's own answer and turn an accepted share into a duplicate.
         private const long VerdictWaitMs = 45000;
@@ -22,6 +22,10 @@ namespace IotMinerAgent.Firmware.Control
         // Shares published but not yet judged: a backlog found offline goes out in small steps, so it never overflows
         // the gateway's per-device queue (which answers rejected-rate-limited) or the broker's in-flight window.
         private const int MaxSharesInFlight = 8;
+
+        // A share the gateway holds for upstream (accepted-pending) gets its final verdict when upstream answers, which can
+        // take as long as upstream is down; it is asked about again this rarely, in case that verdict was lost.
+        private const long PendingWaitMs = 600000;
 
         // A rate-limited share is sent again after this pause (the gateway did not check it).
         private const long RateLimitedRetryMs = 1000;
@@ -42,7 +46,7 @@ namespace IotMinerAgent.Firmware.Control
         /// <summary>A new session: a verdict may have been lost with the connection, so every unjudged share goes again (the gateway dedupes).</summary>
         public void SessionStarted(long now)
         {
-            _outbox.Resend(now, 0);
+            _outbox.Resend(now, 0, 0);
         }
 
         /// <summary>
@@ -51,7 +55,13 @@ namespace IotMinerAgent.Firmware.Control
         /// </summary>
         public void JobArrived(long now)
         {
-            _outbox.Resend(now, JobResendAfterMs);
+            _outbox.Resend(now, JobResendAfterMs, PendingWaitMs);
+        }
+
+        /// <summary>Holds the share an accepted-pending verdict names; true when it just became pending (count it once).</summary>
+        public bool HoldPending(DeviceVerdict verdict, long now)
+        {
+            return _outbox.MarkPending(verdict, now) != null;
         }
 
         /// <summary>Applies a verdict: the judged entry, or null when the verdict judged nothing (unknown, repeated, or rate-limited and deferred).</summary>
@@ -69,7 +79,7 @@ namespace IotMinerAgent.Firmware.Control
         /// <summary>Publishes what is due: shares to the gateway (bounded in flight), then reports of judged shares.</summary>
         public void Pump(long now)
         {
-            _outbox.Resend(now, VerdictWaitMs);
+            _outbox.Resend(now, VerdictWaitMs, PendingWaitMs);
             OutboxEntry? entry;
             while (_outbox.AwaitingVerdict < MaxSharesInFlight && (entry = _outbox.NextToSend(now)) != null)
             {

@@ -18,6 +18,7 @@ namespace IotMinerAgent.Firmware.Control
         private int _accepted;
         private int _rejected;
         private int _stale;
+        private int _pending;
         private Difficulty _best;
 
         /// <summary>Counts a share found; returns the number dropped since start (including this one if not kept).</summary>
@@ -35,11 +36,25 @@ namespace IotMinerAgent.Firmware.Control
             }
         }
 
-        /// <summary>Counts the verdict an outbox entry received.</summary>
+        /// <summary>Counts a share the gateway answered accepted-pending: pending until its final verdict.</summary>
+        public void CountPending()
+        {
+            lock (_gate)
+            {
+                _pending++;
+            }
+        }
+
+        /// <summary>Counts the (final) verdict an outbox entry received.</summary>
         public void CountVerdict(OutboxEntry entry)
         {
             lock (_gate)
             {
+                if (entry.WasPending && _pending > 0)
+                {
+                    _pending--;
+                }
+
                 DeviceVerdictCode code = entry.Verdict;
                 if (code == DeviceVerdictCode.Accepted || code == DeviceVerdictCode.BlockFound)
                 {
@@ -75,6 +90,7 @@ namespace IotMinerAgent.Firmware.Control
                 status.BestDifficulty = _best;
                 status.SharesFound = _found;
                 status.SharesDropped = _dropped;
+                status.SharesPending = _pending;
             }
         }
     }

@@ -15,6 +15,12 @@ namespace IotMinerAgent.Firmware.Mining
         /// <summary>Judged; waiting to be published on <c>share</c> (the report), then removed.</summary>
         public const int StageToReport = 2;
 
+        /// <summary>
+        /// The gateway answered accepted-pending (upstream unreachable or slow): the share is valid and held there; the
+        /// final verdict follows, so it is neither resent soon nor counted in flight.
+        /// </summary>
+        public const int StagePending = 3;
+
         /// <summary>Creates an entry waiting to be sent.</summary>
         public OutboxEntry(FoundShare share, string id, string? foundAt)
         {
@@ -45,6 +51,9 @@ namespace IotMinerAgent.Firmware.Mining
 
         /// <summary>Earliest time (ms) to publish it again, after the gateway answered rejected-rate-limited.</summary>
         public long NotBeforeMs { get; set; }
+
+        /// <summary>True once the gateway answered accepted-pending for it (counted as pending until the final verdict).</summary>
+        public bool WasPending { get; set; }
 
         /// <summary>The gateway's verdict, once judged.</summary>
         public DeviceVerdictCode Verdict { get; set; }

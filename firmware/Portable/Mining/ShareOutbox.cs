@@ -123,6 +123,32 @@ namespace IotMinerAgent.Firmware.Mining
             }
         }
 
+        /// <summary>
+        /// Holds the share an accepted-pending verdict names until its final verdict (docs/mqtt.md, code 8): it leaves
+        /// the in-flight window and is not resent on the short verdict timer. Returns the entry when it just became
+        /// pending, null when it already was or no share matches.
+        /// </summary>
+        public OutboxEntry? MarkPending(DeviceVerdict verdict, long nowMs)
+        {
+            lock (_gate)
+            {
+                for (int i = 0; i < _entries.Count; i++)
+                {
+                    OutboxEntry entry = (OutboxEntry)_entries[i]!;
+                    if ((entry.Stage == OutboxEntry.StageAwaitingVerdict || entry.Stage == OutboxEntry.StagePending) && entry.Share.Job.JobId == verdict.JobId && entry.Share.Nonce == verdict.Nonce)
+                    {
+                        bool first = !entry.WasPending;
+                        entry.Stage = OutboxEntry.StagePending;
+                        entry.SentAtMs = nowMs;
+                        entry.WasPending = true;
+                        return first ? entry : null;
+                    }
+                }
+
+                return null;
+            }
+        }
+
         /// <summary>The oldest judged share waiting for its report, or null.</summary>
         public OutboxEntry? NextToReport()
         {
@@ -153,16 +179,18 @@ namespace IotMinerAgent.Firmware.Mining
 
         /// <summary>
         /// Sends again every share still waiting for a verdict: after a reconnect, or when a verdict is older than
-        /// <paramref name="verdictWaitMs"/> (a lost verdict must not pin a share in RAM forever).
+        /// <paramref name="verdictWaitMs"/> (a lost verdict must not pin a share in RAM forever); a share the gateway
+        /// holds for upstream goes again only after <paramref name="pendingWaitMs"/> (its final verdict may have been lost).
         /// </summary>
-        public void Resend(long nowMs, long verdictWaitMs)
+        public void Resend(long nowMs, long verdictWaitMs, long pendingWaitMs)
         {
             lock (_gate)
             {
                 for (int i = 0; i < _entries.Count; i++)
                 {
                     OutboxEntry entry = (OutboxEntry)_entries[i]!;
-                    if (entry.Stage == OutboxEntry.StageAwaitingVerdict && nowMs - entry.SentAtMs >= verdictWaitMs)
+                    long wait = entry.Stage == OutboxEntry.StagePending ? pendingWaitMs : verdictWaitMs;
+                    if ((entry.Stage == OutboxEntry.StageAwaitingVerdict || entry.Stage == OutboxEntry.StagePending) && nowMs - entry.SentAtMs >= wait)
                     {
                         entry.Stage = OutboxEntry.StageToSend;
                         entry.Resent = true;

@@ -60,7 +60,7 @@ namespace IotMinerAgent.Firmware.Mqtt
                 .Raw(StatusFields.BestDifficulty, s.BestDifficulty.IsPositive ? s.BestDifficulty.ToString() : "0").Null(StatusFields.Pool)
                 .Integer(StatusFields.UptimeS, s.UptimeSeconds).String(StatusFields.Version, Version)
                 .Boolean(StatusFields.Consent, s.Consent).Integer(StatusFields.FreeHeapBytes, s.FreeHeapBytes).Integer(StatusFields.Outbox, s.OutboxCount)
-                .Integer(StatusFields.SharesDropped, s.SharesDropped).Integer(StatusFields.LoopRestarts, s.LoopRestarts).Finish();
+                .Integer(StatusFields.SharesPending, s.SharesPending).Integer(StatusFields.SharesDropped, s.SharesDropped).Integer(StatusFields.LoopRestarts, s.LoopRestarts).Finish();
         }
 
         /// <summary>Longest command name echoed in an answer (escaped, truncation mark included).</summary>

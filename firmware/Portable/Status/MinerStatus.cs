@@ -70,6 +70,9 @@ namespace IotMinerAgent.Firmware.Status
         /// <summary>Shares found while the outbox was full (announced by an event).</summary>
         public int SharesDropped { get; set; }
 
+        /// <summary>Shares the gateway holds for upstream (answered accepted-pending), final verdict still to come.</summary>
+        public int SharesPending { get; set; }
+
         /// <summary>Shares waiting in the outbox.</summary>
         public int OutboxCount { get; set; }
 

@@ -81,6 +81,9 @@ namespace IotMinerAgent.Hashing.DeviceContract
         /// <summary>ESP32 only: shares held in the RAM outbox.</summary>
         public const string Outbox = "outbox";
 
+        /// <summary>ESP32 only: shares the gateway answered accepted-pending whose final verdict has not come yet.</summary>
+        public const string SharesPending = "shares_pending";
+
         /// <summary>ESP32 only: shares found while the outbox was full.</summary>
         public const string SharesDropped = "shares_dropped";
 
@@ -95,6 +98,6 @@ namespace IotMinerAgent.Hashing.DeviceContract
         };
 
         /// <summary>The fields an ESP32 adds after <see cref="Common"/> (docs/mqtt.md, "ESP32 devices").</summary>
-        public static readonly string[] Esp32Extra = { Consent, FreeHeapBytes, Outbox, SharesDropped, LoopRestarts };
+        public static readonly string[] Esp32Extra = { Consent, FreeHeapBytes, Outbox, SharesPending, SharesDropped, LoopRestarts };
     }
 }

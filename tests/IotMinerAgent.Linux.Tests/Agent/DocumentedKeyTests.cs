@@ -33,10 +33,10 @@ public sealed class DocumentedKeyTests : IDisposable
         ["mqtt:deviceId"] = "a/b",
         ["mqtt:discoveryPrefix"] = "a/b",
         ["gateway:group"] = "a/b",
-        ["gateway:ledger:sqlite_path"] = "/",
-        ["gateway:node:rpc_user"] = "someone",
-        ["gateway:node:rpc_password"] = "secret",
-        ["gateway:node:rpc_cookie_file"] = "relative/.cookie",
+        ["gateway:ledger:sqlitePath"] = "/",
+        ["gateway:node:rpcUser"] = "someone",
+        ["gateway:node:rpcPassword"] = "secret",
+        ["gateway:node:rpcCookieFile"] = "relative/.cookie",
     };
 
     readonly string _dir = Directory.CreateTempSubdirectory("iotminer-keys-").FullName;
@@ -145,9 +145,9 @@ public sealed class DocumentedKeyTests : IDisposable
         }
         else if (key.StartsWith("gateway:node:", StringComparison.Ordinal))
         {
-            settings.AddRange(["--mqtt:host=127.0.0.1", "--gateway:upstream=node", "--gateway:node:rpc_url=http://127.0.0.1:19443",
-                "--gateway:node:rpc_cookie_file=/var/lib/litecoind/.cookie", "--gateway:node:coin=litecoin",
-                "--gateway:node:payout_address=rltc1qw508d6qejxtdg4y5r3zarvary0c5xw7k693xs3"]);
+            settings.AddRange(["--mqtt:host=127.0.0.1", "--gateway:upstream=node", "--gateway:node:rpcUrl=http://127.0.0.1:19443",
+                "--gateway:node:rpcCookieFile=/var/lib/litecoind/.cookie", "--gateway:node:coin=litecoin",
+                "--gateway:node:payoutAddress=rltc1qw508d6qejxtdg4y5r3zarvary0c5xw7k693xs3"]);
         }
         else if (key.StartsWith("gateway:", StringComparison.Ordinal))
         {

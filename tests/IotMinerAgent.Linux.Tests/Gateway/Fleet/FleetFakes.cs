@@ -64,8 +64,13 @@ internal sealed class FakeUpstream : IGatewayUpstream
 
     public string Algorithm { get; init; } = Algorithms.Sha256d;
 
-    /// <summary>The answer to every submission; null never answers (until cancelled).</summary>
+    private TaskCompletionSource<UpstreamResult> _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The answer to every submission; null holds each one until <see cref="Release"/> (or cancellation).</summary>
     public UpstreamResult? Answer { get; set; } = new(ShareVerdict.Accepted, string.Empty);
+
+    /// <summary>Answers every submission held so far with <paramref name="result"/>; later ones are held again.</summary>
+    public void Release(UpstreamResult result) => Interlocked.Exchange(ref _release, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(result);
 
     public IReadOnlyList<UpstreamSubmission> Submissions => _submissions.ToList();
 
@@ -81,12 +86,7 @@ internal sealed class FakeUpstream : IGatewayUpstream
     public async Task<UpstreamResult> SubmitAsync(UpstreamSubmission submission, CancellationToken cancellationToken)
     {
         _submissions.Enqueue(submission);
-        if (Answer is null)
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-        }
-
-        return Answer!;
+        return Answer ?? await Volatile.Read(ref _release).Task.WaitAsync(cancellationToken);
     }
 }
 

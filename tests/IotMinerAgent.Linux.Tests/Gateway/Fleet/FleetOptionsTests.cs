@@ -10,11 +10,11 @@ public class FleetOptionsTests
 
     [Theory]
     [InlineData("instance", "gateway:instance 256 is out of range: use 0..255")]
-    [InlineData("interval", "gateway:share_interval_s 0 is out of range")]
-    [InlineData("max", "gateway:max_difficulty 0.001 must lie in 1e-12..1e15 and be at least gateway:min_difficulty (1)")]
-    [InlineData("lifetime", "gateway:job_lifetime_s 0 is out of range")]
-    [InlineData("rate", "gateway:max_shares_per_second -1 is out of range")]
-    [InlineData("jobs", "gateway:max_jobs_per_device 0 is out of range: use 1..64")]
+    [InlineData("interval", "gateway:shareIntervalSeconds 0 is out of range")]
+    [InlineData("max", "gateway:maxDifficulty 0.001 must lie in 1e-12..1e15 and be at least gateway:minDifficulty (1)")]
+    [InlineData("lifetime", "gateway:jobLifetimeSeconds 0 is out of range")]
+    [InlineData("rate", "gateway:maxSharesPerSecond -1 is out of range")]
+    [InlineData("jobs", "gateway:maxJobsPerDevice 0 is out of range: use 1..64")]
     public void Each_bad_setting_is_named_with_its_fix(string which, string message)
     {
         var options = new FleetOptions();

@@ -36,14 +36,14 @@ public sealed class GatewayCliTests : IDisposable
     [InlineData("gateway:stratum:pools:0:user", Host, Pool)]
     [InlineData("mqtt:host is empty", Pool, User)]
     [InlineData("mqtt:protocol = 3.1.1", "--mqtt:protocol=3.1.1", Host, Pool, User)]
-    [InlineData("gateway:share_interval_s", "--gateway:share_interval_s=0", Host, Pool, User)]
-    [InlineData("gateway:max_difficulty", "--gateway:min_difficulty=1", "--gateway:max_difficulty=0.5", Host, Pool, User)]
+    [InlineData("gateway:shareIntervalSeconds", "--gateway:shareIntervalSeconds=0", Host, Pool, User)]
+    [InlineData("gateway:maxDifficulty", "--gateway:minDifficulty=1", "--gateway:maxDifficulty=0.5", Host, Pool, User)]
     [InlineData("gateway:workers = '0'", "--gateway:workers=0", Host, Pool, User)]
-    [InlineData("gateway:device_queue_length = 'lots'", "--gateway:device_queue_length=lots", Host, Pool, User)]
-    [InlineData("gateway:job_lifetime_s", "--gateway:job_lifetime_s=0", Host, Pool, User)]
-    [InlineData("gateway:node:rpc_url", "--gateway:upstream=node", Host)]
-    [InlineData("gateway:node:payout_address", "--gateway:upstream=node", "--gateway:node:rpc_url=http://127.0.0.1:19443", "--gateway:node:rpc_user=u",
-        "--gateway:node:rpc_password=p", "--gateway:node:coin=litecoin", "--gateway:node:payout_address=bc1qwrongcoin", Host)]
+    [InlineData("gateway:deviceQueueLength = 'lots'", "--gateway:deviceQueueLength=lots", Host, Pool, User)]
+    [InlineData("gateway:jobLifetimeSeconds", "--gateway:jobLifetimeSeconds=0", Host, Pool, User)]
+    [InlineData("gateway:node:rpcUrl", "--gateway:upstream=node", Host)]
+    [InlineData("gateway:node:payoutAddress", "--gateway:upstream=node", "--gateway:node:rpcUrl=http://127.0.0.1:19443", "--gateway:node:rpcUser=u",
+        "--gateway:node:rpcPassword=p", "--gateway:node:coin=litecoin", "--gateway:node:payoutAddress=bc1qwrongcoin", Host)]
     public void A_bad_gateway_setting_exits_78_naming_the_key(string named, params string[] settings)
     {
         CliRun run = CliRun.Of(["gateway", "--config", EmptyConfig(), $"--stateDirectory={_state}", .. settings]);
@@ -80,7 +80,7 @@ public sealed class GatewayCliTests : IDisposable
         Task<int> gateway = GatewayHost.RunAsync(EmptyConfig(),
             [$"--stateDirectory={_state}", "--mqtt:host=127.0.0.1", $"--mqtt:port={broker.Port}", "--mqtt:statusIntervalSeconds=1",
              "--gateway:instance=3", $"--gateway:stratum:pools:0:url={pool.Url}", "--gateway:stratum:pools:0:user=bc1qpayout.gw3",
-             "--gateway:min_difficulty=0.0000001", "--gateway:max_difficulty=0.000001"], error, stop.Token);
+             "--gateway:minDifficulty=0.0000001", "--gateway:maxDifficulty=0.000001"], error, stop.Token);
 
         await using SimulatedDevice device = await SimulatedDevice.ConnectAsync("127.0.0.1", broker.Port, "cli-dev");
         var deadline = DateTime.UtcNow.AddSeconds(20);
@@ -123,7 +123,7 @@ public sealed class GatewayCliTests : IDisposable
              $"--stratum:pools:0:url={minerPool.Url}", "--stratum:pools:0:user=bc1qminer.rig1",
              "--mqtt:host=127.0.0.1", $"--mqtt:port={broker.Port}", "--mqtt:deviceId=combined", "--gateway:enabled=true",
              $"--gateway:stratum:pools:0:url={gatewayPool.Url}", "--gateway:stratum:pools:0:user=bc1qgateway.gw0",
-             "--gateway:min_difficulty=0.0000001", "--gateway:max_difficulty=0.000001"], output, error, stop.Token);
+             "--gateway:minDifficulty=0.0000001", "--gateway:maxDifficulty=0.000001"], output, error, stop.Token);
 
         await using SimulatedDevice device = await SimulatedDevice.ConnectAsync("127.0.0.1", broker.Port, "esp-beside");
         var deadline = DateTime.UtcNow.AddSeconds(30);

@@ -70,7 +70,7 @@ public sealed class GatewayEndToEndTests
     public async Task A_flooding_device_is_refused_unchecked_while_the_others_are_served()
     {
         await using GatewayTestBed bed = await GatewayTestBed.StartAsync();
-        RunningGateway gateway = await bed.StartGatewayAsync(0, ("gateway:max_shares_per_second", "2"), ("gateway:share_burst", "5"));
+        RunningGateway gateway = await bed.StartGatewayAsync(0, ("gateway:maxSharesPerSecond", "2"), ("gateway:shareBurst", "5"));
         SimulatedDevice flooder = (await bed.DevicesAsync(1, "flood"))[0];
         SimulatedDevice[] others = await bed.DevicesAsync(3, "calm");
         await flooder.RequestWorkAsync();

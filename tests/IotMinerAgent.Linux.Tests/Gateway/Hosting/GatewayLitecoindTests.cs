@@ -23,16 +23,16 @@ public sealed class GatewayLitecoindTests(LitecoindRegtest regtest)
         long before = await regtest.First.BlockCountAsync();
         RunningGateway gateway = await bed.StartGatewayAsync(0,
             ("gateway:upstream", "node"),
-            ("gateway:node:rpc_url", regtest.First.RpcUrl.ToString()),
-            ("gateway:node:rpc_user", LitecoindNode.RpcUser),
-            ("gateway:node:rpc_password", LitecoindNode.RpcPassword),
+            ("gateway:node:rpcUrl", regtest.First.RpcUrl.ToString()),
+            ("gateway:node:rpcUser", LitecoindNode.RpcUser),
+            ("gateway:node:rpcPassword", LitecoindNode.RpcPassword),
             ("gateway:node:coin", "litecoin"),
-            ("gateway:node:payout_address", payout),
-            ("gateway:node:poll_interval_s", "0.2"),
+            ("gateway:node:payoutAddress", payout),
+            ("gateway:node:pollIntervalSeconds", "0.2"),
             // Device shares a little harder than regtest's network target (about 3e-5 in scrypt pool units): every
             // share is a block, found in a few scrypt hashes.
-            ("gateway:min_difficulty", "0.0001"),
-            ("gateway:max_difficulty", "0.0001"));
+            ("gateway:minDifficulty", "0.0001"),
+            ("gateway:maxDifficulty", "0.0001"));
         SimulatedDevice[] devices = await bed.DevicesAsync(3, "ltc");
 
         foreach (SimulatedDevice device in devices)

@@ -63,11 +63,11 @@ internal sealed class GatewayTestBed : IAsyncDisposable
             ["gateway:instance"] = instance.ToString(CultureInfo.InvariantCulture),
             ["gateway:stratum:pools:0:url"] = Pool.Url,
             ["gateway:stratum:pools:0:user"] = "bc1qgatewaypayout.gw" + instance,
-            ["gateway:ledger:sqlite_path"] = $"ledger-{instance}.db",
-            ["gateway:min_difficulty"] = "0.0000001",
-            ["gateway:max_difficulty"] = "0.000001",
-            ["gateway:max_shares_per_second"] = "1000",
-            ["gateway:share_burst"] = "1000",
+            ["gateway:ledger:sqlitePath"] = $"ledger-{instance}.db",
+            ["gateway:minDifficulty"] = "0.0000001",
+            ["gateway:maxDifficulty"] = "0.000001",
+            ["gateway:maxSharesPerSecond"] = "1000",
+            ["gateway:shareBurst"] = "1000",
         };
         foreach ((string key, string value) in extra)
         {
@@ -121,7 +121,7 @@ internal sealed class RunningGateway : IAsyncDisposable
     readonly IGatewayUpstream _upstream;
     Task _run = Task.CompletedTask;
 
-    RunningGateway(GatewayOptions options, SqliteDeviceLedger ledger, IGatewayUpstream upstream, GatewayInstance instance)
+    RunningGateway(GatewayOptions options, IDeviceLedger ledger, IGatewayUpstream upstream, GatewayInstance instance)
     {
         Options = options;
         Ledger = ledger;
@@ -136,13 +136,14 @@ internal sealed class RunningGateway : IAsyncDisposable
         ? LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Debug))
         : NullLoggerFactory.Instance;
 
-    public SqliteDeviceLedger Ledger { get; }
+    /// <summary>The ledger: the SQLite file, or PostgreSQL when gateway:ledger:postgres is set.</summary>
+    public IDeviceLedger Ledger { get; }
 
     public GatewayInstance Instance { get; }
 
     public static async Task<RunningGateway> StartAsync(GatewayOptions options, MqttOptions mqtt)
     {
-        SqliteDeviceLedger ledger = SqliteDeviceLedger.Open(options.SqlitePath, NullLogger.Instance);
+        IDeviceLedger ledger = await GatewayLedgers.OpenAsync(options, NullLoggerFactory.Instance, CancellationToken.None);
         IGatewayUpstream upstream = GatewayUpstreams.Create(options, Loggers);
         var instance = new GatewayInstance(options, mqtt, upstream, ledger, TimeProvider.System, Loggers);
         var gateway = new RunningGateway(options, ledger, upstream, instance);

@@ -47,12 +47,40 @@ public sealed class VirtualEsp32GatewayTests
     }
 
     [Fact]
+    public async Task A_virtual_esp32_counts_shares_held_for_a_pool_that_is_down_as_pending_until_their_final_verdict()
+    {
+        await using GatewayTestBed bed = await GatewayTestBed.StartAsync();
+        RunningGateway gateway = await bed.StartGatewayAsync(0, ("gateway:upstreamTimeoutSeconds", "0.5"), ("gateway:maxJobsPerDevice", "64"),
+            ("gateway:stratum:backoffInitial", "00:00:00.2"), ("gateway:stratum:backoffMax", "00:00:00.5"));
+        VirtualDevice device = Start(bed, "esp32-held");
+        try
+        {
+            await WaitAsync(() => device.Status.Accepted >= 1, 40, () => Describe([device]));
+            await bed.Pool.StopAsync();
+            await WaitAsync(() => device.Status.SharesPending >= 2, 40, () => $"pending {device.Status.SharesPending}; " + Describe([device]));
+            int acceptedBefore = device.Status.Accepted;
+
+            bed.Pool.Restart();
+            await WaitAsync(() => device.Status.SharesPending == 0 && device.Status.Accepted >= acceptedBefore + 2, 40,
+                () => $"pending {device.Status.SharesPending}; " + Describe([device]));
+            Assert.Equal(0, device.Status.Rejected);
+        }
+        finally
+        {
+            device.Dispose();
+        }
+
+        // Credited in the ledger only what the pool accepted.
+        await WaitAsync(async () => bed.Pool.Accepted.Count == (await gateway.TotalsAsync()).Shares, 15, () => $"pool accepted {bed.Pool.Accepted.Count}");
+    }
+
+    [Fact]
     public async Task Shares_a_virtual_esp32_finds_during_wifi_and_broker_outages_are_judged_once_after_it_reconnects()
     {
         await using GatewayTestBed bed = await GatewayTestBed.StartAsync();
         // The test bed's narrow difficulty band and a device that finds several shares a second make vardiff issue a
         // new job every few seconds; the gateway must remember the jobs the backlog found offline was found on.
-        RunningGateway gateway = await bed.StartGatewayAsync(0, ("gateway:max_jobs_per_device", "64"));
+        RunningGateway gateway = await bed.StartGatewayAsync(0, ("gateway:maxJobsPerDevice", "64"));
         // An outbox large enough for everything found offline: this test is about nothing being lost, not about a full one.
         using VirtualDevice device = VirtualDevice.Create(new VirtualEsp32Options
         {

@@ -77,4 +77,70 @@ public abstract class LedgerContractTests
 
         Assert.Equal(1e-9, (await FindAsync(ledger, "esp-a", uint.MaxValue, uint.MaxValue))!.Difficulty);
     }
+
+    [Fact]
+    public async Task A_pending_upstream_share_counts_nothing_until_its_final_verdict_replaces_it_and_a_resend_does_not()
+    {
+        await using IDeviceLedger ledger = await OpenAsync();
+        await ledger.RecordAsync(new LedgerShare("esp-a", 7, 70, DeviceVerdictCode.AcceptedPending, 0.5, T0), default);
+        Assert.Equal(new DeviceTotals("esp-a", 0, 0, 0, 0, T0), await ledger.GetTotalsAsync("esp-a", default));
+
+        // The device sends it again while it waits (rate-limited, or answered pending again): the row stays pending.
+        await ledger.RecordAsync(new LedgerShare("esp-a", 7, 70, DeviceVerdictCode.RejectedRateLimited, 0, T0.AddSeconds(1)), default);
+        await ledger.RecordAsync(new LedgerShare("esp-a", 7, 70, DeviceVerdictCode.AcceptedPending, 0, T0.AddSeconds(2)), default);
+        Assert.Equal(DeviceVerdictCode.AcceptedPending, (await FindAsync(ledger, "esp-a", 7, 70))!.Verdict);
+
+        await ledger.RecordAsync(new LedgerShare("esp-a", 7, 70, DeviceVerdictCode.Accepted, 0.5, T0.AddSeconds(3)) { ResolvesPending = true }, default);
+        await ledger.RecordAsync(new LedgerShare("esp-a", 8, 80, DeviceVerdictCode.AcceptedPending, 0.5, T0.AddSeconds(4)), default);
+        await ledger.RecordAsync(new LedgerShare("esp-a", 8, 80, DeviceVerdictCode.RejectedStale, 0.5, T0.AddSeconds(5)) { ResolvesPending = true }, default);
+
+        Assert.Equal(new LedgerShare("esp-a", 7, 70, DeviceVerdictCode.Accepted, 0.5, T0.AddSeconds(3)), await FindAsync(ledger, "esp-a", 7, 70));
+        Assert.Equal(DeviceVerdictCode.RejectedStale, (await FindAsync(ledger, "esp-a", 8, 80))!.Verdict);
+        // Credited: 7/70 (0.5). Rejects: the rate-limited resend and the stale 8/80; the pending records count nothing.
+        Assert.Equal(new DeviceTotals("esp-a", 1, 0.5, 2, 0, T0.AddSeconds(5)), await ledger.GetTotalsAsync("esp-a", default));
+    }
+
+    [Fact]
+    public async Task Shares_a_stopped_gateway_left_pending_become_stale_for_that_gateway_only()
+    {
+        await using IDeviceLedger ledger = await OpenAsync();
+        const uint OfGateway3 = 3u << 24, OfGateway4 = 4u << 24;
+        await ledger.RecordAsync(new LedgerShare("esp-a", OfGateway3 | 1, 10, DeviceVerdictCode.AcceptedPending, 0.5, T0), default);
+        await ledger.RecordAsync(new LedgerShare("esp-a", OfGateway3 | 1, 11, DeviceVerdictCode.AcceptedPending, 0.5, T0), default);
+        await ledger.RecordAsync(new LedgerShare("esp-b", OfGateway4 | 1, 12, DeviceVerdictCode.AcceptedPending, 0.5, T0), default);
+
+        Assert.Equal(2, await ledger.AbandonPendingAsync(3, default));
+
+        Assert.Equal(DeviceVerdictCode.RejectedStale, (await FindAsync(ledger, "esp-a", OfGateway3 | 1, 11))!.Verdict);
+        Assert.Equal(DeviceVerdictCode.AcceptedPending, (await FindAsync(ledger, "esp-b", OfGateway4 | 1, 12))!.Verdict);
+        Assert.Equal(2, (await ledger.GetTotalsAsync("esp-a", default))!.Rejects);
+        Assert.Equal(0, (await ledger.GetTotalsAsync("esp-b", default))!.Rejects);
+        Assert.Equal(0, await ledger.AbandonPendingAsync(3, default));
+    }
+
+    [Fact]
+    public async Task Retention_prunes_old_judged_shares_in_small_batches_keeps_totals_pending_and_recent_shares_and_judging_goes_on_between_batches()
+    {
+        await using IDeviceLedger ledger = await OpenAsync();
+        var clock = new Fleet.ManualClock(T0.AddDays(40));
+        const int Old = 1200;
+        await Task.WhenAll(Enumerable.Range(0, Old).Select(i =>
+            ledger.RecordAsync(new LedgerShare($"esp-{i % 3}", 1, (uint)i, DeviceVerdictCode.Accepted, 1, T0.AddSeconds(i)), default)));
+        await ledger.RecordAsync(new LedgerShare("esp-0", 2, 1, DeviceVerdictCode.AcceptedPending, 1, T0), default);
+        await ledger.RecordAsync(new LedgerShare("esp-0", 3, 1, DeviceVerdictCode.Accepted, 1, T0.AddDays(15)), default);
+
+        // One batch is one transaction of at most BatchRows rows; a record made between two batches commits at once.
+        Assert.Equal(LedgerRetention.BatchRows, await ledger.PruneAsync(clock.GetUtcNow().AddDays(-30), LedgerRetention.BatchRows, default));
+        await ledger.RecordAsync(new LedgerShare("esp-1", 4, 1, DeviceVerdictCode.Accepted, 1, clock.GetUtcNow()), default);
+        Assert.NotNull(await FindAsync(ledger, "esp-1", 4, 1));
+        var retention = new LedgerRetention(ledger, 30, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        Assert.Equal(Old - LedgerRetention.BatchRows, await retention.PruneAsync(default));
+
+        Assert.Null(await FindAsync(ledger, "esp-2", 1, 1199));
+        Assert.NotNull(await FindAsync(ledger, "esp-0", 2, 1));
+        Assert.NotNull(await FindAsync(ledger, "esp-0", 3, 1));
+        // Totals are their own table: 400 old shares per device, plus the later ones.
+        Assert.Equal([401L, 401L, 400L], (await ledger.ListDevicesAsync(default)).Select(d => d.Shares));
+        Assert.Equal(0, await retention.PruneAsync(default));
+    }
 }

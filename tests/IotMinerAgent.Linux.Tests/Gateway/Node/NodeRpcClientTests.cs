@@ -24,7 +24,7 @@ public sealed class NodeRpcClientTests
         Assert.Equal(NodeRpcFailure.Unreachable, error.Failure);
         Assert.True(error.IsTransient);
         Assert.Contains($"The node at {url} is unreachable for getblockcount", error.Message);
-        Assert.Contains("gateway:node:rpc_url", error.Message);
+        Assert.Contains("gateway:node:rpcUrl", error.Message);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class NodeRpcClientTests
 
         Assert.True(error.IsTransient);
         Assert.Contains(path, error.Message);
-        Assert.Contains("gateway:node:rpc_cookie_file", error.Message);
+        Assert.Contains("gateway:node:rpcCookieFile", error.Message);
     }
 
     [Fact]

@@ -37,11 +37,11 @@ public sealed class NodeUpstreamOptionsTests
     {
         IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["gateway:node:rpc_url"] = "http://127.0.0.1:8332",
-            ["gateway:node:rpc_cookie_file"] = "/var/lib/bitcoind/.cookie",
-            ["gateway:node:payout_address"] = "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4",
+            ["gateway:node:rpcUrl"] = "http://127.0.0.1:8332",
+            ["gateway:node:rpcCookieFile"] = "/var/lib/bitcoind/.cookie",
+            ["gateway:node:payoutAddress"] = "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4",
             ["gateway:node:coin"] = "bitcoin",
-            ["gateway:node:poll_interval_s"] = "2.5",
+            ["gateway:node:pollIntervalSeconds"] = "2.5",
         }).Build();
 
         NodeUpstreamOptions options = configuration.GetSection(NodeUpstreamOptions.Section).Get<NodeUpstreamOptions>()!;
@@ -53,22 +53,22 @@ public sealed class NodeUpstreamOptionsTests
     }
 
     [Theory]
-    [InlineData("rpc_url", "gateway:node:rpc_url 'localhost:19443' is not an http:// URL")]
-    [InlineData("userinfo", "gateway:node:rpc_url carries a user name or password")]
-    [InlineData("no-credentials", "no node credentials: set gateway:node:rpc_cookie_file")]
-    [InlineData("both-credentials", "gateway:node:rpc_cookie_file and gateway:node:rpc_user/gateway:node:rpc_password are both set")]
-    [InlineData("user-only", "gateway:node:rpc_user and gateway:node:rpc_password go together")]
-    [InlineData("relative-cookie", "gateway:node:rpc_cookie_file '.cookie' is not an absolute path")]
+    [InlineData("rpcUrl", "gateway:node:rpcUrl 'localhost:19443' is not an http:// URL")]
+    [InlineData("userinfo", "gateway:node:rpcUrl carries a user name or password")]
+    [InlineData("no-credentials", "no node credentials: set gateway:node:rpcCookieFile")]
+    [InlineData("both-credentials", "gateway:node:rpcCookieFile and gateway:node:rpcUser/gateway:node:rpcPassword are both set")]
+    [InlineData("user-only", "gateway:node:rpcUser and gateway:node:rpcPassword go together")]
+    [InlineData("relative-cookie", "gateway:node:rpcCookieFile '.cookie' is not an absolute path")]
     [InlineData("coin", "gateway:node:coin 'dogecoin' is not supported: use bitcoin or litecoin")]
-    [InlineData("empty-address", "gateway:node:payout_address is empty")]
-    [InlineData("bitcoin-address", "gateway:node:payout_address 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4' is a bitcoin main address, not a litecoin address")]
-    [InlineData("poll", "gateway:node:poll_interval_s 0 is out of range")]
+    [InlineData("empty-address", "gateway:node:payoutAddress is empty")]
+    [InlineData("bitcoin-address", "gateway:node:payoutAddress 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4' is a bitcoin main address, not a litecoin address")]
+    [InlineData("poll", "gateway:node:pollIntervalSeconds 0 is out of range")]
     public void Each_problem_names_its_key_and_the_fix(string broken, string message)
     {
         NodeUpstreamOptions options = Valid();
         switch (broken)
         {
-            case "rpc_url": options.RpcUrl = "localhost:19443"; break;
+            case "rpcUrl": options.RpcUrl = "localhost:19443"; break;
             case "userinfo": options.RpcUrl = "http://miner:secret@127.0.0.1:19443"; break;
             case "no-credentials": options.RpcUser = options.RpcPassword = string.Empty; break;
             case "both-credentials": options.RpcCookieFile = "/tmp/.cookie"; break;

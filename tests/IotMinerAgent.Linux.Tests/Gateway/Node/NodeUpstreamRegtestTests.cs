@@ -152,7 +152,7 @@ public sealed class NodeUpstreamRegtestTests(LitecoindRegtest regtest)
 
         Assert.Equal(NodeRpcFailure.Unauthorized, error.Failure);
         Assert.Contains("HTTP 401", error.Message);
-        Assert.Contains("rpc_user/rpc_password", error.Message);
+        Assert.Contains("rpcUser/rpcPassword", error.Message);
     }
 
     [Fact]

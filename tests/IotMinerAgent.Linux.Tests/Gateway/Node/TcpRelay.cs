@@ -19,17 +19,19 @@ public sealed class TcpRelay : IAsyncDisposable
     readonly List<TcpClient> _clients = [];
     readonly Task _accepting;
 
-    TcpRelay(int targetPort)
+    TcpRelay(int targetPort, int listenPort)
     {
         _targetPort = targetPort;
-        _listener = new TcpListener(IPAddress.Loopback, 0);
+        _listener = new TcpListener(IPAddress.Loopback, listenPort);
+        _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         _listener.Start();
         _accepting = AcceptAsync();
     }
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
-    public static TcpRelay Start(int targetPort) => new(targetPort);
+    /// <summary>Relays to <paramref name="targetPort"/> from <paramref name="listenPort"/> (0: any free port; a stopped relay's port brings it back).</summary>
+    public static TcpRelay Start(int targetPort, int listenPort = 0) => new(targetPort, listenPort);
 
     /// <summary>Stops listening and cuts every relayed connection.</summary>
     public async Task StopAsync()

@@ -39,7 +39,7 @@ public class FleetOnTestPoolTests
             s.NetworkTarget.IsMetBy(s.Hash) ? (DeviceVerdictCode.BlockFound, "meets the network target") : (DeviceVerdictCode.Accepted, "accepted upstream"),
             (s.Verdict.Code, s.Verdict.Reason)));
 
-        // The devices start easier than the pool (gateway:min_difficulty 1e-6 < 5e-6): some shares are only counted here.
+        // The devices start easier than the pool (gateway:minDifficulty 1e-6 < 5e-6): some shares are only counted here.
         Assert.NotEmpty(fleet.Shares.Except(meetingPool));
         Assert.All(fleet.Shares.Except(meetingPool), s => Assert.Equal((DeviceVerdictCode.Accepted, string.Empty), (s.Verdict.Code, s.Verdict.Reason)));
         Assert.Equal(meetingPool.Count, pool.Submissions.Count);
