@@ -92,7 +92,8 @@ public sealed class ShareOutboxTests
         // Not on the short verdict timer: only after the long pending wait is it asked about again.
         outbox.Resend(2000 + 60000, 45000, 600000);
         Assert.Null(outbox.NextToSend(0));
-        outbox.Resend(2000 + 600000, 45000, 600000);
+        // The repeated pending answer at 2500 restarted the wait.
+        outbox.Resend(2500 + 600000, 45000, 600000);
         Assert.Same(entry, outbox.NextToSend(0));
         outbox.MarkSent(entry, 602000);
 

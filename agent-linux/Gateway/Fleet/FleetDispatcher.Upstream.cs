@@ -36,7 +36,15 @@ public sealed partial class FleetDispatcher
     private async Task<DeviceVerdict> SubmitUpstreamAsync(PendingShare pending, DateTimeOffset now, CancellationToken cancellationToken)
     {
         Task<UpstreamResult> submit = SubmitOnceAsync(pending, cancellationToken);
-        await Task.WhenAny(submit, Task.Delay(TimeSpan.FromSeconds(_options.UpstreamTimeoutSeconds), _time, cancellationToken)).ConfigureAwait(false);
+        try
+        {
+            // The wait's timer goes away as soon as upstream answers.
+            await submit.WaitAsync(TimeSpan.FromSeconds(_options.UpstreamTimeoutSeconds), _time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // No answer yet: the share is held below and upstream's answer, whenever it comes, is the final verdict.
+        }
 
         // The gateway is stopping: there is no verdict to give, and the share may still reach upstream.
         cancellationToken.ThrowIfCancellationRequested();

@@ -76,6 +76,40 @@ public sealed class GatewaySessionTests
         }
     }
 
+    [Fact]
+    public async Task With_a_clean_session_every_time_the_broker_drops_shares_published_while_no_gateway_is_connected()
+    {
+        // The control: what the persistent session prevents (and what mosquitto does without one).
+        await using GatewayTestBed bed = await GatewayTestBed.StartAsync();
+        TcpRelay relay = TcpRelay.Start(bed.Broker.Port);
+        int port = relay.Port;
+        RunningGateway gateway = await bed.StartGatewayAsync(1, ("mqtt:port", port.ToString(CultureInfo.InvariantCulture)), ("gateway:mqtt:sessionExpirySeconds", "0"));
+        SimulatedDevice device = (await bed.DevicesAsync(1, "lost"))[0];
+        await GatewayEndToEndTests.MineAsync(device, 1);
+
+        await relay.StopAsync();
+        await WaitAsync(() => !gateway.Instance.Link.IsConnected, "the gateway disconnected");
+        DeviceJob job = device.Jobs[^1];
+        uint nonce = SimulatedDevice.FindNonces(job, 2)[1];
+        await device.SendShareAsync(new DeviceShare(job.JobId, nonce));
+        relay = TcpRelay.Start(bed.Broker.Port, port);
+        try
+        {
+            await WaitAsync(() => gateway.Instance.Link.IsConnected, "the gateway reconnected");
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            Assert.Single(device.Verdicts);
+
+            // Sent again (as a device does after its verdict timeout), it is judged.
+            await device.SendShareAsync(new DeviceShare(job.JobId, nonce));
+            await device.WaitForVerdictCountAsync(2, seconds: 30);
+            Assert.True(device.Verdicts[1].Verdict.IsAccepted, device.Verdicts[1].Verdict.Reason);
+        }
+        finally
+        {
+            await relay.DisposeAsync();
+        }
+    }
+
     static async Task WaitAsync(Func<bool> condition, string what)
     {
         DateTime deadline = DateTime.UtcNow.AddSeconds(30);
