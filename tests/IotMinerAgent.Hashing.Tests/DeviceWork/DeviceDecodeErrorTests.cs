@@ -66,7 +66,7 @@ public class DeviceDecodeErrorTests
     {
         byte[] verdict = new DeviceVerdict(1, 2, DeviceVerdictCode.RejectedStale, "new block").Encode();
 
-        Assert.Contains("verdict code (byte 2) is 8", VerdictError(With(verdict, 2, 8)));
+        Assert.Contains("verdict code (byte 2) is 9, expected 0..8", VerdictError(With(verdict, 2, 9)));
         Assert.Contains("reason length (byte 3) is 65, at most 64", VerdictError(With(verdict, 3, 65)));
         Assert.Contains("length is 21 bytes, expected exactly 22", VerdictError(With(verdict, 3, 10)));
         Assert.Contains("reason byte 12 is 10, not printable ASCII", VerdictError(With(verdict, 12, 10)));

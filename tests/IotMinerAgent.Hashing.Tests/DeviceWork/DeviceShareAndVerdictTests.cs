@@ -49,13 +49,14 @@ public class DeviceShareAndVerdictTests
         {
             bool expected = code is DeviceVerdictCode.Accepted or DeviceVerdictCode.BlockFound;
             Assert.Equal(expected, new DeviceVerdict(1, 2, code, "").IsAccepted);
+            Assert.Equal(code == DeviceVerdictCode.AcceptedPending, new DeviceVerdict(1, 2, code, "").IsPending);
         }
     }
 
     [Fact]
     public void Verdict_constructor_refuses_unknown_codes_and_bad_reasons()
     {
-        Assert.Equal("code", Assert.Throws<ArgumentException>(() => new DeviceVerdict(1, 2, (DeviceVerdictCode)8, "")).ParamName);
+        Assert.Equal("code", Assert.Throws<ArgumentException>(() => new DeviceVerdict(1, 2, (DeviceVerdictCode)9, "")).ParamName);
         Assert.Contains("at most 64", Assert.Throws<ArgumentException>(() => new DeviceVerdict(1, 2, 0, new string('x', 65))).Message);
         Assert.Contains("character 3", Assert.Throws<ArgumentException>(() => new DeviceVerdict(1, 2, 0, "abcé")).Message);
     }

@@ -30,7 +30,7 @@ internal static class DeviceWorkGen
         Gen.Select(Gen.UInt, Gen.UInt, Gen.Byte, (id, nonce, zeros) => new DeviceShare(id, nonce, zeros)));
 
     public static readonly Gen<DeviceVerdict> Verdict =
-        Gen.Select(Gen.UInt, Gen.UInt, Gen.Byte[0, 7], Gen.Char[' ', '~'].Array[0, DeviceVerdict.MaxReasonLength],
+        Gen.Select(Gen.UInt, Gen.UInt, Gen.Byte[0, 8], Gen.Char[' ', '~'].Array[0, DeviceVerdict.MaxReasonLength],
             (id, nonce, code, reason) => new DeviceVerdict(id, nonce, (DeviceVerdictCode)code, new string(reason)));
 
     /// <summary>Any valid message of any kind, encoded.</summary>
