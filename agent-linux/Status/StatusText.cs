@@ -7,13 +7,13 @@ namespace IotMinerAgent.Linux.Status;
 public static class StatusText
 {
     /// <summary>
-    /// e.g. "mining · 12.3 MH/s · 57.2 °C · duty 100 % · 120 accepted · pool host:3333"; below full speed the reason
+    /// e.g. "mining · 12.3 MH/s · 57.2 °C · duty 100 % · 2 threads · 120 accepted · pool host:3333"; below full speed the reason
     /// leads ("paused: device busy (other processes 91 % CPU) · 0.0 H/s · …"), so a waiting agent never looks stuck.
     /// </summary>
     public static string OneLine(AgentStatus s)
     {
         string? pool = s.Pool == DemoWorkSource.Label ? null : s.Pool;
-        var figures = new ServiceStatusFigures(s.HashrateHs, s.TemperatureC, (int)Math.Round(s.DutyPercent), s.Accepted, s.Rejected, pool);
+        var figures = new ServiceStatusFigures(s.HashrateHs, s.TemperatureC, (int)Math.Round(s.DutyPercent), s.Accepted, s.Rejected, pool, s.Threads);
         return $"{Headline(s)} · {ServiceStatusLine.Format(figures)}";
     }
 
