@@ -39,7 +39,7 @@ public sealed partial class TerminalScreenTests
             {
                 for (int i = 0; i < 200; i++)
                 {
-                    last = $"mining · {i}.5 MH/s · duty {i % 100} % · 2 threads · {i * 7} accepted · pool demo — not earning";
+                    last = $"mining · {i}.5 MH/s · duty {i % 100} % · {i * 7} accepted" + (i % 2 == 0 ? " · pool pool.example.org:3333" : "");
                     screen.ShowStatus(last);
                 }
             });

@@ -39,6 +39,13 @@ internal sealed partial class VirtualTerminal
         while (i < output.Length)
         {
             char c = output[i];
+            if (c == '\u001b' && i + 1 < output.Length && output[i + 1] is '=' or '>')
+            {
+                // DECKPAM/DECKPNM (keypad modes; .NET's console sets them on a terminal): no effect on the screen.
+                i += 2;
+                continue;
+            }
+
             if (c == '\u001b')
             {
                 Match m = ControlSequence().Match(output, i);
