@@ -33,7 +33,7 @@ public sealed class StatusLoop(AgentStatusProvider provider, ILogger<StatusLoop>
             Sampled?.Invoke(status);
             if (terminal.IsInteractive)
             {
-                terminal.ShowStatus(StatusText.OneLine(status));
+                terminal.ShowStatus(StatusText.ForTerminal(status));
             }
             else if (DateTime.UtcNow >= nextLog)
             {

@@ -10,7 +10,8 @@ namespace IotMinerAgent.Linux.Mining;
 /// Logs accepted shares without flooding the terminal or the journal: while shares are rare (at most one in the
 /// previous interval) the first accepted share of an interval gets its own line at once; the others, and all of them
 /// when shares come faster, are counted into one summary at the end of the interval with the best difficulty among
-/// them ("12 shares accepted in the last 10 s, best difficulty 0.16"). Every share is in exactly one line. Only
+/// them ("12 shares accepted in the last 10 s, best difficulty 0.16"), or the share's own line when it is the only
+/// one left. Every share is in exactly one line. Only
 /// accepted shares are summarised: every other verdict is logged one by one by its caller.
 /// </summary>
 public sealed class ShareSummary : IDisposable
@@ -25,6 +26,7 @@ public sealed class ShareSummary : IDisposable
     private long _count;
     private long _shown;
     private double _bestUnshown;
+    private FoundShare? _lastUnshown;
     private bool _previousWasQuiet = true;
     private DateTimeOffset _windowStart;
 
@@ -46,14 +48,14 @@ public sealed class ShareSummary : IDisposable
             if (_count > 1 || !_previousWasQuiet)
             {
                 _bestUnshown = Math.Max(_bestUnshown, share.Difficulty);
+                _lastUnshown = share;
                 return;
             }
 
             _shown++;
         }
 
-        _logger.LogInformation("Share {ShareId} accepted: job {JobId} nonce {Nonce} difficulty {Difficulty:G4}",
-            share.Id, UntrustedText.Escape(share.Job.JobId, 200), share.Nonce.ToString("x8", CultureInfo.InvariantCulture), share.Difficulty);
+        LogAlone(share);
     }
 
     /// <summary>Stops the timer and logs what the current (partial) interval holds that was not shown yet.</summary>
@@ -68,13 +70,15 @@ public sealed class ShareSummary : IDisposable
         long count;
         bool alsoShownAlone;
         double best;
+        FoundShare? single;
         TimeSpan window;
         lock (_lock)
         {
             DateTimeOffset now = _clock.GetUtcNow();
             (count, alsoShownAlone, best, window, _windowStart) = (_count - _shown, _shown > 0, _bestUnshown, now - _windowStart, now);
             _previousWasQuiet = _count <= 1;
-            (_count, _shown, _bestUnshown) = (0, 0, 0);
+            single = _lastUnshown;
+            (_count, _shown, _bestUnshown, _lastUnshown) = (0, 0, 0, null);
         }
 
         if (count == 0)
@@ -83,6 +87,12 @@ public sealed class ShareSummary : IDisposable
         }
 
         // Each share is counted in exactly one line (alone or in a summary), so the lines add up to the total.
+        if (count == 1)
+        {
+            LogAlone(single!);
+            return;
+        }
+
         double seconds = Math.Max(1, Math.Round(window.TotalSeconds));
         if (alsoShownAlone)
         {
@@ -93,4 +103,8 @@ public sealed class ShareSummary : IDisposable
             _logger.LogInformation("{Count} shares accepted in the last {Seconds} s, best difficulty {BestDifficulty:G4}", count, seconds, best);
         }
     }
+
+    private void LogAlone(FoundShare share) =>
+        _logger.LogInformation("Share {ShareId} accepted: job {JobId} nonce {Nonce} difficulty {Difficulty:G4}",
+            share.Id, UntrustedText.Escape(share.Job.JobId, 200), share.Nonce.ToString("x8", CultureInfo.InvariantCulture), share.Difficulty);
 }

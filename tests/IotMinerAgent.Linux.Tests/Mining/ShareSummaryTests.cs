@@ -78,6 +78,22 @@ public sealed class ShareSummaryTests
     }
 
     [Fact]
+    public void A_single_share_left_at_the_end_of_a_busy_run_gets_its_own_line_not_a_summary_of_one()
+    {
+        using var summary = new ShareSummary(_log, _clock, Interval);
+        AcceptMany(summary, 3, 0.01);
+        _clock.Advance(Interval);
+        int before = _log.Entries.Count;
+
+        // Busy before, so the share waits for the end of the interval, and is then shown as itself.
+        summary.Accepted(Share(0.5));
+        Assert.Equal(before, _log.Entries.Count);
+        _clock.Advance(Interval);
+        Assert.Matches(@"^Share [0-9a-f-]{36} accepted: job j1 nonce 0000000\d difficulty 0\.5$", _log.Entries.Last().Message);
+        Assert.Equal(before + 1, _log.Entries.Count);
+    }
+
+    [Fact]
     public void Stopping_mid_interval_summarises_what_is_left_over_the_seconds_it_covers()
     {
         var summary = new ShareSummary(_log, _clock, Interval);
