@@ -11,7 +11,7 @@ namespace IotMinerAgent.Linux.Terminal;
 
 /// <summary>
 /// The screen of <c>iotminer run</c> on a terminal: one live status line at the bottom (a Spectre.Console live
-/// display) and log lines scrolling above it. Every write goes through one lock, so a log line and a status update
+/// display) and log lines scrolling above it. Every write goes through one gate, so a log line and a status update
 /// never interleave: Spectre's live display moves the cursor back to the start of the status line, the log line
 /// replaces it, and the status line is drawn again below. Not interactive (output redirected, a systemd service, a
 /// terminal without ANSI support), nothing is drawn here: the logs are the plain structured lines.
@@ -19,7 +19,8 @@ namespace IotMinerAgent.Linux.Terminal;
 public sealed class TerminalScreen
 {
     private readonly IAnsiConsole _console;
-    private readonly Lock _gate = new();
+    // One writer at a time (a semaphore, not a lock: the end of the live display releases it on another thread).
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private LiveDisplayContext? _live;
 
     /// <summary>A screen on <paramref name="console"/>; the live line is drawn only when <paramref name="isInteractive"/>.</summary>
@@ -36,16 +37,7 @@ public sealed class TerminalScreen
     public int Width => _console.Profile.Width;
 
     /// <summary>True while the live status line is on screen.</summary>
-    public bool IsLive
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _live is not null;
-            }
-        }
-    }
+    public bool IsLive => Volatile.Read(ref _live) is not null;
 
     /// <summary>
     /// The real terminal: standard output, interactive when it is a terminal that understands ANSI control codes and
@@ -83,45 +75,60 @@ public sealed class TerminalScreen
             return work();
         }
 
-        return _console.Live(new Spectre.Console.Text(string.Empty))
-            .AutoClear(true)
-            .Overflow(VerticalOverflow.Crop)
-            .StartAsync(async context =>
-            {
-                lock (_gate)
-                {
-                    _live = context;
-                }
-
-                try
-                {
-                    await work().ConfigureAwait(false);
-                }
-                finally
-                {
-                    lock (_gate)
-                    {
-                        _live = null;
-                    }
-                }
-            });
+        return ShowLiveWhileAsync(work);
     }
 
-    /// <summary>Replaces the live status line (no-op when it is not shown).</summary>
-    public void ShowStatus(string line)
+    private async Task ShowLiveWhileAsync(Func<Task> work)
     {
-        lock (_gate)
+        bool heldForFinish = false;
+        try
         {
-            _live?.UpdateTarget(new Spectre.Console.Text(Fit(line)));
+            await _console.Live(new Spectre.Console.Text(string.Empty))
+                .AutoClear(true)
+                .Overflow(VerticalOverflow.Crop)
+                .StartAsync(async context =>
+                {
+                    Exclusive(() => _live = context);
+                    try
+                    {
+                        await work().ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        // Held until the display has removed the line: Spectre takes its display lock, then the console's,
+                        // to finish; a log line takes them the other way round, so none may be written meanwhile.
+                        _gate.Wait();
+                        heldForFinish = true;
+                        _live = null;
+                    }
+                }).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (heldForFinish)
+            {
+                _gate.Release();
+            }
         }
     }
 
+    /// <summary>Replaces the live status line (no-op when it is not shown).</summary>
+    public void ShowStatus(string line) => Exclusive(() => _live?.UpdateTarget(new Spectre.Console.Text(Fit(line))));
+
     /// <summary>Writes one log entry above the live line (or as a plain line when there is none).</summary>
     public void WriteLine(IRenderable entry)
+        => Exclusive(() => _console.Write(new ErasedLine(ControlCode.Create(_console.Profile.Capabilities, w => w.EraseInLine(2)), entry)));
+
+    private void Exclusive(Action action)
     {
-        lock (_gate)
+        _gate.Wait();
+        try
         {
-            _console.Write(new ErasedLine(ControlCode.Create(_console.Profile.Capabilities, w => w.EraseInLine(2)), entry));
+            action();
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 

@@ -53,7 +53,8 @@ public sealed partial class ShareLogProcessTests : IDisposable
 
         // The live line was drawn (cursor codes), with the status figures.
         Assert.Contains("\u001b[2K", raw);
-        Assert.Matches(@"(mining|throttled) · \d+\.\d [kMG]?H/s · duty \d+ % · 1 thread · \d+ accepted · pool demo — not earning", raw);
+        // (The state depends on the machine's load; the line is cut to the pseudo-terminal's 80 columns.)
+        Assert.Matches(@"(mining|throttled|paused|no-work) · \d+\.\d [kMG]?H/s · duty \d+ % · 1 thread · \d+ accepted", raw);
         Assert.True(AcceptedLines.Summaries(raw.Split('\n')) >= 1, VirtualTerminal.Escape(raw));
 
         // What stays on the screen: log lines and the stop summary on a row of its own; no status line, whole or broken.
