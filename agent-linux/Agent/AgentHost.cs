@@ -11,8 +11,10 @@ using IotMinerAgent.Linux.Hosting;
 using IotMinerAgent.Linux.Mining;
 using IotMinerAgent.Linux.Mqtt.Outbox;
 using IotMinerAgent.Linux.Status;
+using IotMinerAgent.Linux.Terminal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace IotMinerAgent.Linux.Agent;
 
@@ -60,8 +62,8 @@ public static class AgentHost
         int exitCode = await FatalErrorExit.RunAsync(host, error, cancellationToken).ConfigureAwait(false);
         if (exitCode != ExitCodes.Config)
         {
-            // Stopped (Ctrl-C, SIGTERM, a fatal error): one line saying what the run did and what is left.
-            host.Services.GetService<TerminalOutput>()?.EndLiveLine();
+            // Stopped (Ctrl-C, SIGTERM, a fatal error): one line saying what the run did and what is left. The live
+            // status line (if any) was removed when the status loop stopped.
             await output.WriteLineAsync(Summary(host.Services, setup)).ConfigureAwait(false);
             await output.FlushAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);
         }
@@ -80,7 +82,16 @@ public static class AgentHost
     private static IHost Build(AgentSetup setup, GatewaySetup? gateway, Action<IServiceCollection>? adjustServices)
     {
         HostApplicationBuilder builder = ServiceHostBuilder.Create("iotminer", setup.Configuration);
-        AgentServices.Add(builder.Services, setup);
+        TerminalScreen screen = TerminalScreen.FromConsole();
+        if (screen.IsInteractive)
+        {
+            // On a terminal, log lines go above the live status line instead of through the console logger, which
+            // would write across it. Under systemd or redirected, the console logger stays: plain structured lines.
+            builder.Logging.ClearProviders();
+            builder.Logging.AddProvider(new TerminalLoggerProvider(screen, TimeProvider.System));
+        }
+
+        AgentServices.Add(builder.Services, setup, screen);
         if (gateway is not null)
         {
             // gateway:enabled: the fleet gateway runs beside the miner, in the same process.

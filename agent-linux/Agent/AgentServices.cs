@@ -1,9 +1,11 @@
 using System;
 using IotMinerAgent.Hashing;
+using IotMinerAgent.Linux.Configuration;
 using IotMinerAgent.Linux.Mining;
 using IotMinerAgent.Linux.Service;
 using IotMinerAgent.Linux.Status;
 using IotMinerAgent.Linux.Stratum;
+using IotMinerAgent.Linux.Terminal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -12,8 +14,8 @@ namespace IotMinerAgent.Linux.Agent;
 /// <summary>The agent's service registrations: one place that shows how the pieces fit.</summary>
 public static class AgentServices
 {
-    /// <summary>Registers the mining pipeline, the governor, status and the work source for <paramref name="setup"/>.</summary>
-    public static void Add(IServiceCollection services, AgentSetup setup)
+    /// <summary>Registers the mining pipeline, the governor, status (drawn on <paramref name="screen"/>) and the work source for <paramref name="setup"/>.</summary>
+    public static void Add(IServiceCollection services, AgentSetup setup, TerminalScreen screen)
     {
         services.AddSingleton(setup);
         services.AddSingleton(setup.Runtime);
@@ -23,11 +25,11 @@ public static class AgentServices
         services.AddSingleton<IWorkerProgressProbe>(sp => sp.GetRequiredService<WorkerHeartbeats>());
         services.AddSingleton<JobBoard>();
         services.AddSingleton<ShareSink>();
-        services.AddSingleton(sp => CreateWorkSource(setup, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(sp => CreateWorkSource(setup, sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<MinerStats>()));
         GovernorServices.Add(services, setup);
         services.AddSingleton<AgentStatusProvider>();
         MqttServices.Add(services, setup);
-        services.AddSingleton(TerminalOutput.FromConsole());
+        services.AddSingleton(screen);
         services.AddSingleton<IServiceStatusSource>(sp => sp.GetRequiredService<AgentStatusProvider>());
         services.AddServiceWatchdog<AgentStatusProvider>();
 
@@ -40,13 +42,16 @@ public static class AgentServices
         services.AddHostedService(sp => sp.GetRequiredService<StatusLoop>());
     }
 
-    private static IWorkSource CreateWorkSource(AgentSetup setup, ILoggerFactory loggers)
+    private static IWorkSource CreateWorkSource(AgentSetup setup, ILoggerFactory loggers, MinerStats stats)
     {
         if (setup.Stratum.Pools.Count > 0)
         {
             return new StratumWorkSource(new StratumClient(setup.Stratum, loggers.CreateLogger<StratumClient>()));
         }
 
-        return new DemoWorkSource(setup.Runtime.Algorithm, Difficulty.Parse(setup.Demo.ShareDifficulty), TimeSpan.FromSeconds(setup.Demo.JobSeconds));
+        DemoDifficulty difficulty = setup.Demo.ShareDifficulty == DemoOptions.AutoDifficulty
+            ? DemoDifficulty.Auto(setup.Runtime.Algorithm, () => stats.TotalHashes, TimeProvider.System)
+            : DemoDifficulty.Fixed(Difficulty.Parse(setup.Demo.ShareDifficulty));
+        return new DemoWorkSource(setup.Runtime.Algorithm, difficulty, TimeSpan.FromSeconds(setup.Demo.JobSeconds), TimeProvider.System);
     }
 }

@@ -97,11 +97,14 @@ public static class MqttServices
         public void Answered(FoundShare share, ShareOutcome outcome) => outbox.RecordResult(share.Id, outcome.Verdict, outcome.Reason is null ? null : UntrustedText.Escape(outcome.Reason, ShareReasonLength));
     }
 
-    /// <summary>With MQTT off the journal is the log: every share is still written down, never dropped silently.</summary>
+    /// <summary>
+    /// With MQTT off nothing is published, so nothing needs a durable journal: each share is counted (status, stop
+    /// summary), its verdict logged (accepted ones summarised), and its full record is a debug log line.
+    /// </summary>
     private sealed class LogOnlyJournal(ILogger<LogOnlyJournal> logger) : IShareJournal
     {
         public void Found(FoundShare share)
-            => logger.LogInformation("Share {ShareId} recorded (MQTT is off: this log is the share journal): job {JobId} extranonce2 {Extranonce2} nonce {Nonce} hash {Hash}",
+            => logger.LogDebug("Share {ShareId} recorded (MQTT is off, so it is not published): job {JobId} extranonce2 {Extranonce2} nonce {Nonce} hash {Hash}",
                 share.Id, share.Job.JobId, Convert.ToHexStringLower(share.Extranonce2), share.Nonce.ToString("x8", CultureInfo.InvariantCulture), Hex.EncodeReversed(share.Hash));
 
         public void Answered(FoundShare share, ShareOutcome outcome)

@@ -14,15 +14,16 @@ namespace IotMinerAgent.Linux.Agent;
 /// Two stages between the sink and the work source. Journal: each confirmed share is recorded in the journal (durable)
 /// as soon as the sink confirms it, whatever the pool is doing. Submit: journalled shares go back through their job to its work source in the
 /// order found, up to <c>maxInFlight</c> (<c>stratum:maxPendingShares</c>) awaiting the pool's answer at once, and each
-/// verdict is recorded, counted and logged when it arrives. A slow or silent pool therefore delays verdicts only: every
+/// verdict is recorded, counted and logged when it arrives (accepted ones summarised when they come fast). A slow or silent pool therefore delays verdicts only: every
 /// share found is on disk, and a crash loses none of them (the journal publishes an unanswered share with no result).
 /// </summary>
 /// <param name="sink">Where confirmed shares come from.</param>
 /// <param name="journal">Where each share and its verdict are recorded.</param>
 /// <param name="stats">The verdict counters.</param>
-/// <param name="logger">The verdict log.</param>
+/// <param name="logger">The log of verdicts other than accepted (one line each).</param>
+/// <param name="clock">The clock of the accepted-share summaries (<see cref="ShareSummary"/>).</param>
 /// <param name="maxInFlight">Submissions awaiting an answer at once (at least 1).</param>
-public sealed class ShareSubmitter(ShareSink sink, IShareJournal journal, MinerStats stats, ILogger<ShareSubmitter> logger, int maxInFlight)
+public sealed class ShareSubmitter(ShareSink sink, IShareJournal journal, MinerStats stats, ILogger<ShareSubmitter> logger, TimeProvider clock, int maxInFlight)
     : BackgroundService
 {
     private readonly int _maxInFlight = Math.Max(1, maxInFlight);
@@ -33,9 +34,11 @@ public sealed class ShareSubmitter(ShareSink sink, IShareJournal journal, MinerS
         // Journalled shares waiting for a submission slot: all of them are on disk already, so holding them in memory is safe.
         Channel<FoundShare> journalled = Channel.CreateUnbounded<FoundShare>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = true });
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        // Disposed when the submitter stops: the last partial interval is summarised before the agent's stop line.
+        using var summary = new ShareSummary(logger, clock, ShareSummary.DefaultInterval);
         Task journalling = JournalAsync(journalled.Writer, failed.Token);
         Task submitting = Parallel.ForEachAsync(journalled.Reader.ReadAllAsync(failed.Token),
-            new ParallelOptions { MaxDegreeOfParallelism = _maxInFlight, CancellationToken = failed.Token }, SubmitAsync);
+            new ParallelOptions { MaxDegreeOfParallelism = _maxInFlight, CancellationToken = failed.Token }, (share, ct) => SubmitAsync(share, summary, ct));
 
         // A failure in one stage (the journal cannot write, the source throws) stops the other, and the host with it.
         Task first = await Task.WhenAny(journalling, submitting).ConfigureAwait(false);
@@ -63,14 +66,14 @@ public sealed class ShareSubmitter(ShareSink sink, IShareJournal journal, MinerS
         }
     }
 
-    private async ValueTask SubmitAsync(FoundShare share, CancellationToken cancellationToken)
+    private async ValueTask SubmitAsync(FoundShare share, ShareSummary summary, CancellationToken cancellationToken)
     {
         ShareOutcome outcome = await share.Job.SubmitAsync(share, cancellationToken).ConfigureAwait(false);
         stats.RecordOutcome(outcome.Verdict);
         journal.Answered(share, outcome);
         if (outcome.Verdict == ShareVerdict.Accepted)
         {
-            logger.LogInformation("Share {ShareId} accepted: job {JobId} nonce {Nonce} difficulty {Difficulty:G4}", share.Id, UntrustedText.Escape(share.Job.JobId, 200), share.Nonce.ToString("x8", CultureInfo.InvariantCulture), share.Difficulty);
+            summary.Accepted(share);
         }
         else
         {

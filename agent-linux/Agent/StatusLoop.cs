@@ -1,20 +1,18 @@
 using System;
-using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
-using IotMinerAgent.Linux.Agent;
 using IotMinerAgent.Linux.Status;
+using IotMinerAgent.Linux.Terminal;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
 
 namespace IotMinerAgent.Linux.Agent;
 
 /// <summary>
-/// Samples the status every second. On a terminal it redraws one live line; under systemd (or with output
-/// redirected) it logs a structured summary every minute instead: no spinner in the journal.
+/// Samples the status every second. On a terminal it redraws the one live line (<see cref="TerminalScreen"/>); under
+/// systemd (or with output redirected) it logs a structured summary every minute instead: no cursor codes in the journal.
 /// </summary>
-public sealed class StatusLoop(AgentStatusProvider provider, ILogger<StatusLoop> logger, TerminalOutput terminal) : BackgroundService
+public sealed class StatusLoop(AgentStatusProvider provider, ILogger<StatusLoop> logger, TerminalScreen terminal) : BackgroundService
 {
     private static readonly TimeSpan LogEvery = TimeSpan.FromMinutes(1);
 
@@ -22,7 +20,9 @@ public sealed class StatusLoop(AgentStatusProvider provider, ILogger<StatusLoop>
     public event Action<AgentStatus>? Sampled;
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => terminal.ShowWhileAsync(() => SampleAsync(stoppingToken));
+
+    private async Task SampleAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
         DateTime nextLog = DateTime.UtcNow + LogEvery;
@@ -33,7 +33,7 @@ public sealed class StatusLoop(AgentStatusProvider provider, ILogger<StatusLoop>
             Sampled?.Invoke(status);
             if (terminal.IsInteractive)
             {
-                terminal.Redraw(StatusText.OneLine(status));
+                terminal.ShowStatus(StatusText.ForTerminal(status));
             }
             else if (DateTime.UtcNow >= nextLog)
             {
@@ -41,36 +41,6 @@ public sealed class StatusLoop(AgentStatusProvider provider, ILogger<StatusLoop>
                 logger.LogInformation("Status {State}: {Reason}; {Hashrate:F0} H/s on {Threads} threads, duty {Duty} %, {Accepted} accepted, {Rejected} rejected, {Stale} stale, pool {Pool}",
                     status.State, status.Reason, status.HashrateHs, status.Threads, status.DutyPercent, status.Accepted, status.Rejected, status.Stale, status.Pool);
             }
-        }
-    }
-}
-
-/// <summary>The terminal the live status line is drawn on (standard error), if there is one.</summary>
-public sealed class TerminalOutput(TextWriter writer, bool isInteractive)
-{
-    /// <summary>The real terminal: interactive when stderr is not redirected and the agent is not a systemd service.</summary>
-    public static TerminalOutput FromConsole()
-        => new(Console.Error, !Console.IsErrorRedirected && !SystemdHelpers.IsSystemdService());
-
-    /// <summary>True when a live line should be drawn.</summary>
-    public bool IsInteractive => isInteractive;
-
-    /// <summary>Clears the live line, so what is printed next starts on an empty line.</summary>
-    public void EndLiveLine()
-    {
-        if (isInteractive)
-        {
-            Redraw(string.Empty);
-        }
-    }
-
-    /// <summary>Replaces the current line (carriage return, erase line: ECMA-48 EL).</summary>
-    public void Redraw(string line)
-    {
-        lock (writer)
-        {
-            writer.Write("\r\u001b[2K" + line);
-            writer.Flush();
         }
     }
 }

@@ -46,9 +46,9 @@ public sealed class AgentOptionsValidator : IValidateOptions<MiningOptions>, IVa
     public ValidateOptionsResult Validate(string? name, DemoOptions options)
     {
         var failures = new List<string>();
-        if (!Difficulty.TryParse(options.ShareDifficulty, out _))
+        if (options.ShareDifficulty != DemoOptions.AutoDifficulty && !Difficulty.TryParse(options.ShareDifficulty, out _))
         {
-            failures.Add($"demo:shareDifficulty = '{options.ShareDifficulty}' is not a difficulty: use a positive number such as 0.001.");
+            failures.Add($"demo:shareDifficulty = '{options.ShareDifficulty}' is not a difficulty: use auto or a positive number such as 0.001.");
         }
 
         if (options.JobSeconds is < 1 or > 3600)

@@ -6,8 +6,14 @@ public sealed class DemoOptions
     /// <summary>Configuration section name.</summary>
     public const string Section = "demo";
 
-    /// <summary>Share difficulty of demo jobs (sha256d convention): low, so shares show within seconds even on a Pi.</summary>
-    public string ShareDifficulty { get; set; } = "0.001";
+    /// <summary>The <see cref="ShareDifficulty"/> that follows the measured hash rate (a share about every 5 s).</summary>
+    public const string AutoDifficulty = "auto";
+
+    /// <summary>
+    /// Share difficulty of demo jobs in the pool convention of the algorithm, or <c>auto</c>: chosen from the hash
+    /// rate measured on this board, so shares show every few seconds on a Pi and on a fast PC alike.
+    /// </summary>
+    public string ShareDifficulty { get; set; } = AutoDifficulty;
 
     /// <summary>Seconds between new demo jobs.</summary>
     public int JobSeconds { get; set; } = 30;

@@ -10,12 +10,16 @@ namespace IotMinerAgent.Linux.Mining;
 /// <summary>
 /// The embedded local work source used when no pool is configured: random headers at a low share difficulty, so
 /// a fresh install shows mining, shares and status at once. It pays nobody; it is labelled "demo — not earning"
-/// wherever it shows. Shares are verified the way a pool does it (recomputed), then accepted.
+/// wherever it shows. Shares are verified the way a pool does it (recomputed), then accepted. A new job comes every
+/// <c>jobInterval</c>, and sooner when the share difficulty is retargeted (<see cref="DemoDifficulty"/>).
 /// </summary>
-public sealed class DemoWorkSource(string algorithm, Difficulty shareDifficulty, TimeSpan jobInterval) : IWorkSource
+public sealed class DemoWorkSource(string algorithm, DemoDifficulty shareDifficulty, TimeSpan jobInterval, TimeProvider clock) : IWorkSource
 {
     /// <summary>The label shown as the pool.</summary>
     public const string Label = "demo — not earning";
+
+    /// <summary>How often an <c>auto</c> difficulty looks at the hash rate: long enough to average a duty cycle.</summary>
+    public static readonly TimeSpan RetargetInterval = TimeSpan.FromSeconds(10);
 
     private int _jobCounter;
 
@@ -25,12 +29,26 @@ public sealed class DemoWorkSource(string algorithm, Difficulty shareDifficulty,
     /// <inheritdoc />
     public async Task RunAsync(JobBoard board, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(jobInterval);
-        do
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), clock);
+        DateTimeOffset nextJob = clock.GetUtcNow() + jobInterval;
+        DateTimeOffset nextRetarget = clock.GetUtcNow() + RetargetInterval;
+        board.Post(NewJob());
+        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
         {
-            board.Post(NewJob());
+            DateTimeOffset now = clock.GetUtcNow();
+            bool retargeted = false;
+            if (now >= nextRetarget)
+            {
+                nextRetarget = now + RetargetInterval;
+                retargeted = shareDifficulty.Retarget();
+            }
+
+            if (retargeted || now >= nextJob)
+            {
+                nextJob = now + jobInterval;
+                board.Post(NewJob());
+            }
         }
-        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
     }
 
     private DemoJob NewJob()
@@ -42,7 +60,7 @@ public sealed class DemoWorkSource(string algorithm, Difficulty shareDifficulty,
             JobId = jobId,
             WorkKey = jobId,
             Algorithm = algorithm,
-            ShareDifficulty = shareDifficulty,
+            ShareDifficulty = shareDifficulty.Current,
             Extranonce2Space = 1UL << 32,
         };
     }

@@ -33,7 +33,8 @@ public sealed class ShareSink(ILogger<ShareSink> logger, MinerStats stats)
         stats.RecordFound(difficulty);
         // A UUIDv7 (RFC 9562) in its dashed form: the id docs/mqtt.md promises subscribers, and the one in every log line.
         var share = new FoundShare(Guid.CreateVersion7().ToString("D"), job, extranonce2, nonce, hash, difficulty, DateTimeOffset.UtcNow);
-        logger.LogInformation("Share {ShareId} found: job {JobId} nonce {Nonce} difficulty {Difficulty:G4}", share.Id, job.JobId, nonce.ToString("x8", CultureInfo.InvariantCulture), difficulty);
+        // Debug only: at demo rates a line per share would flood the terminal and wear the journal (ShareSummary reports verdicts).
+        logger.LogDebug("Share {ShareId} found: job {JobId} nonce {Nonce} difficulty {Difficulty:G4}", share.Id, job.JobId, nonce.ToString("x8", CultureInfo.InvariantCulture), difficulty);
         _queue.Writer.TryWrite(share);
     }
 }

@@ -13,10 +13,11 @@ namespace IotMinerAgent.Linux.Status;
 /// <param name="Accepted">Shares the pool accepted.</param>
 /// <param name="Rejected">Shares the pool rejected (shown only when there are some).</param>
 /// <param name="Pool">The pool URL in use, or null when mining demo work (shown as "demo — not earning").</param>
-public sealed record ServiceStatusFigures(double HashesPerSecond, double? Celsius, int? DutyPercent, long Accepted, long Rejected, string? Pool);
+/// <param name="Threads">Hashing threads in use, when known.</param>
+public sealed record ServiceStatusFigures(double HashesPerSecond, double? Celsius, int? DutyPercent, long Accepted, long Rejected, string? Pool, int? Threads = null);
 
 /// <summary>
-/// Formats the agent's one-line status, e.g. <c>12.3 MH/s · 57.2 °C · duty 80 % · 120 accepted · pool host:3333</c>.
+/// Formats the agent's one-line status, e.g. <c>12.3 MH/s · 57.2 °C · duty 80 % · 2 threads · 120 accepted · pool host:3333</c>.
 /// </summary>
 public static class ServiceStatusLine
 {
@@ -34,6 +35,11 @@ public static class ServiceStatusLine
         if (figures.DutyPercent is int duty)
         {
             parts.Add($"duty {duty.ToString(CultureInfo.InvariantCulture)} %");
+        }
+
+        if (figures.Threads is int threads)
+        {
+            parts.Add(threads == 1 ? "1 thread" : $"{threads.ToString(CultureInfo.InvariantCulture)} threads");
         }
 
         parts.Add($"{figures.Accepted.ToString(CultureInfo.InvariantCulture)} accepted");

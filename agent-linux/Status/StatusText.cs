@@ -7,14 +7,34 @@ namespace IotMinerAgent.Linux.Status;
 public static class StatusText
 {
     /// <summary>
-    /// e.g. "mining · 12.3 MH/s · 57.2 °C · duty 100 % · 120 accepted · pool host:3333"; below full speed the reason
+    /// e.g. "mining · 12.3 MH/s · 57.2 °C · duty 100 % · 2 threads · 120 accepted · pool host:3333"; below full speed the reason
     /// leads ("paused: device busy (other processes 91 % CPU) · 0.0 H/s · …"), so a waiting agent never looks stuck.
     /// </summary>
     public static string OneLine(AgentStatus s)
     {
         string? pool = s.Pool == DemoWorkSource.Label ? null : s.Pool;
-        var figures = new ServiceStatusFigures(s.HashrateHs, s.TemperatureC, (int)Math.Round(s.DutyPercent), s.Accepted, s.Rejected, pool);
+        var figures = new ServiceStatusFigures(s.HashrateHs, s.TemperatureC, (int)Math.Round(s.DutyPercent), s.Accepted, s.Rejected, pool, s.Threads);
         return $"{Headline(s)} · {ServiceStatusLine.Format(figures)}";
+    }
+
+    /// <summary>
+    /// The terminal's live line, cut to the terminal's width on the right: the state and the figures first, so a
+    /// narrow terminal loses the end of the reason, never the hash rate or the share counts
+    /// ("throttled · 3.0 MH/s · duty 25 % · 2 threads · 16 accepted · pool demo — not earning · no temperature reading, fixed duty 25 %").
+    /// </summary>
+    public static string ForTerminal(AgentStatus s)
+    {
+        string? pool = s.Pool == DemoWorkSource.Label ? null : s.Pool;
+        var figures = new ServiceStatusFigures(s.HashrateHs, s.TemperatureC, (int)Math.Round(s.DutyPercent), s.Accepted, s.Rejected, pool, s.Threads);
+        string name = Name(s.State);
+        string line = $"{name} · {ServiceStatusLine.Format(figures)}";
+        if (s.State == AgentState.Mining || string.IsNullOrWhiteSpace(s.Reason))
+        {
+            return line;
+        }
+
+        string reason = s.Reason.StartsWith(name + ": ", StringComparison.Ordinal) ? s.Reason[(name.Length + 2)..] : s.Reason;
+        return ServiceStatusLine.OneLine($"{line} · {reason}");
     }
 
     /// <summary>"mining" at full speed, else the state with its reason ("throttled: no temperature reading, fixed duty 25 %").</summary>

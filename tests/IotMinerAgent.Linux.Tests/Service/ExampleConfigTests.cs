@@ -18,7 +18,7 @@ public class ExampleConfigTests
         Assert.Equal("sha256d", configuration["mining:algorithm"]);
         Assert.Equal("0", configuration["mining:threads"]);
         Assert.Equal("auto", configuration["mining:engine"]);
-        Assert.Equal("0.001", configuration["demo:shareDifficulty"]);
+        Assert.Equal("auto", configuration["demo:shareDifficulty"]);
         Assert.Equal("30", configuration["demo:jobSeconds"]);
         Assert.Empty(configuration.GetSection("pools").GetChildren());
     }

@@ -29,6 +29,17 @@ public sealed class StatusLineTests
     }
 
     [Fact]
+    public void The_terminal_line_puts_the_state_and_figures_first_and_the_reason_last_so_a_narrow_terminal_cuts_only_the_reason()
+    {
+        AgentStatus status = Status(AgentState.Throttled, "throttled: no temperature reading, fixed duty 25 %", duty: 25) with { Threads = 2, Accepted = 16 };
+        Assert.Equal("throttled · 1.2 kH/s · duty 25 % · 2 threads · 16 accepted · pool demo — not earning · no temperature reading, fixed duty 25 %",
+            StatusText.ForTerminal(status));
+        Assert.Equal("mining · 1.2 kH/s · duty 100 % · 1 thread · 0 accepted · pool demo — not earning",
+            StatusText.ForTerminal(Status(AgentState.Mining, "mining: 50.0 °C <= target 70 °C", duty: 100) with { Threads = 1 }));
+        Assert.EndsWith(" · waiting for work from stratum+tcp://pool:3333", StatusText.ForTerminal(Status(AgentState.NoWork, "waiting for work from stratum+tcp://pool:3333", duty: 0)));
+    }
+
+    [Fact]
     public void Without_a_sensor_on_two_threads_the_line_shows_the_documented_25_percent_duty_and_why()
     {
         // The owner's controls over the real governor loop: no sensor, the default fixed duty, two threads.
