@@ -1,8 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
+using IotMinerAgent.Governor;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Configuration;
 using IotMinerAgent.Linux.Configuration.Keys;
+using IotMinerAgent.Linux.Energy;
 using IotMinerAgent.Linux.Gateway.Hosting;
 using IotMinerAgent.Linux.Hosting;
 using IotMinerAgent.Linux.Mqtt.Connection;
@@ -60,6 +62,8 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
             throw new ConfigurationException(ex.Message);
         }
 
+        EnergyRuleOptions energyRule = EnergyRuleOptions.Parse(key => configuration[key], mqtt.Enabled);
+        EnergyPolicy energyPolicy = energyRule.ToPolicy(MilliWatts(configuration["energy:boardWatts"]), MilliWatts(configuration["energy:idleWatts"]));
         var runtime = MiningRuntime.From(mining);
         GovernorOptions governor = Bind(GovernorOptions.Section, () => configuration.GetSection(GovernorOptions.Section).Get<GovernorOptions>());
         governor.Threads = runtime.Threads;
@@ -84,8 +88,19 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
         var plan = new MiningPlan(runtime.Algorithm, runtime.Threads, runtime.Engine.Name, stratum.Pools, PowerEstimate.ForThisBoard());
         string state = StatePath.Resolve(agent.StateDirectory);
         bool consent = agent.Consent || ConsentRecord.Matches(state, plan);
-        return new AgentSetup(configuration, agent, mining, demo, stratum, governor, mqtt, runtime, plan, state, consent) { Warnings = warnings };
+        return new AgentSetup(configuration, agent, mining, demo, stratum, governor, mqtt, runtime, plan, state, consent)
+        {
+            Warnings = warnings,
+            EnergyRule = energyRule,
+            EnergyPolicy = energyPolicy,
+        };
     }
+
+    /// <summary>The energy rule's options (mode, prices, topics, budget): where its readings come from.</summary>
+    public EnergyRuleOptions EnergyRule { get; init; } = new();
+
+    /// <summary>The energy rule as the portable governor applies it (mode always unless configured).</summary>
+    public EnergyPolicy EnergyPolicy { get; init; } = new();
 
     /// <summary>
     /// Keys docs/configuration.md does not know (typos: "mining:thread", "governer:…"), each with the nearest documented
@@ -124,6 +139,11 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
             throw new ConfigurationException($"{section}: {ex.InnerException?.Message ?? ex.Message} See docs/configuration.md for the allowed values.");
         }
     }
+
+    // Placeholder for the board power model of issue 13: the owner's figure in watts, 0 when not given.
+    private static int MilliWatts(string? watts)
+        => double.TryParse(watts, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double w) && double.IsFinite(w)
+            ? (int)System.Math.Round(System.Math.Clamp(w, 0, 1000) * 1000) : 0;
 
     private static IEnumerable<string> Failures(ValidateOptionsResult result) => result.Failed ? result.Failures : [];
 }

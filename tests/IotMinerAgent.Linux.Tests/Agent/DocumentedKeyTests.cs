@@ -37,6 +37,11 @@ public sealed class DocumentedKeyTests : IDisposable
         ["gateway:node:rpc_user"] = "someone",
         ["gateway:node:rpc_password"] = "secret",
         ["gateway:node:rpc_cookie_file"] = "relative/.cookie",
+        ["energy:priceTopic"] = "home/+/price",
+        ["energy:coinPriceTopic"] = "home/#",
+        ["energy:surplusTopic"] = "home/+/export",
+        ["energy:powerTopic"] = "plug/#",
+        ["energy:currency"] = "much-too-long",
     };
 
     readonly string _dir = Directory.CreateTempSubdirectory("iotminer-keys-").FullName;
