@@ -3,6 +3,7 @@ using System.Linq;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Configuration;
 using IotMinerAgent.Linux.Configuration.Keys;
+using IotMinerAgent.Linux.Energy;
 using IotMinerAgent.Linux.Gateway.Hosting;
 using IotMinerAgent.Linux.Hosting;
 using IotMinerAgent.Linux.Mqtt.Connection;
@@ -21,12 +22,13 @@ namespace IotMinerAgent.Linux.Agent;
 /// <param name="Stratum">The stratum section: pools, primary first (none: the local demo), and client settings.</param>
 /// <param name="Governor">The governor section, its thread count taken from mining:threads.</param>
 /// <param name="Mqtt">The validated mqtt section.</param>
+/// <param name="Energy">The energy section: the owner's power figures.</param>
 /// <param name="Runtime">Engine and threads resolved for this machine.</param>
 /// <param name="Plan">What will run, as shown to the owner.</param>
 /// <param name="StateDirectory">Where state lives.</param>
 /// <param name="HasConsent">True when the owner opted in for this plan.</param>
 public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent, MiningOptions Mining, DemoOptions Demo, StratumClientOptions Stratum,
-    GovernorOptions Governor, MqttOptions Mqtt, MiningRuntime Runtime, MiningPlan Plan, string StateDirectory, bool HasConsent)
+    GovernorOptions Governor, MqttOptions Mqtt, EnergyOptions Energy, MiningRuntime Runtime, MiningPlan Plan, string StateDirectory, bool HasConsent)
 {
     /// <summary>Loads and validates; throws <see cref="ConfigurationException"/> naming the key, value and what is allowed.</summary>
     public static AgentSetup Load(string? configPath, IEnumerable<string> overrides, string workingDirectory)
@@ -45,6 +47,9 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
         {
             failures.AddRange(stratum.Validate());
         }
+
+        EnergyOptions energy = Bind(EnergyOptions.Section, () => configuration.GetSection(EnergyOptions.Section).Get<EnergyOptions>());
+        failures.AddRange(energy.Validate());
         if (failures.Count > 0)
         {
             throw new ConfigurationException(string.Join("\n", failures));
@@ -81,10 +86,10 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
             }
         }
 
-        var plan = new MiningPlan(runtime.Algorithm, runtime.Threads, runtime.Engine.Name, stratum.Pools, PowerEstimate.ForThisBoard());
+        var plan = new MiningPlan(runtime.Algorithm, runtime.Threads, runtime.Engine.Name, stratum.Pools, PowerModel.ForThisBoard(energy));
         string state = StatePath.Resolve(agent.StateDirectory);
         bool consent = agent.Consent || ConsentRecord.Matches(state, plan);
-        return new AgentSetup(configuration, agent, mining, demo, stratum, governor, mqtt, runtime, plan, state, consent) { Warnings = warnings };
+        return new AgentSetup(configuration, agent, mining, demo, stratum, governor, mqtt, energy, runtime, plan, state, consent) { Warnings = warnings };
     }
 
     /// <summary>
