@@ -23,12 +23,13 @@ namespace IotMinerAgent.Linux.Agent;
 /// <param name="Stratum">The stratum section: pools, primary first (none: the local demo), and client settings.</param>
 /// <param name="Governor">The governor section, its thread count taken from mining:threads.</param>
 /// <param name="Mqtt">The validated mqtt section.</param>
+/// <param name="Energy">The energy section: the owner's power figures.</param>
 /// <param name="Runtime">Engine and threads resolved for this machine.</param>
 /// <param name="Plan">What will run, as shown to the owner.</param>
 /// <param name="StateDirectory">Where state lives.</param>
 /// <param name="HasConsent">True when the owner opted in for this plan.</param>
 public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent, MiningOptions Mining, DemoOptions Demo, StratumClientOptions Stratum,
-    GovernorOptions Governor, MqttOptions Mqtt, MiningRuntime Runtime, MiningPlan Plan, string StateDirectory, bool HasConsent)
+    GovernorOptions Governor, MqttOptions Mqtt, EnergyOptions Energy, MiningRuntime Runtime, MiningPlan Plan, string StateDirectory, bool HasConsent)
 {
     /// <summary>Loads and validates; throws <see cref="ConfigurationException"/> naming the key, value and what is allowed.</summary>
     public static AgentSetup Load(string? configPath, IEnumerable<string> overrides, string workingDirectory)
@@ -47,6 +48,9 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
         {
             failures.AddRange(stratum.Validate());
         }
+
+        EnergyOptions energy = Bind(EnergyOptions.Section, () => configuration.GetSection(EnergyOptions.Section).Get<EnergyOptions>());
+        failures.AddRange(energy.Validate());
         if (failures.Count > 0)
         {
             throw new ConfigurationException(string.Join("\n", failures));
@@ -63,7 +67,6 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
         }
 
         EnergyRuleOptions energyRule = EnergyRuleOptions.Parse(key => configuration[key], mqtt.Enabled);
-        EnergyPolicy energyPolicy = energyRule.ToPolicy(MilliWatts(configuration["energy:boardWatts"]), MilliWatts(configuration["energy:idleWatts"]));
         var runtime = MiningRuntime.From(mining);
         GovernorOptions governor = Bind(GovernorOptions.Section, () => configuration.GetSection(GovernorOptions.Section).Get<GovernorOptions>());
         governor.Threads = runtime.Threads;
@@ -85,10 +88,12 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
             }
         }
 
-        var plan = new MiningPlan(runtime.Algorithm, runtime.Threads, runtime.Engine.Name, stratum.Pools, PowerEstimate.ForThisBoard());
+        PowerModel power = PowerModel.ForThisBoard(energy);
+        EnergyPolicy energyPolicy = energyRule.ToPolicy(MilliWatts(power.FullLoadWatts), MilliWatts(power.IdleWatts));
+        var plan = new MiningPlan(runtime.Algorithm, runtime.Threads, runtime.Engine.Name, stratum.Pools, power);
         string state = StatePath.Resolve(agent.StateDirectory);
         bool consent = agent.Consent || ConsentRecord.Matches(state, plan);
-        return new AgentSetup(configuration, agent, mining, demo, stratum, governor, mqtt, runtime, plan, state, consent)
+        return new AgentSetup(configuration, agent, mining, demo, stratum, governor, mqtt, energy, runtime, plan, state, consent)
         {
             Warnings = warnings,
             EnergyRule = energyRule,
@@ -140,10 +145,9 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
         }
     }
 
-    // Placeholder for the board power model of issue 13: the owner's figure in watts, 0 when not given.
-    private static int MilliWatts(string? watts)
-        => double.TryParse(watts, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double w) && double.IsFinite(w)
-            ? (int)System.Math.Round(System.Math.Clamp(w, 0, 1000) * 1000) : 0;
+    // The power model's watts (validated up to EnergyOptions.MaxWatts) in the portable rule's milliwatts; 0 when unknown.
+    private static int MilliWatts(double? watts)
+        => watts is double w ? (int)System.Math.Round(System.Math.Min(w, EnergyPolicy.MaxBoardMilliW / 1000.0) * 1000, System.MidpointRounding.AwayFromZero) : 0;
 
     private static IEnumerable<string> Failures(ValidateOptionsResult result) => result.Failed ? result.Failures : [];
 }

@@ -1,4 +1,5 @@
 using System;
+using IotMinerAgent.Governor.Energy;
 
 namespace IotMinerAgent.Governor
 {
@@ -29,6 +30,7 @@ namespace IotMinerAgent.Governor
 
         private readonly EnergyPolicy _policy;
         private readonly EnergyBudget _budget = new EnergyBudget();
+        private readonly BoardPower _power;
         private bool _hasLastTime;
         private long _lastTimeMs;
         private int _loadPpm;
@@ -62,6 +64,7 @@ namespace IotMinerAgent.Governor
             }
 
             _policy = policy;
+            _power = new BoardPower("this board", policy.IdleMilliW, policy.BoardMilliW, "energy:boardWatts and energy:idleWatts");
         }
 
         /// <summary>The policy in force.</summary>
@@ -104,7 +107,7 @@ namespace IotMinerAgent.Governor
                 return readings.PowerMilliW;
             }
 
-            return _policy.IdleMilliW + (int)((long)loadPpm * (_policy.BoardMilliW - _policy.IdleMilliW) / FixedPoint.FullLoadPpm);
+            return _power.DrawMilliwatts(loadPpm);
         }
 
         /// <summary>

@@ -146,6 +146,8 @@ public static class KnownKeys
         }
 
         keys.AddRange(Governor());
+        keys.Add(new("energy:boardWatts", KeyKind.OptionalNumber, "watts above 0 and up to 10000, or empty for the board table"));
+        keys.Add(new("energy:idleWatts", KeyKind.OptionalNumber, "watts from 0 to 10000 (at most energy:boardWatts), or empty for the board table"));
 
         // The energy rule's keys are read key by key (EnergyRuleOptions, a SettingReader) whose messages name the key: Text here.
         keys.AddRange(Named(KeyKind.Text, "energy:",
