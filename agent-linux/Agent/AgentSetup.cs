@@ -89,7 +89,7 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
         }
 
         PowerModel power = PowerModel.ForThisBoard(energy);
-        EnergyPolicy energyPolicy = energyRule.ToPolicy(MilliWatts(power.FullLoadWatts), MilliWatts(power.IdleWatts));
+        EnergyPolicy energyPolicy = energyRule.ToPolicy(MilliWatts(power.FullLoadWatts), MilliWatts(power.IdleWatts), power.FullLoadWatts is null ? power.FullLoadSource : null);
         var plan = new MiningPlan(runtime.Algorithm, runtime.Threads, runtime.Engine.Name, stratum.Pools, power);
         string state = StatePath.Resolve(agent.StateDirectory);
         bool consent = agent.Consent || ConsentRecord.Matches(state, plan);

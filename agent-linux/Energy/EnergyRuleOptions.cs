@@ -112,8 +112,11 @@ public sealed record EnergyRuleOptions
     }
 
     /// <summary>The portable policy for a board drawing <paramref name="boardMilliW"/> mining at full duty and <paramref name="idleMilliW"/> idle (0 when unknown).</summary>
+    /// <param name="boardMilliW">Watts mining at full duty, in mW; 0 when unknown.</param>
+    /// <param name="idleMilliW">Watts idle, in mW; 0 when unknown.</param>
+    /// <param name="powerNote">Why the board's power is unknown (the power model's source text), added to an error that needs it; null when known.</param>
     /// <exception cref="ConfigurationException">The combination is not usable (e.g. a mode that needs the board's power without it); names the keys.</exception>
-    public EnergyPolicy ToPolicy(int boardMilliW, int idleMilliW)
+    public EnergyPolicy ToPolicy(int boardMilliW, int idleMilliW, string? powerNote = null)
     {
         var policy = new EnergyPolicy
         {
@@ -134,7 +137,8 @@ public sealed record EnergyRuleOptions
         string[] errors = policy.Validate("energy:");
         if (errors.Length > 0)
         {
-            throw new ConfigurationException(string.Join("\n", errors));
+            string note = powerNote is not null && boardMilliW == 0 ? $" The board's power is {powerNote}." : "";
+            throw new ConfigurationException(string.Join("\n", errors) + note);
         }
 
         return policy;

@@ -68,6 +68,10 @@ public sealed class EnergyRuleOptionsTests
         var error = Assert.Throws<ConfigurationException>(() => options.ToPolicy(0, 0));
 
         Assert.Contains("energy:mode = budget needs the board's power: set energy:boardWatts", error.Message, StringComparison.Ordinal);
+
+        // The power model's reason (the board is not in the table) tells the owner why the figure is missing.
+        var explained = Assert.Throws<ConfigurationException>(() => options.ToPolicy(0, 0, "unknown: Acme Board is not in the board table"));
+        Assert.EndsWith("The board's power is unknown: Acme Board is not in the board table.", explained.Message, StringComparison.Ordinal);
     }
 
     [Fact]
