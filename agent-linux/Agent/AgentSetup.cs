@@ -1,8 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
+using IotMinerAgent.Governor;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Configuration;
 using IotMinerAgent.Linux.Configuration.Keys;
+using IotMinerAgent.Linux.Energy;
 using IotMinerAgent.Linux.Gateway.Hosting;
 using IotMinerAgent.Linux.Hosting;
 using IotMinerAgent.Linux.Mqtt.Connection;
@@ -21,12 +23,13 @@ namespace IotMinerAgent.Linux.Agent;
 /// <param name="Stratum">The stratum section: pools, primary first (none: the local demo), and client settings.</param>
 /// <param name="Governor">The governor section, its thread count taken from mining:threads.</param>
 /// <param name="Mqtt">The validated mqtt section.</param>
+/// <param name="Energy">The energy section: the owner's power figures.</param>
 /// <param name="Runtime">Engine and threads resolved for this machine.</param>
 /// <param name="Plan">What will run, as shown to the owner.</param>
 /// <param name="StateDirectory">Where state lives.</param>
 /// <param name="HasConsent">True when the owner opted in for this plan.</param>
 public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent, MiningOptions Mining, DemoOptions Demo, StratumClientOptions Stratum,
-    GovernorOptions Governor, MqttOptions Mqtt, MiningRuntime Runtime, MiningPlan Plan, string StateDirectory, bool HasConsent)
+    GovernorOptions Governor, MqttOptions Mqtt, EnergyOptions Energy, MiningRuntime Runtime, MiningPlan Plan, string StateDirectory, bool HasConsent)
 {
     /// <summary>Loads and validates; throws <see cref="ConfigurationException"/> naming the key, value and what is allowed.</summary>
     public static AgentSetup Load(string? configPath, IEnumerable<string> overrides, string workingDirectory)
@@ -45,6 +48,9 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
         {
             failures.AddRange(stratum.Validate());
         }
+
+        EnergyOptions energy = Bind(EnergyOptions.Section, () => configuration.GetSection(EnergyOptions.Section).Get<EnergyOptions>());
+        failures.AddRange(energy.Validate());
         if (failures.Count > 0)
         {
             throw new ConfigurationException(string.Join("\n", failures));
@@ -60,6 +66,7 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
             throw new ConfigurationException(ex.Message);
         }
 
+        EnergyRuleOptions energyRule = EnergyRuleOptions.Parse(key => configuration[key], mqtt.Enabled);
         var runtime = MiningRuntime.From(mining);
         GovernorOptions governor = Bind(GovernorOptions.Section, () => configuration.GetSection(GovernorOptions.Section).Get<GovernorOptions>());
         governor.Threads = runtime.Threads;
@@ -81,11 +88,24 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
             }
         }
 
-        var plan = new MiningPlan(runtime.Algorithm, runtime.Threads, runtime.Engine.Name, stratum.Pools, PowerEstimate.ForThisBoard());
+        PowerModel power = PowerModel.ForThisBoard(energy);
+        EnergyPolicy energyPolicy = energyRule.ToPolicy(MilliWatts(power.FullLoadWatts), MilliWatts(power.IdleWatts), power.FullLoadWatts is null ? power.FullLoadSource : null);
+        var plan = new MiningPlan(runtime.Algorithm, runtime.Threads, runtime.Engine.Name, stratum.Pools, power);
         string state = StatePath.Resolve(agent.StateDirectory);
         bool consent = agent.Consent || ConsentRecord.Matches(state, plan);
-        return new AgentSetup(configuration, agent, mining, demo, stratum, governor, mqtt, runtime, plan, state, consent) { Warnings = warnings };
+        return new AgentSetup(configuration, agent, mining, demo, stratum, governor, mqtt, energy, runtime, plan, state, consent)
+        {
+            Warnings = warnings,
+            EnergyRule = energyRule,
+            EnergyPolicy = energyPolicy,
+        };
     }
+
+    /// <summary>The energy rule's options (mode, prices, topics, budget): where its readings come from.</summary>
+    public EnergyRuleOptions EnergyRule { get; init; } = new();
+
+    /// <summary>The energy rule as the portable governor applies it (mode always unless configured).</summary>
+    public EnergyPolicy EnergyPolicy { get; init; } = new();
 
     /// <summary>
     /// Keys docs/configuration.md does not know (typos: "mining:thread", "governer:…"), each with the nearest documented
@@ -124,6 +144,10 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
             throw new ConfigurationException($"{section}: {KeySpelling.InMessage(ex.InnerException?.Message ?? ex.Message)} See docs/configuration.md for the allowed values.");
         }
     }
+
+    // The power model's watts (validated up to EnergyOptions.MaxWatts) in the portable rule's milliwatts; 0 when unknown.
+    private static int MilliWatts(double? watts)
+        => watts is double w ? (int)System.Math.Round(System.Math.Min(w, EnergyPolicy.MaxBoardMilliW / 1000.0) * 1000, System.MidpointRounding.AwayFromZero) : 0;
 
     private static IEnumerable<string> Failures(ValidateOptionsResult result) => result.Failed ? result.Failures : [];
 }

@@ -1,29 +1,43 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
+using IotMinerAgent.Governor;
+using IotMinerAgent.Linux.Energy;
 using IotMinerAgent.Linux.Mining;
 using IotMinerAgent.Linux.Mqtt.Commands;
 using IotMinerAgent.Linux.Status;
 using IotMinerAgent.Linux.Throttling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace IotMinerAgent.Linux.Agent;
 
-/// <summary>Wires the governor into the agent: its loop as a hosted service, and <see cref="MiningControl"/> (the owner's controls over it) as the workers' throttle, status and command target.</summary>
+/// <summary>
+/// Wires the governor into the agent: its loop as a hosted service, the energy rule's readings (when the mode is not
+/// always), and <see cref="MiningControl"/> (the owner's controls over it) as the workers' throttle, status and command target.
+/// </summary>
 public static class GovernorServices
 {
     /// <summary>Registers the governor for <paramref name="setup"/> (options already validated by <see cref="AgentSetup"/>).</summary>
     public static void Add(IServiceCollection services, AgentSetup setup)
     {
         var gate = new DutyCycleGate();
-        GovernorLoop loop = GovernorLoop.Create(setup.Governor, gate);
         services.AddSingleton(gate);
-        services.AddSingleton(loop);
-        var control = new MiningControl(loop, gate, setup.Runtime.Threads);
-        services.AddSingleton(control);
-        services.AddSingleton<IMiningThrottle>(control);
-        services.AddSingleton<IThrottleStatus>(control);
-        services.AddSingleton<IAgentControl>(control);
+        bool energyRuled = setup.EnergyPolicy.Mode != EnergyMode.Always;
+        if (energyRuled)
+        {
+            // Demo work earns a known nothing; pool work's coins per hour are not estimated here yet, so they are unknown.
+            IEarningsRate? earnings = setup.Stratum.Pools.Count == 0 ? null : new UnestimatedEarnings();
+            services.AddSingleton(sp => new EnergyInputs(setup.EnergyRule, earnings, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EnergyInputs>>()));
+        }
+
+        services.AddSingleton(sp => GovernorLoop.Create(setup.Governor, gate, new GovernorEnvironment { Time = sp.GetRequiredService<TimeProvider>() },
+            setup.EnergyPolicy, energyRuled ? sp.GetRequiredService<EnergyInputs>() : null));
+        services.AddSingleton(sp => new MiningControl(sp.GetRequiredService<GovernorLoop>(), gate, setup.Runtime.Threads));
+        services.AddSingleton<IMiningThrottle>(sp => sp.GetRequiredService<MiningControl>());
+        services.AddSingleton<IThrottleStatus>(sp => sp.GetRequiredService<MiningControl>());
+        services.AddSingleton<IAgentControl>(sp => sp.GetRequiredService<MiningControl>());
         services.AddHostedService<GovernorService>();
     }
 
@@ -31,5 +45,16 @@ public static class GovernorServices
     private sealed class GovernorService(GovernorLoop loop) : BackgroundService
     {
         protected override Task ExecuteAsync(CancellationToken stoppingToken) => loop.RunAsync(stoppingToken);
+    }
+
+    /// <summary>Pool work until an earnings estimate is wired in: the earnings are unknown, and the owner's unknownAction decides.</summary>
+    private sealed class UnestimatedEarnings : IEarningsRate
+    {
+        public bool TryCoinsPerHour(out double coinsPerHour, out string why)
+        {
+            coinsPerHour = 0;
+            why = "the expected coins per hour of pool work are not estimated by this agent yet";
+            return false;
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using IotMinerAgent.Linux.Energy;
 using IotMinerAgent.Linux.Stratum;
 
 namespace IotMinerAgent.Linux.Agent;
@@ -10,8 +11,8 @@ namespace IotMinerAgent.Linux.Agent;
 /// <param name="Threads">Worker threads at full duty.</param>
 /// <param name="Engine">The hashing engine.</param>
 /// <param name="Pools">The pools (URL and user, which is where the payout goes), or empty for the demo.</param>
-/// <param name="Power">The power estimate.</param>
-public sealed record MiningPlan(string Algorithm, int Threads, string Engine, IReadOnlyList<StratumPoolOptions> Pools, PowerEstimate Power)
+/// <param name="Power">This board's power figures with their sources.</param>
+public sealed record MiningPlan(string Algorithm, int Threads, string Engine, IReadOnlyList<StratumPoolOptions> Pools, PowerModel Power)
 {
     /// <summary>What consent is given to: pool URLs, payout users and algorithm. Changing any asks again.</summary>
     public string ConsentKey => string.Join('\n', new[] { Algorithm }.Concat(Pools.Select(p => $"{p.Url} {p.User}")));
@@ -22,7 +23,7 @@ public sealed record MiningPlan(string Algorithm, int Threads, string Engine, IR
         var text = new StringBuilder();
         text.AppendLine($"  algorithm      {Algorithm}, engine {Engine}");
         text.AppendLine($"  threads        {Threads} (lowest CPU priority; throttled on temperature and when the device is busy)");
-        text.AppendLine($"  expected power {Power.Describe(Threads)}");
+        text.AppendLine($"  expected power {Power.Describe()}");
         if (Pools.Count == 0)
         {
             text.AppendLine("  pool           none: local demo work (demo — not earning), nothing is sent anywhere");

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using IotMinerAgent.Hashing;
+using IotMinerAgent.Linux.Energy;
 using IotMinerAgent.Linux.Hosting;
 using IotMinerAgent.Linux.Mining;
 using IotMinerAgent.Linux.Mqtt;
@@ -31,8 +32,18 @@ public static class MqttServices
 
         string deviceId = DeviceId.Resolve(setup.Mqtt.DeviceId);
         services.AddSingleton(_ => ShareOutbox.Open(setup.StateDirectory));
-        services.AddSingleton(sp => new MqttReporter(setup.Mqtt, deviceId, sp.GetRequiredService<ShareOutbox>(), sp.GetRequiredService<AgentStatusProvider>(),
-            sp.GetRequiredService<IAgentControl>(), AgentVersion.Current, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(sp =>
+        {
+            var reporter = new MqttReporter(setup.Mqtt, deviceId, sp.GetRequiredService<ShareOutbox>(), sp.GetRequiredService<AgentStatusProvider>(),
+                sp.GetRequiredService<IAgentControl>(), AgentVersion.Current, sp.GetRequiredService<ILoggerFactory>());
+            if (sp.GetService<EnergyInputs>() is { Topics.Count: > 0 } energy)
+            {
+                // The energy rule's topics (price, surplus, …) arrive on the agent's own broker connection.
+                reporter.Listen(energy.Topics, (topic, payload) => energy.Accept(topic, payload));
+            }
+
+            return reporter;
+        });
         services.AddSingleton<IShareJournal>(sp => new OutboxJournal(sp.GetRequiredService<ShareOutbox>(), deviceId, setup.Mqtt.ShareResultWait));
         services.AddHostedService<MqttService>();
     }

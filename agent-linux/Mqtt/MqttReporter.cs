@@ -30,6 +30,8 @@ public sealed class MqttReporter
     readonly TimeProvider _time;
     readonly TaskCompletionSource<MqttConnection> _connection = new(TaskCreationOptions.RunContinuationsAsynchronously);
     readonly SemaphoreSlim _discoveryWanted = new(0);
+    readonly List<string> _listened = [];
+    Action<string, byte[]>? _listener;
     StatusPublisher? _statusPublisher;
 
     /// <summary>Creates the reporter; nothing connects before <see cref="RunAsync"/>.</summary>
@@ -71,6 +73,16 @@ public sealed class MqttReporter
     /// <summary>The embedded broker's port while it runs; null when an external broker is used.</summary>
     public int? EmbeddedBrokerPort { get; private set; }
 
+    /// <summary>
+    /// Subscribes to <paramref name="topics"/> (the owner's topics, not the device's) on every connection and hands
+    /// each message received on one of them to <paramref name="listener"/>; call before <see cref="RunAsync"/>.
+    /// </summary>
+    public void Listen(IReadOnlyList<string> topics, Action<string, byte[]> listener)
+    {
+        _listened.AddRange(topics);
+        _listener += listener;
+    }
+
     /// <summary>Asks for a status message now (call on every state change of the agent).</summary>
     public void NotifyStatusChanged() => _statusPublisher?.RequestPublish();
 
@@ -87,8 +99,8 @@ public sealed class MqttReporter
         {
             EmbeddedBrokerPort = broker?.Port;
             MqttSessionSettings settings = broker is null
-                ? new MqttSessionSettings(_options, Topics, _options.Host!, _options.Port)
-                : new MqttSessionSettings(_options, Topics, EmbeddedBroker.Host, broker.Port);
+                ? new MqttSessionSettings(_options, Topics, _options.Host!, _options.Port, _listened)
+                : new MqttSessionSettings(_options, Topics, EmbeddedBroker.Host, broker.Port, _listened);
             await using var connection = new MqttConnection(settings, _options, _loggers.CreateLogger<MqttConnection>());
             await RunWithAsync(connection, cancellationToken).ConfigureAwait(false);
         }
@@ -109,6 +121,7 @@ public sealed class MqttReporter
         var shares = new ShareOutboxPublisher(Outbox, connection, Topics, _loggers.CreateLogger<ShareOutboxPublisher>(), _time);
         connection.MessageReceived += commands.AcceptAsync;
         connection.MessageReceived += OnHomeAssistantStatusAsync;
+        connection.MessageReceived += OnListenedAsync;
         connection.Connected += _ =>
         {
             statusPublisher.RequestPublish();
@@ -146,6 +159,16 @@ public sealed class MqttReporter
             stopConnection.Cancel();
             await session.ConfigureAwait(false);
         }
+    }
+
+    Task OnListenedAsync(ReceivedMessage message)
+    {
+        if (_listener is not null && _listened.Contains(message.Topic))
+        {
+            _listener(message.Topic, message.Payload);
+        }
+
+        return Task.CompletedTask;
     }
 
     Task OnHomeAssistantStatusAsync(ReceivedMessage message)

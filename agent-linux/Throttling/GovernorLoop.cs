@@ -21,6 +21,7 @@ public sealed class GovernorLoop
     private readonly IReadOnlyList<IIdleSource> _idleSources;
     private readonly TimeSpan _interval;
     private readonly TimeProvider _time;
+    private readonly IEnergyInputs? _energy;
     private readonly long _origin;
     private GovernorStatus? _latest;
 
@@ -30,10 +31,12 @@ public sealed class GovernorLoop
     /// <param name="sensor">The CPU temperature, or null when the board has none.</param>
     /// <param name="idleSources">Idle detection; the device is idle when every readable source says so.</param>
     /// <param name="interval">Time between decisions (a pause takes effect within one interval plus the idle window).</param>
-    /// <param name="time">The clock; the local time of day drives the schedule.</param>
+    /// <param name="time">The clock; the local time of day drives the schedule, the local date the energy budget.</param>
+    /// <param name="energy">The energy readings (price, earnings, surplus), or null when energy never limits.</param>
     public GovernorLoop(ThermalGovernor governor, DutyCycleGate gate, ITemperatureSensor? sensor, IReadOnlyList<IIdleSource> idleSources,
-        TimeSpan interval, TimeProvider? time = null)
+        TimeSpan interval, TimeProvider? time = null, IEnergyInputs? energy = null)
     {
+        _energy = energy;
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
         _governor = governor;
         _gate = gate;
@@ -79,7 +82,8 @@ public sealed class GovernorLoop
                 throw new ArgumentException(string.Join(" ", errors));
             }
 
-            _governor = new ThermalGovernor(policy);
+            // The energy rule carries over: its count of today's energy and its switch times must not restart.
+            _governor = new ThermalGovernor(policy, _governor.Energy);
         }
     }
 
@@ -89,14 +93,23 @@ public sealed class GovernorLoop
     /// <summary>The idle sources consulted.</summary>
     public IReadOnlyList<IIdleSource> IdleSources => _idleSources;
 
+    /// <summary>The energy rule in force (its mode, and the energy mining used today).</summary>
+    public EnergyGovernor Energy => _governor.Energy;
+
     /// <summary>The sensor in use, or null.</summary>
     public ITemperatureSensor? Sensor => _sensor;
 
     /// <summary>
     /// Builds the loop from configuration: validates the options, discovers the sensor, sets up the idle sources.
     /// </summary>
+    /// <param name="options">The governor section.</param>
+    /// <param name="gate">Receives every decision.</param>
+    /// <param name="environment">Where the machine is (tests: temporary trees).</param>
+    /// <param name="energyPolicy">The energy rule, or null for mode always.</param>
+    /// <param name="energy">Its readings; needed unless the mode is always.</param>
     /// <exception cref="ArgumentException">The options are invalid or a pinned sensor is unreadable; the message names each key.</exception>
-    public static GovernorLoop Create(GovernorOptions options, DutyCycleGate gate, GovernorEnvironment? environment = null)
+    public static GovernorLoop Create(GovernorOptions options, DutyCycleGate gate, GovernorEnvironment? environment = null,
+        EnergyPolicy? energyPolicy = null, IEnergyInputs? energy = null)
     {
         GovernorEnvironment env = environment ?? new GovernorEnvironment();
         if (!options.TryCreatePolicy(Environment.ProcessorCount, out GovernorPolicy policy, out IReadOnlyList<string> errors))
@@ -122,8 +135,8 @@ public sealed class GovernorLoop
             idleSources.Add(new LogindIdleSource(env.CommandRunner, env.Time));
         }
 
-        return new GovernorLoop(new ThermalGovernor(policy), gate, sensor, idleSources,
-            TimeSpan.FromMilliseconds(options.IntervalMilliseconds), env.Time);
+        var governor = new ThermalGovernor(policy, new EnergyGovernor(energyPolicy ?? new EnergyPolicy()));
+        return new GovernorLoop(governor, gate, sensor, idleSources, TimeSpan.FromMilliseconds(options.IntervalMilliseconds), env.Time, energy);
     }
 
     /// <summary>Runs until <paramref name="cancellationToken"/> is cancelled, then closes the gate.</summary>
@@ -159,7 +172,8 @@ public sealed class GovernorLoop
 
         ReadIdle(inputs);
         DateTimeOffset local = _time.GetLocalNow();
-        inputs.MinuteOfDay = (local.Hour * 60) + local.Minute;
+        inputs.WithLocalTime(local.Year, local.Month, local.Day, (int)local.TimeOfDay.TotalSeconds);
+        _energy?.Fill(inputs);
 
         GovernorDecision decision;
         lock (_retuneLock)

@@ -10,6 +10,7 @@ namespace IotMinerAgent.Governor
         {
             MinuteOfDay = -1;
             BusyDetail = string.Empty;
+            Energy = new EnergyReadings();
         }
 
         /// <summary>True when <see cref="TemperatureMilliC"/> holds a reading.</summary>
@@ -32,6 +33,36 @@ namespace IotMinerAgent.Governor
 
         /// <summary>Local minute of the day (0..1439), or -1 when the clock is not set (e.g. before SNTP on the ESP32).</summary>
         public int MinuteOfDay { get; set; }
+
+        /// <summary>True when the local calendar date and time are known (<see cref="WithLocalTime"/>); the energy budget needs them.</summary>
+        public bool LocalDateKnown { get; set; }
+
+        /// <summary>Local year, e.g. 2026; only meaningful with <see cref="LocalDateKnown"/>.</summary>
+        public int LocalYear { get; set; }
+
+        /// <summary>Local month, 1..12.</summary>
+        public int LocalMonth { get; set; }
+
+        /// <summary>Local day of the month, 1..31.</summary>
+        public int LocalDay { get; set; }
+
+        /// <summary>Local second of the day, 0..86399.</summary>
+        public int SecondOfDay { get; set; }
+
+        /// <summary>Price, earnings, surplus and measured power for the energy mode.</summary>
+        public EnergyReadings Energy { get; set; }
+
+        /// <summary>Sets the local date and time of day (also <see cref="MinuteOfDay"/>).</summary>
+        public GovernorInputs WithLocalTime(int year, int month, int day, int secondOfDay)
+        {
+            LocalDateKnown = true;
+            LocalYear = year;
+            LocalMonth = month;
+            LocalDay = day;
+            SecondOfDay = secondOfDay;
+            MinuteOfDay = secondOfDay / 60;
+            return this;
+        }
 
         /// <summary>Sets a temperature reading.</summary>
         public GovernorInputs WithTemperature(int milliC)

@@ -3,10 +3,11 @@ using System;
 namespace IotMinerAgent.Governor
 {
     /// <summary>
-    /// Decides how much the miner may work from temperature, idle state and time of day. No I/O: the platform reads
-    /// the sensors and applies the decision. Priorities, highest first: the hard limit (pause at once, resume only
-    /// after cooling by the hysteresis), the schedule, idle-only mode, a missing sensor, then the PI controller
-    /// whose output is rate limited.
+    /// Decides how much the miner may work from temperature, idle state, time of day and energy. No I/O: the platform
+    /// reads the sensors and applies the decision. Priorities, highest first: the hard limit (pause at once, resume
+    /// only after cooling by the hysteresis), the schedule, idle-only mode, a missing sensor, energy (a pause, or a
+    /// ceiling on the load: <see cref="EnergyGovernor"/>), then the PI controller whose output is rate limited. The
+    /// strictest rule wins, and the reason names it.
     /// </summary>
     public sealed class ThermalGovernor
     {
@@ -22,6 +23,7 @@ namespace IotMinerAgent.Governor
         private readonly GovernorPolicy _policy;
         private readonly PiController _controller;
         private readonly DutyRateLimiter _limiter;
+        private readonly EnergyGovernor _energy;
         private readonly int _minPpm;
         private readonly int _maxPpm;
         private bool _hasLastTime;
@@ -29,10 +31,26 @@ namespace IotMinerAgent.Governor
         private bool _aboveHardLimit;
         private bool _paused = true;
 
-        /// <summary>Creates a governor for a valid policy.</summary>
+        /// <summary>Creates a governor for a valid policy, with energy never limiting (mode always).</summary>
         /// <exception cref="ArgumentException">The policy is invalid; the message lists every problem.</exception>
         public ThermalGovernor(GovernorPolicy policy)
+            : this(policy, new EnergyGovernor(new EnergyPolicy()))
         {
+        }
+
+        /// <summary>
+        /// Creates a governor for a valid policy that also asks <paramref name="energy"/>. Pass the same energy
+        /// governor to the governor that replaces this one on a retune, so the energy count and switch times carry on.
+        /// </summary>
+        /// <exception cref="ArgumentException">The policy is invalid; the message lists every problem.</exception>
+        public ThermalGovernor(GovernorPolicy policy, EnergyGovernor energy)
+        {
+            if (energy == null)
+            {
+                throw new ArgumentNullException(nameof(energy));
+            }
+
+            _energy = energy;
             if (policy == null)
             {
                 throw new ArgumentNullException(nameof(policy));
@@ -57,6 +75,12 @@ namespace IotMinerAgent.Governor
             get { return _policy; }
         }
 
+        /// <summary>The energy rule this governor asks (shared across retunes).</summary>
+        public EnergyGovernor Energy
+        {
+            get { return _energy; }
+        }
+
         /// <summary>True when a reading can be a real temperature (not a fault, not the 0 of an absent sensor).</summary>
         public static bool IsPlausible(int milliC)
         {
@@ -76,10 +100,17 @@ namespace IotMinerAgent.Governor
             int milliC = hasTemperature ? inputs.TemperatureMilliC : 0;
             UpdateHardLimitLatch(hasTemperature, milliC);
 
+            EnergyVerdict energy = _energy.Decide(inputs, nowMs, _minPpm, _maxPpm);
             string pauseReason = PauseReason(inputs, hasTemperature, milliC);
+            if (pauseReason.Length == 0 && energy.CapPpm <= 0)
+            {
+                pauseReason = "paused: " + energy.Detail;
+            }
+
             if (pauseReason.Length > 0)
             {
                 _paused = true;
+                _energy.Applied(0);
                 return new GovernorDecision(GovernorState.Paused, 0, 0, pauseReason, hasTemperature, milliC, 0);
             }
 
@@ -91,18 +122,32 @@ namespace IotMinerAgent.Governor
                 _limiter.Reset(_minPpm);
             }
 
+            int cap = FixedPoint.Clamp(energy.CapPpm, _minPpm, _maxPpm);
             if (!hasTemperature)
             {
                 int fixedPpm = FixedPoint.Clamp(_policy.NoSensorDutyPercent * FixedPoint.PpmPerPercent, _minPpm, _maxPpm);
-                int allowed = _limiter.Step(fixedPpm, elapsedMs);
+                int allowed = _limiter.Step(fixedPpm < cap ? fixedPpm : cap, elapsedMs);
                 _controller.Reset(allowed);
-                return Running(allowed, "no temperature reading, fixed duty " + (fixedPpm / FixedPoint.PpmPerPercent).ToString() + " %", false, 0);
+                string fixedReason = "no temperature reading, fixed duty " + (fixedPpm / FixedPoint.PpmPerPercent).ToString() + " %";
+                return Running(allowed, WithEnergy(fixedReason, energy, cap < fixedPpm), false, 0);
             }
 
             int wanted = _controller.Update(_policy.TargetMilliC - milliC, elapsedMs);
-            int applied = _limiter.Step(wanted, elapsedMs);
+            bool energyLimits = cap < wanted;
+            int applied = _limiter.Step(energyLimits ? cap : wanted, elapsedMs);
             _controller.Track(applied);
-            return Running(applied, ThermalReason(milliC, applied < wanted), true, milliC);
+            return Running(applied, WithEnergy(ThermalReason(milliC, applied < (energyLimits ? cap : wanted)), energy, energyLimits), true, milliC);
+        }
+
+        // The binding rule leads; the other follows after a semicolon so the owner sees both.
+        private static string WithEnergy(string thermal, EnergyVerdict energy, bool energyLimits)
+        {
+            if (energy.Detail.Length == 0)
+            {
+                return thermal;
+            }
+
+            return energyLimits ? energy.Detail + "; " + thermal : thermal + "; " + energy.Detail;
         }
 
         private void UpdateHardLimitLatch(bool hasTemperature, int milliC)
@@ -240,6 +285,7 @@ namespace IotMinerAgent.Governor
             int duty = WorkerShare.DutyPercent(loadPpm, _policy.Threads, threads);
             string prefix = state == GovernorState.Mining ? "mining: " : "throttled: ";
             int load = (int)FixedPoint.DivideRounded(loadPpm, FixedPoint.PpmPerPercent);
+            _energy.Applied(loadPpm);
             return new GovernorDecision(state, duty, threads, prefix + detail, hasTemperature, milliC, load);
         }
 

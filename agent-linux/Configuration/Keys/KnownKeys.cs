@@ -170,6 +170,13 @@ public static class KnownKeys
         }
 
         keys.AddRange(Governor());
+        keys.Add(new("energy:boardWatts", KeyKind.OptionalNumber, "watts above 0 and up to 10000, or empty for the board table"));
+        keys.Add(new("energy:idleWatts", KeyKind.OptionalNumber, "watts from 0 to 10000 (at most energy:boardWatts), or empty for the board table"));
+
+        // The energy rule's keys are read key by key (EnergyRuleOptions, a SettingReader) whose messages name the key: Text here.
+        keys.AddRange(Named(KeyKind.Text, "energy:",
+            "mode", "margin", "pricePerKwh", "tariff", "priceTopic", "coinPrice", "coinPriceTopic", "surplusTopic", "powerTopic", "dailyKwh",
+            "monthlyKwh", "minSwitchSeconds", "topicTimeout", "unknownAction", "currency"));
         keys.AddRange(Named(KeyKind.Text, "mqtt:",
             "enabled", "host", "port", "tls", "caFile", "clientCertFile", "clientKeyFile", "username", "password", "deviceId", "protocol",
             "embeddedBroker", "embeddedBrokerPort", "homeAssistant", "discoveryPrefix", "statusIntervalSeconds", "keepAliveSeconds",

@@ -24,12 +24,17 @@ public sealed class MqttSessionSettings
     readonly X509Certificate2Collection? _trustedCas;
     readonly X509Certificate2Collection? _clientCertificates;
 
-    /// <summary>Prepares the session of <paramref name="topics"/>' device against <paramref name="host"/>:<paramref name="port"/>.</summary>
+    /// <summary>
+    /// Prepares the session of <paramref name="topics"/>' device against <paramref name="host"/>:<paramref name="port"/>,
+    /// also subscribed to <paramref name="listened"/> (the owner's energy topics, e.g. a price Home Assistant publishes).
+    /// </summary>
     /// <exception cref="MqttOptionsException">A CA or client certificate file cannot be read.</exception>
-    public MqttSessionSettings(MqttOptions options, MqttTopics topics, string host, int port)
+    public MqttSessionSettings(MqttOptions options, MqttTopics topics, string host, int port, IReadOnlyList<string>? listened = null)
         : this(options, DeviceTopic.ClientId(topics.DeviceIdValue), topics.Availability, host, port)
     {
-        Subscriptions = options.HomeAssistant ? [topics.CommandFilter, topics.HomeAssistantStatus] : [topics.CommandFilter];
+        List<string> filters = options.HomeAssistant ? [topics.CommandFilter, topics.HomeAssistantStatus] : [topics.CommandFilter];
+        filters.AddRange((listened ?? []).Where(topic => !filters.Contains(topic)));
+        Subscriptions = filters;
     }
 
     /// <summary>

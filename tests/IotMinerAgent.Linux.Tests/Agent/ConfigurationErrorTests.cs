@@ -19,6 +19,10 @@ public sealed class ConfigurationErrorTests : IDisposable
     [InlineData("{ \"consent\": true, \"governor\": { \"targetTemperatureC\": 200 } }", "targetTemperatureC")]
     [InlineData("{ \"consent\": true, \"mqtt\": { \"port\": 70000 } }", "mqtt:port")]
     [InlineData("{ \"consent\": true, \"demo\": { \"shareDifficulty\": \"-1\" } }", "demo:shareDifficulty")]
+    [InlineData("{ \"consent\": true, \"energy\": { \"boardWatts\": 0 } }", "energy:boardWatts = 0")]
+    [InlineData("{ \"consent\": true, \"energy\": { \"boardWatts\": \"five\" } }", "energy:boardWatts = 'five'")]
+    [InlineData("{ \"consent\": true, \"energy\": { \"idleWatts\": -1 } }", "energy:idleWatts = -1")]
+    [InlineData("{ \"consent\": true, \"energy\": { \"boardWatts\": 5, \"idleWatts\": 6 } }", "energy:idleWatts = 6 is above energy:boardWatts = 5")]
     [InlineData("{ \"consent\": true, \"mining\": { ", "cannot be read")]
     public void Bad_configuration_exits_78_naming_the_problem(string json, string named)
     {

@@ -37,6 +37,11 @@ public sealed class DocumentedKeyTests : IDisposable
         ["gateway:node:rpcUser"] = "someone",
         ["gateway:node:rpcPassword"] = "secret",
         ["gateway:node:rpcCookieFile"] = "relative/.cookie",
+        ["energy:priceTopic"] = "home/+/price",
+        ["energy:coinPriceTopic"] = "home/#",
+        ["energy:surplusTopic"] = "home/+/export",
+        ["energy:powerTopic"] = "plug/#",
+        ["energy:currency"] = "much-too-long",
     };
 
     readonly string _dir = Directory.CreateTempSubdirectory("iotminer-keys-").FullName;
