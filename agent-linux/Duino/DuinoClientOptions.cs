@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using IotMinerAgent.Hashing.Duino;
+using IotMinerAgent.Linux.Duino.Transport;
 
 namespace IotMinerAgent.Linux.Duino;
 

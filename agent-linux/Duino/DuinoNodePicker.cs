@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using IotMinerAgent.Hashing;
+using IotMinerAgent.Linux.Duino.Transport;
 
 namespace IotMinerAgent.Linux.Duino;
 

@@ -17,8 +17,11 @@ public sealed class DuinoWorkSource(DuinoClient client) : IWorkSource
     /// <inheritdoc />
     public string DisplayName => client.State.Pool ?? client.ConfiguredPool ?? "connecting to a Duino node";
 
-    /// <summary>The client, for status (tier, stop reason).</summary>
-    public DuinoClientState State => client.State;
+    /// <inheritdoc />
+    public string? Tier => client.State.Tiers.Current.Name;
+
+    /// <inheritdoc />
+    public string? StopReason => client.State.StopReason is { } reason ? "the Duino pool refused all work: " + reason : null;
 
     /// <inheritdoc />
     public async Task RunAsync(JobBoard board, CancellationToken cancellationToken)

@@ -24,6 +24,9 @@ public sealed class JobBoard
     /// <summary>The current job and its allocator, or null before the first job.</summary>
     public Posting? Current => Volatile.Read(ref _current);
 
+    /// <summary>True when any worker has a job: the shared one, or its own.</summary>
+    public bool HasWork => Current is not null || !_workerPostings.IsEmpty;
+
     /// <summary>
     /// The job of one worker: its own when the source gave it one (<see cref="PostFor"/>, a Duino connection per
     /// worker), else the shared <see cref="Current"/>.

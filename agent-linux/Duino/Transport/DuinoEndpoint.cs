@@ -8,7 +8,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace IotMinerAgent.Linux.Duino;
+namespace IotMinerAgent.Linux.Duino.Transport;
 
 /// <summary>A Duino node address, <c>host:port</c> (the shape the node picker's ip and port make).</summary>
 /// <param name="Host">Host name or IP address.</param>
