@@ -25,7 +25,7 @@ public static class AgentServices
         services.AddSingleton<IWorkerProgressProbe>(sp => sp.GetRequiredService<WorkerHeartbeats>());
         services.AddSingleton<JobBoard>();
         services.AddSingleton<ShareSink>();
-        services.AddSingleton(sp => CreateWorkSource(setup, sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<MinerStats>()));
+        services.AddSingleton(sp => CreateWorkSource(setup, sp));
         GovernorServices.Add(services, setup);
         services.AddSingleton<AgentStatusProvider>();
         MqttServices.Add(services, setup);
@@ -42,8 +42,15 @@ public static class AgentServices
         services.AddHostedService(sp => sp.GetRequiredService<StatusLoop>());
     }
 
-    private static IWorkSource CreateWorkSource(AgentSetup setup, ILoggerFactory loggers, MinerStats stats)
+    private static IWorkSource CreateWorkSource(AgentSetup setup, IServiceProvider services)
     {
+        ILoggerFactory loggers = services.GetRequiredService<ILoggerFactory>();
+        MinerStats stats = services.GetRequiredService<MinerStats>();
+        if (setup.Runtime.Algorithm == Algorithms.DucoS1)
+        {
+            return DuinoSources.Create(setup, services.GetRequiredService<IThrottleStatus>(), loggers);
+        }
+
         if (setup.Stratum.Pools.Count > 0)
         {
             return new StratumWorkSource(new StratumClient(setup.Stratum, loggers.CreateLogger<StratumClient>()));

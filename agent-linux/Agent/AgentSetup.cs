@@ -4,6 +4,7 @@ using IotMinerAgent.Governor;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Configuration;
 using IotMinerAgent.Linux.Configuration.Keys;
+using IotMinerAgent.Linux.Duino;
 using IotMinerAgent.Linux.Energy;
 using IotMinerAgent.Linux.Gateway.Hosting;
 using IotMinerAgent.Linux.Hosting;
@@ -44,7 +45,13 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
         StratumClientOptions stratum = Bind("stratum", () => configuration.GetSection("stratum").Get<StratumClientOptions>());
         stratum.Algorithm = mining.Algorithm;
         stratum.UserAgent = "iotminer/" + AgentVersion.Current;
-        if (stratum.Pools.Count > 0)
+        DuinoClientOptions duino = Bind(DuinoClientOptions.Section, () => configuration.GetSection(DuinoClientOptions.Section).Get<DuinoClientOptions>());
+        bool mineDuino = mining.Algorithm == Algorithms.DucoS1;
+        if (mineDuino)
+        {
+            failures.AddRange(duino.Validate());
+        }
+        else if (stratum.Pools.Count > 0)
         {
             failures.AddRange(stratum.Validate());
         }
@@ -90,7 +97,10 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
 
         PowerModel power = PowerModel.ForThisBoard(energy);
         EnergyPolicy energyPolicy = energyRule.ToPolicy(MilliWatts(power.FullLoadWatts), MilliWatts(power.IdleWatts), power.FullLoadWatts is null ? power.FullLoadSource : null);
-        var plan = new MiningPlan(runtime.Algorithm, runtime.Threads, runtime.Engine.Name, stratum.Pools, power);
+        var plan = new MiningPlan(runtime.Algorithm, runtime.Threads, runtime.Engine.Name, mineDuino ? [] : stratum.Pools, power)
+        {
+            Duino = mineDuino ? duino : null,
+        };
         string state = StatePath.Resolve(agent.StateDirectory);
         bool consent = agent.Consent || ConsentRecord.Matches(state, plan);
         return new AgentSetup(configuration, agent, mining, demo, stratum, governor, mqtt, energy, runtime, plan, state, consent)
@@ -98,6 +108,7 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
             Warnings = warnings,
             EnergyRule = energyRule,
             EnergyPolicy = energyPolicy,
+            Duino = duino,
         };
     }
 
@@ -106,6 +117,10 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
 
     /// <summary>The energy rule as the portable governor applies it (mode always unless configured).</summary>
     public EnergyPolicy EnergyPolicy { get; init; } = new();
+
+    /// <summary>The duino section; used when <c>mining:algorithm = duco-s1</c>.</summary>
+    public DuinoClientOptions Duino { get; init; } = new();
+
 
     /// <summary>
     /// Keys docs/configuration.md does not know (typos: "mining:thread", "governer:…"), each with the nearest documented
