@@ -17,6 +17,12 @@ public sealed record MiningPlan(string Algorithm, int Threads, string Engine, IR
     /// <summary>What consent is given to: pool URLs, payout users and algorithm. Changing any asks again.</summary>
     public string ConsentKey => string.Join('\n', new[] { Algorithm }.Concat(Pools.Select(p => $"{p.Url} {p.User}")));
 
+    /// <summary>
+    /// The earnings estimate (<c>iotminer estimate</c>'s table, every figure with its source) when one was made for
+    /// this screen; null where none was (the plan <c>iotminer run</c> prints without consent), which says how to get one.
+    /// </summary>
+    public string? Estimate { get; init; }
+
     /// <summary>The summary shown to the owner.</summary>
     public string Describe()
     {
@@ -35,6 +41,8 @@ public sealed record MiningPlan(string Algorithm, int Threads, string Engine, IR
             text.AppendLine($"  payout (user)  {pool.User}");
         }
 
+        text.AppendLine();
+        text.Append(Estimate ?? "  earnings       not estimated here: 'iotminer consent' and 'iotminer estimate' show energy, cost and coins per day, each with its source");
         return text.ToString().TrimEnd();
     }
 }

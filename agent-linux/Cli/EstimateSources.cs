@@ -25,14 +25,18 @@ namespace IotMinerAgent.Linux.Cli;
 internal sealed class EstimateSources
 {
     /// <summary>How long a pool or node may take to answer before its figures count as unknown.</summary>
-    private static readonly TimeSpan NetworkWait = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan NetworkWait = TimeSpan.FromSeconds(10);
 
     private readonly AgentSetup _setup;
 
     public EstimateSources(AgentSetup setup) => _setup = setup;
 
     /// <summary>Owner-given figures (null: not given), keyed by the flag that gave them.</summary>
-    public sealed record Given(double? PowerWatts, double? PricePerKwh, double? CoinPrice, double? NetworkDifficulty, double? BlockReward);
+    public sealed record Given(double? PowerWatts, double? PricePerKwh, double? CoinPrice, double? NetworkDifficulty, double? BlockReward)
+    {
+        /// <summary>Nothing given: every figure from the machine, the configuration, the pool or the node.</summary>
+        public static Given None { get; } = new(null, null, null, null, null);
+    }
 
     /// <summary>Collects every input for <paramref name="algorithm"/>, benching for <paramref name="benchTime"/>.</summary>
     public async Task<EstimateInputs> GatherAsync(string algorithm, Given given, TimeSpan benchTime, CancellationToken cancellationToken)
@@ -101,7 +105,7 @@ internal sealed class EstimateSources
         {
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             wait.CancelAfter(NetworkWait);
-            StratumWork work = await client.Work.ReadAsync(wait.Token).ConfigureAwait(false);
+            StratumWork work = await FirstWorkAsync(client, wait.Token).ConfigureAwait(false);
             uint nbits = work.Job.NBits;
             double difficulty = Difficulty.OfTarget(Target.FromCompact(nbits)).ToDouble();
             string url = client.CurrentPool?.Url ?? _setup.Stratum.Pools[0].Url;
@@ -117,6 +121,21 @@ internal sealed class EstimateSources
             await stop.CancelAsync().ConfigureAwait(false);
             await run.ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The first job, or cancellation as soon as the first connection attempt failed (no waiting out the backoff).</summary>
+    private static async Task<StratumWork> FirstWorkAsync(StratumClient client, CancellationToken cancellationToken)
+    {
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task<StratumWork> read = client.Work.ReadAsync(failed.Token).AsTask();
+        while (!read.IsCompleted && client.LastFailure is null)
+        {
+            await Task.WhenAny(read, Task.Delay(50, cancellationToken)).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        await failed.CancelAsync().ConfigureAwait(false);
+        return await read.ConfigureAwait(false);
     }
 
     /// <summary>Difficulty from getmininginfo and the block reward from getblocktemplate's coinbasevalue on the owner's node.</summary>

@@ -108,6 +108,22 @@ public sealed class EstimateCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_consent_screen_shows_the_same_estimate_and_records_what_was_shown()
+    {
+        CliRun consent = CliRun.Of("consent", "--accept", $"--stateDirectory={_dir}", "--energy:boardWatts=5");
+        Assert.Equal(0, consent.ExitCode);
+        Assert.Contains("Earnings estimate: sha256d on", consent.Output);
+        Assert.Contains("measured: 2 s bench", consent.Output);
+        Assert.Contains("energy:boardWatts", consent.Output);
+        Assert.Contains("0.12 kWh/day", consent.Output); // 5 W × 24 h = 0.12 kWh
+        Assert.Contains("not given: --price-per-kwh", consent.Output);
+        Assert.Contains("unknown: needs network difficulty and block reward", consent.Output);
+
+        string record = File.ReadAllText(Path.Combine(_dir, IotMinerAgent.Linux.Agent.ConsentRecord.FileName));
+        Assert.Contains("Earnings estimate", record);
+    }
+
+    [Fact]
     public async Task Bad_flags_are_usage_errors_and_bad_energy_keys_configuration_errors()
     {
         using (AgentProcess process = AgentProcess.Start(_dir, "estimate", "--price-per-kwh=-1", $"--stateDirectory={_dir}"))
