@@ -1,5 +1,6 @@
 using System;
 using IotMinerAgent.Hashing;
+using IotMinerAgent.Linux.Energy;
 using IotMinerAgent.Linux.Mining;
 using IotMinerAgent.Linux.Service;
 using IotMinerAgent.Linux.Status;
@@ -25,6 +26,7 @@ public static class AgentServices
         services.AddSingleton<ShareSink>();
         services.AddSingleton(sp => CreateWorkSource(setup, sp.GetRequiredService<ILoggerFactory>()));
         GovernorServices.Add(services, setup);
+        services.AddSingleton(new EnergyMeter(setup.Plan.Power));
         services.AddSingleton<AgentStatusProvider>();
         MqttServices.Add(services, setup);
         services.AddSingleton(TerminalOutput.FromConsole());

@@ -34,6 +34,10 @@ public static class HomeAssistantDiscovery
             ["rejected"] = Sensor(topics, "rejected", "Rejected shares", "{{ value_json.rejected }}", null, null, "total_increasing", "mdi:close-circle-outline"),
             ["best_difficulty"] = Sensor(topics, "best_difficulty", "Best difficulty", "{{ value_json.best_difficulty }}", null, null, "measurement", "mdi:trophy-outline"),
             ["uptime"] = Sensor(topics, "uptime", "Uptime", "{{ value_json.uptime_s }}", "s", "duration", "measurement", null),
+
+            // Home Assistant's energy dashboard takes a sensor with device_class energy, a kWh (or Wh) unit and state_class
+            // total_increasing (a reset at restart starts a new cycle): developers.home-assistant.io, "Sensor entity".
+            ["energy"] = Sensor(topics, "energy", "Energy", "{{ value_json.energy_kwh }}", "kWh", "energy", "total_increasing", null),
             ["mining"] = MiningSwitch(topics),
             ["target_temperature"] = Number(topics, "target_temperature", "Target temperature", CommandNames.TargetTemperature,
                 "{{ value_json.target_temperature_c }}", CommandLimits.MinTargetTemperatureC, CommandLimits.MaxTargetTemperatureC, 0.5, "°C", "temperature", "box"),
