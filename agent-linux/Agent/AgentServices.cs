@@ -1,6 +1,7 @@
 using System;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Configuration;
+using IotMinerAgent.Linux.Energy;
 using IotMinerAgent.Linux.Mining;
 using IotMinerAgent.Linux.Service;
 using IotMinerAgent.Linux.Status;
@@ -27,6 +28,7 @@ public static class AgentServices
         services.AddSingleton<ShareSink>();
         services.AddSingleton(sp => CreateWorkSource(setup, sp));
         GovernorServices.Add(services, setup);
+        services.AddSingleton(new EnergyMeter(setup.Plan.Power));
         services.AddSingleton<AgentStatusProvider>();
         MqttServices.Add(services, setup);
         services.AddSingleton(screen);

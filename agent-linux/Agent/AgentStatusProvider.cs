@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Threading;
 using IotMinerAgent.Linux.Agent;
+using IotMinerAgent.Linux.Energy;
 using IotMinerAgent.Linux.Hosting;
 using IotMinerAgent.Linux.Mining;
 using IotMinerAgent.Linux.Status;
@@ -9,13 +10,25 @@ namespace IotMinerAgent.Linux.Agent;
 
 /// <summary>Builds <see cref="AgentStatus"/> snapshots from the miner's counters, the governor, the owner's controls and the work source.</summary>
 public sealed class AgentStatusProvider(MiningRuntime runtime, IWorkSource source, JobBoard board, MinerStats stats, IThrottleStatus throttle,
-    System.TimeProvider time) : IAgentStatusSource, IServiceStatusSource
+    System.TimeProvider time, EnergyMeter energy) : IAgentStatusSource, IServiceStatusSource
 {
     private readonly long _started = time.GetTimestamp();
+    private long _lastSample = time.GetTimestamp();
     private double _hashrate;
 
-    /// <summary>Takes a hash-rate sample; call about once a second.</summary>
-    public void Sample() => Volatile.Write(ref _hashrate, stats.SampleHashrate());
+    /// <summary>
+    /// Takes a hash-rate sample and adds the energy of the interval since the last one at the load now in force
+    /// (the overall duty while mining or throttled, none while paused or waiting for work); call about once a second.
+    /// </summary>
+    public void Sample()
+    {
+        Volatile.Write(ref _hashrate, stats.SampleHashrate());
+        long now = time.GetTimestamp();
+        AgentStatus status = GetStatus();
+        int loadPpm = status.State is AgentState.Mining or AgentState.Throttled ? (int)System.Math.Round(status.DutyPercent * 10000) : 0;
+        energy.Add(time.GetElapsedTime(_lastSample, now), loadPpm);
+        _lastSample = now;
+    }
 
     /// <inheritdoc />
     public string Describe() => StatusText.OneLine(GetStatus());
@@ -45,6 +58,7 @@ public sealed class AgentStatusProvider(MiningRuntime runtime, IWorkSource sourc
             Pool = source.DisplayName,
             Tier = source.Tier,
             UptimeS = (long)time.GetElapsedTime(_started).TotalSeconds,
+            EnergyKwh = energy.KilowattHours,
             Version = AgentVersion.Current,
         };
     }

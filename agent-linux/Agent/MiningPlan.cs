@@ -22,6 +22,12 @@ public sealed record MiningPlan(string Algorithm, int Threads, string Engine, IR
     /// <summary>The Duino-Coin account and node when the algorithm is duco-s1, else null.</summary>
     public DuinoClientOptions? Duino { get; init; }
 
+    /// <summary>
+    /// The earnings estimate (<c>iotminer estimate</c>'s table, every figure with its source) when one was made for
+    /// this screen; null where none was (the plan <c>iotminer run</c> prints without consent), which says how to get one.
+    /// </summary>
+    public string? Estimate { get; init; }
+
     /// <summary>The summary shown to the owner.</summary>
     public string Describe()
     {
@@ -45,6 +51,8 @@ public sealed record MiningPlan(string Algorithm, int Threads, string Engine, IR
             text.AppendLine($"  payout (user)  {pool.User}");
         }
 
+        text.AppendLine();
+        text.Append(Estimate ?? "  earnings       not estimated here: 'iotminer consent' and 'iotminer estimate' show energy, cost and coins per day, each with its source");
         return text.ToString().TrimEnd();
     }
 

@@ -20,6 +20,13 @@ internal sealed record BenchResultJson(string Algo, string Engine, int Threads, 
 /// <summary>One engine listed by <c>iotminer bench --list-engines --json</c>.</summary>
 internal sealed record EngineJson(string Algo, string Engine, int Lanes, bool Supported, bool Selected);
 
+/// <summary>One figure of <c>iotminer estimate --json</c>: its value (null when unknown), unit and source.</summary>
+internal sealed record FigureJson(double? Value, string Unit, string Source);
+
+/// <summary>The result of <c>iotminer estimate --json</c>: inputs and results keyed by name, and the missing inputs with their flags.</summary>
+internal sealed record EstimateJson(string Algo, string Board, int Threads, System.Collections.Generic.Dictionary<string, FigureJson> Inputs,
+    System.Collections.Generic.Dictionary<string, FigureJson> Results, System.Collections.Generic.IReadOnlyList<string> Missing);
+
 /// <summary>Source-generated JSON for the CLI's output (no reflection, so trimmed builds keep working).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(HashResultJson))]
@@ -28,6 +35,7 @@ internal sealed record EngineJson(string Algo, string Engine, int Lanes, bool Su
 [JsonSerializable(typeof(DucoResultJson))]
 [JsonSerializable(typeof(BenchResultJson))]
 [JsonSerializable(typeof(EngineJson))]
+[JsonSerializable(typeof(EstimateJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 /// <summary>Serialises the CLI's records, one JSON object per line.</summary>
@@ -42,6 +50,8 @@ internal static class CliJson
     public static string Serialize(DucoResultJson value) => System.Text.Json.JsonSerializer.Serialize(value, CliJsonContext.Default.DucoResultJson);
 
     public static string Serialize(BenchResultJson value) => System.Text.Json.JsonSerializer.Serialize(value, CliJsonContext.Default.BenchResultJson);
+
+    public static string Serialize(EstimateJson value) => System.Text.Json.JsonSerializer.Serialize(value, CliJsonContext.Default.EstimateJson);
 
     public static string Serialize(EngineJson value) => System.Text.Json.JsonSerializer.Serialize(value, CliJsonContext.Default.EngineJson);
 }

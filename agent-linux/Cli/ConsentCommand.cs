@@ -2,8 +2,10 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using IotMinerAgent.Linux.Agent;
 using IotMinerAgent.Linux.Configuration;
+using IotMinerAgent.Linux.Energy;
 using IotMinerAgent.Linux.Hosting;
 
 namespace IotMinerAgent.Linux.Cli;
@@ -57,11 +59,15 @@ internal sealed class ConsentCommand : Command
             return ExitCodes.Ok;
         }
 
+        // The owner decides with the same estimate 'iotminer estimate' prints (a short bench, the pool's or node's figures).
+        EstimateInputs inputs = new EstimateSources(setup)
+            .GatherAsync(setup.Runtime.Algorithm, EstimateSources.Given.None, TimeSpan.FromSeconds(2), CancellationToken.None).GetAwaiter().GetResult();
+        MiningPlan plan = setup.Plan with { Estimate = EstimateReport.Table(EarningsEstimate.From(inputs), setup.Runtime.Threads).TrimEnd() };
         output.WriteLine("Mining on this device would run:");
-        output.WriteLine(setup.Plan.Describe());
+        output.WriteLine(plan.Describe());
         if (parse.GetValue(_accept))
         {
-            ConsentRecord.Write(setup.StateDirectory, setup.Plan, DateTimeOffset.UtcNow);
+            ConsentRecord.Write(setup.StateDirectory, plan, DateTimeOffset.UtcNow);
             output.WriteLine($"Agreement recorded in {Path.Combine(setup.StateDirectory, ConsentRecord.FileName)}. Changing the pool, payout or algorithm will ask again.");
         }
         else

@@ -37,6 +37,10 @@ public static class HomeAssistantDiscovery
             ["algorithm"] = TextSensor(topics, "algorithm", "Algorithm", "{{ value_json.algo }}", "mdi:function-variant"),
             ["pool"] = TextSensor(topics, "pool", "Pool", "{{ value_json.pool }}", "mdi:server-network"),
             ["tier"] = TextSensor(topics, "tier", "Difficulty tier", "{{ value_json.tier }}", "mdi:stairs"),
+
+            // Home Assistant's energy dashboard takes a sensor with device_class energy, a kWh (or Wh) unit and state_class
+            // total_increasing (a reset at restart starts a new cycle): developers.home-assistant.io, "Sensor entity".
+            ["energy"] = Sensor(topics, "energy", "Energy", "{{ value_json.energy_kwh }}", "kWh", "energy", "total_increasing", null),
             ["mining"] = MiningSwitch(topics),
             ["target_temperature"] = Number(topics, "target_temperature", "Target temperature", CommandNames.TargetTemperature,
                 "{{ value_json.target_temperature_c }}", CommandLimits.MinTargetTemperatureC, CommandLimits.MaxTargetTemperatureC, 0.5, "°C", "temperature", "box"),

@@ -62,4 +62,10 @@ public sealed record AgentStatus
 
     /// <summary>Agent version.</summary>
     public required string Version { get; init; }
+
+    /// <summary>
+    /// kWh the board used since the agent started, estimated from the duty and the board's power (idle + duty × (full −
+    /// idle), docs/board-power.md); null when the board's power is unknown (not in the table, no energy:boardWatts).
+    /// </summary>
+    public double? EnergyKwh { get; init; }
 }

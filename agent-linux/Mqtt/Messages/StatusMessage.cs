@@ -103,6 +103,10 @@ public sealed record StatusMessage
     [JsonPropertyName(StatusFields.Version)]
     public required string Version { get; init; }
 
+    /// <summary>See <see cref="AgentStatus.EnergyKwh"/>; null when the board's power is unknown.</summary>
+    [JsonPropertyName(StatusFields.EnergyKwh)]
+    public double? EnergyKwh { get; init; }
+
     /// <summary>Builds the message of <paramref name="status"/> for <paramref name="deviceId"/> at <paramref name="time"/>.</summary>
     public static StatusMessage From(AgentStatus status, string deviceId, DateTimeOffset time) => new()
     {
@@ -127,6 +131,7 @@ public sealed record StatusMessage
         Pool = status.Pool,
         Tier = status.Tier,
         UptimeS = status.UptimeS,
+        EnergyKwh = status.EnergyKwh is double kwh && double.IsFinite(kwh) ? kwh : null,
         Version = status.Version,
     };
 

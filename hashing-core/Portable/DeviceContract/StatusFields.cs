@@ -75,6 +75,9 @@ namespace IotMinerAgent.Hashing.DeviceContract
         /// <summary>Software version.</summary>
         public const string Version = "version";
 
+        /// <summary>Linux agent only (so far): kWh used since start, from duty × board power; null when the power is unknown.</summary>
+        public const string EnergyKwh = "energy_kwh";
+
         /// <summary>ESP32 only: the owner's consent.</summary>
         public const string Consent = "consent";
 
@@ -99,6 +102,9 @@ namespace IotMinerAgent.Hashing.DeviceContract
             V, DeviceId, Time, State, Reason, MiningEnabled, HashrateHs, Algo, Engine, Threads, MaxThreads, DutyPercent,
             MaxDutyPercent, TargetTemperatureC, TemperatureC, Accepted, Rejected, Stale, BestDifficulty, Pool, Tier, UptimeS, Version,
         };
+
+        /// <summary>The fields the Linux agent adds after <see cref="Common"/> (docs/mqtt.md, after the status table).</summary>
+        public static readonly string[] AgentExtra = { EnergyKwh };
 
         /// <summary>The fields an ESP32 adds after <see cref="Common"/> (docs/mqtt.md, "ESP32 devices").</summary>
         public static readonly string[] Esp32Extra = { Consent, FreeHeapBytes, Outbox, SharesPending, SharesDropped, LoopRestarts };

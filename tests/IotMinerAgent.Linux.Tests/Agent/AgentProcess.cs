@@ -106,6 +106,14 @@ internal sealed class AgentProcess : IDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>Waits for a command that ends by itself (with all its output read); returns the exit code.</summary>
+    public async Task<int> WaitForExitAsync(double seconds)
+    {
+        using var timeout = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGTERM (a graceful stop, as systemd and Ctrl-C do); returns the exit code.</summary>
     public async Task<int> StopAsync(double seconds = 30)
     {

@@ -16,7 +16,7 @@ public sealed class ContractMessageTests
     [
         "v", "device_id", "time", "state", "reason", "mining_enabled", "hashrate_hs", "algo", "engine", "threads", "max_threads",
         "duty_percent", "max_duty_percent", "target_temperature_c", "temperature_c", "accepted", "rejected", "stale",
-        "best_difficulty", "pool", "tier", "uptime_s", "version",
+        "best_difficulty", "pool", "tier", "uptime_s", "version", "energy_kwh",
     ];
 
     internal static readonly string[] ShareKeys =
@@ -30,7 +30,7 @@ public sealed class ContractMessageTests
     [Fact]
     public void Status_has_every_contract_field_with_its_wire_name_and_value()
     {
-        AgentStatus status = new FakeAgent().GetStatus() with { State = AgentState.NoWork, Reason = "pool unreachable" };
+        AgentStatus status = new FakeAgent().GetStatus() with { State = AgentState.NoWork, Reason = "pool unreachable", EnergyKwh = 0.0425 };
 
         JsonElement json = Serialize(StatusMessage.From(status, "pi-garage", s_time));
 
@@ -58,6 +58,14 @@ public sealed class ContractMessageTests
         Assert.Equal(JsonValueKind.Null, json.GetProperty("tier").ValueKind);
         Assert.Equal(3600, json.GetProperty("uptime_s").GetInt64());
         Assert.Equal("0.1.0-test", json.GetProperty("version").GetString());
+        Assert.Equal(0.0425, json.GetProperty("energy_kwh").GetDouble());
+    }
+
+    [Fact]
+    public void Energy_is_null_when_the_boards_power_is_unknown()
+    {
+        JsonElement json = Serialize(StatusMessage.From(new FakeAgent().GetStatus() with { EnergyKwh = null }, "pi-garage", s_time));
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("energy_kwh").ValueKind);
     }
 
     [Theory]

@@ -149,7 +149,12 @@ public sealed partial class DeviceContractAgreementTests
         string[] device = Keys(firmware::IotMinerAgent.Firmware.Mqtt.DeviceMessages.Status("pi-garage", null, new FirmwareStatus()));
 
         Assert.Equal(DocumentedStatusFields(), StatusFields.Common);
-        Assert.Equal(StatusFields.Common, agent);
+        Assert.Equal(StatusFields.Common.Concat(StatusFields.AgentExtra), agent);
+        foreach (string extra in StatusFields.AgentExtra)
+        {
+            Assert.True(MqttDoc.Text.Contains("`" + extra + "`", StringComparison.Ordinal), $"docs/mqtt.md does not name the agent's status field {extra}");
+        }
+
         Assert.Equal(StatusFields.Common.Concat(StatusFields.Esp32Extra), device);
         foreach (string extra in StatusFields.Esp32Extra)
         {

@@ -20,6 +20,10 @@ public sealed partial class HomeAssistantDiscoveryTests
     {
         ["temperature"] = ["°C", "°F", "K"],
         ["duration"] = ["d", "h", "min", "s", "ms"],
+
+        // developers.home-assistant.io, Sensor entity, device class ENERGY: "J, kJ, MJ, GJ, mWh, Wh, kWh, MWh, GWh, TWh,
+        // cal, kcal, Mcal, Gcal"; its state class must be total or total_increasing (measurement is refused).
+        ["energy"] = ["J", "kJ", "MJ", "GJ", "mWh", "Wh", "kWh", "MWh", "GWh", "TWh", "cal", "kcal", "Mcal", "Gcal"],
     };
 
     static JsonObject Payload() => HomeAssistantDiscovery.Build(s_topics, "0.1.0");
@@ -134,6 +138,12 @@ public sealed partial class HomeAssistantDiscoveryTests
                 Assert.Contains((string)sensor["unit_of_measurement"]!, s_unitsOfDeviceClass[(string)deviceClass!]);
             }
         }
+
+        var energy = Payload()["cmps"]!["energy"]!;
+        Assert.Equal("energy", (string?)energy["device_class"]);
+        Assert.Equal("total_increasing", (string?)energy["state_class"]);
+        Assert.Equal("kWh", (string?)energy["unit_of_measurement"]);
+        Assert.Equal("{{ value_json.energy_kwh }}", (string?)energy["value_template"]);
 
         var hashrate = Payload()["cmps"]!["hashrate"]!;
         Assert.Equal("H/s", (string?)hashrate["unit_of_measurement"]);
