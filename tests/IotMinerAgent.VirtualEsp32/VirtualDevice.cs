@@ -24,7 +24,13 @@ public sealed class VirtualDevice : IDisposable
         Link = new MqttNetLink(options.BrokerHost, options.BrokerPort, Wifi);
         ConfigText = BuildConfigText(options);
         Config = FirmwareConfig.Parse(ConfigText);
-        Miner = new IotMiner(Config, new DeviceHardware(Clock, Thermal, Heap, Wifi, Link, Restart, Cpu) { HashEngines = options.HashEngines });
+        PoolLink = new WifiLineLink(Wifi);
+        IMqttLink broker = Config.HasBroker ? Link : new NoBrokerLink();
+        Miner = new IotMiner(Config, new DeviceHardware(Clock, Thermal, Heap, Wifi, broker, Restart, Cpu)
+        {
+            HashEngines = options.HashEngines,
+            PoolLink = Config.Duino is null ? null : PoolLink,
+        });
     }
 
     /// <summary>How it was built.</summary>
@@ -57,8 +63,11 @@ public sealed class VirtualDevice : IDisposable
     /// <summary>Reboot requests.</summary>
     public VirtualRestart Restart { get; }
 
-    /// <summary>The MQTT link.</summary>
+    /// <summary>The MQTT link (not used by a Duino device without a broker).</summary>
     public MqttNetLink Link { get; }
+
+    /// <summary>The Duino pool link (used only with <see cref="VirtualEsp32Options.DuinoJson"/>).</summary>
+    public WifiLineLink PoolLink { get; }
 
     /// <summary>The miner's status now.</summary>
     public MinerStatus Status => Miner.Status;
@@ -79,6 +88,7 @@ public sealed class VirtualDevice : IDisposable
         Cpu.Release();
         Miner.Stop();
         Link.Dispose();
+        PoolLink.Dispose();
     }
 
     static string BuildConfigText(VirtualEsp32Options o) => $$"""
@@ -87,7 +97,8 @@ public sealed class VirtualDevice : IDisposable
           "deviceId": "{{o.DeviceId}}",
           "consent": {{(o.Consent ? "true" : "false")}},
           "wifi": { "ssid": "virtual-ap", "password": "virtual-pass" },
-          "mqtt": { "host": "{{o.BrokerHost}}", "port": {{o.BrokerPort}}, "tls": false, "keepAliveSeconds": 5 },
+          {{(o.WithBroker ? $"\"mqtt\": {{ \"host\": \"{o.BrokerHost}\", \"port\": {o.BrokerPort}, \"tls\": false, \"keepAliveSeconds\": 5 }}," : string.Empty)}}
+          {{(o.DuinoJson is null ? string.Empty : $"\"duino\": {{ {o.DuinoJson} }},")}}
           "policy": { {{o.PolicyJson}} },
           "mining": { {{o.MiningJson}} }
         }

@@ -49,5 +49,11 @@ namespace IotMinerAgent.Firmware.Hardware
         /// that passes its self-test hashes, else the managed engine. Empty by default: a stock image has none.
         /// </summary>
         public ISliceHashEngine[] HashEngines { get; set; } = new ISliceHashEngine[0];
+
+        /// <summary>
+        /// The TCP link to a Duino pool, needed in Duino mode (a <c>duino</c> section in the configuration); null on a board
+        /// that only takes work from a gateway.
+        /// </summary>
+        public ITcpLineLink? PoolLink { get; set; }
     }
 }
