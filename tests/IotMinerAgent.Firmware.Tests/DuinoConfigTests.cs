@@ -42,6 +42,14 @@ public sealed class DuinoConfigTests
     }
 
     [Fact]
+    public void A_tier_in_any_case_is_stored_as_the_pools_spell_it()
+    {
+        FirmwareConfig config = FirmwareConfig.Parse(DuinoBoard.Replace("\"alice\"", "\"alice\", \"difficulty\": \"low\""));
+
+        Assert.Equal("LOW", config.Duino!.Difficulty);
+    }
+
+    [Fact]
     public void Without_a_duino_section_the_broker_is_required_as_before()
     {
         FirmwareConfigException error = Assert.Throws<FirmwareConfigException>(() => FirmwareConfig.Parse(DuinoBoard.Replace(
@@ -59,7 +67,7 @@ public sealed class DuinoConfigTests
     [InlineData("pool.lan:2811", ":2811", "duino.pool = \":2811\" is not host:port")]
     [InlineData("\"alice\"", "\"al ice\"", "duino.username = \"al ice\" must be 1 to 64 characters without commas, spaces or control characters")]
     [InlineData("\"alice\"", "42", "duino.username is a number: it must be a string")]
-    [InlineData("\"alice\"", "\"alice\", \"difficulty\": \"esp32\"", "duino.difficulty = \"esp32\" is not a tier: use one of AVR, ARM, ESP8266, ESP8266H, ESP32, LOW, MEDIUM, NET (default ESP32")]
+    [InlineData("\"alice\"", "\"alice\", \"difficulty\": \"ESP33\"", "duino.difficulty = \"ESP33\" is not a tier: use one of AVR, ARM, ESP8266, ESP8266H, ESP32, LOW, MEDIUM, NET (default ESP32")]
     [InlineData("\"alice\"", "\"alice\", \"rigid\": \"x\"", "duino.rigid is not a known key")]
     public void Every_duino_mistake_names_the_key_and_what_is_allowed(string original, string replacement, string expected)
     {

@@ -30,6 +30,7 @@ public sealed class VirtualDevice : IDisposable
         {
             HashEngines = options.HashEngines,
             PoolLink = Config.Duino is null ? null : PoolLink,
+            ChipId = ChipIdOf(options.DeviceId),
         });
     }
 
@@ -90,6 +91,10 @@ public sealed class VirtualDevice : IDisposable
         Link.Dispose();
         PoolLink.Dispose();
     }
+
+    /// <summary>A stable stand-in for the ESP32's eFuse MAC: the first 6 bytes of SHA-1(device id), 12 hex digits.</summary>
+    public static string ChipIdOf(string deviceId) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes(deviceId)).AsSpan(0, 6));
 
     static string BuildConfigText(VirtualEsp32Options o) => $$"""
         {

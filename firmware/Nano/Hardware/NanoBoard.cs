@@ -24,6 +24,7 @@ namespace IotMinerAgent.Firmware.Nano.Hardware
             if (config.Duino != null)
             {
                 hardware.PoolLink = new SocketLineLink();
+                hardware.ChipId = NanoChipId.Read();
             }
 
 #if IOTMINER_NATIVE

@@ -1,4 +1,5 @@
 using IotMinerAgent.Firmware.Json;
+using IotMinerAgent.Hashing.Duino;
 
 namespace IotMinerAgent.Firmware.Config
 {
@@ -27,10 +28,15 @@ namespace IotMinerAgent.Firmware.Config
             }
 
             ReadPool(fields, duino, settings);
-            settings.Difficulty = fields.Text(duino, "duino.", "difficulty", false, DuinoSettings.DefaultDifficulty, TierHint());
-            if (!DuinoSettings.IsTier(settings.Difficulty))
+            string difficulty = fields.Text(duino, "duino.", "difficulty", false, DuinoSettings.DefaultDifficulty, TierHint());
+            DuinoTier tier;
+            if (DuinoTiers.TryFind(difficulty, out tier))
             {
-                fields.Add("duino.difficulty = \"" + settings.Difficulty + "\" is not a tier: " + TierHint());
+                settings.Difficulty = tier.Name;
+            }
+            else
+            {
+                fields.Add("duino.difficulty = \"" + difficulty + "\" is not a tier: " + TierHint());
             }
 
             settings.RigId = fields.Text(duino, "duino.", "rigId", false, deviceId, "the rig name the pool shows (default the device id).");
@@ -124,13 +130,7 @@ namespace IotMinerAgent.Firmware.Config
 
         private static string TierHint()
         {
-            string tiers = string.Empty;
-            for (int i = 0; i < DuinoSettings.Tiers.Length; i++)
-            {
-                tiers += (i == 0 ? string.Empty : ", ") + DuinoSettings.Tiers[i];
-            }
-
-            return "use one of " + tiers + " (default " + DuinoSettings.DefaultDifficulty + ", the ESP32 board tier).";
+            return "use one of " + DuinoTiers.Names() + " (default " + DuinoSettings.DefaultDifficulty + ", the ESP32 board tier).";
         }
     }
 }

@@ -9,12 +9,6 @@ namespace IotMinerAgent.Firmware.Config
         /// <summary>The start-difficulty tier of an ESP32, the default (the official ESP32 miner asks for it).</summary>
         public const string DefaultDifficulty = "ESP32";
 
-        /// <summary>
-        /// The tiers a board may ask for: the board tiers and the PC tiers of the official miners
-        /// (github.com/revoxhere/duino-coin, the ESP32/ESP8266/AVR miners and PC_Miner.py).
-        /// </summary>
-        public static readonly string[] Tiers = { "AVR", "ARM", "ESP8266", "ESP8266H", "ESP32", "LOW", "MEDIUM", "NET" };
-
         /// <summary>Settings with every optional value at its default; the required ones are empty.</summary>
         public DuinoSettings()
         {
@@ -37,24 +31,10 @@ namespace IotMinerAgent.Firmware.Config
         /// <summary>The pool's TCP port.</summary>
         public int PoolPort { get; set; }
 
-        /// <summary>The start-difficulty tier (key <c>duino.difficulty</c>, one of <see cref="Tiers"/>).</summary>
+        /// <summary>The start-difficulty tier (key <c>duino.difficulty</c>), as the pools spell it (the codec's <c>DuinoTiers</c>).</summary>
         public string Difficulty { get; set; }
 
         /// <summary>The rig name the pool shows (key <c>duino.rigId</c>, default the device id).</summary>
         public string RigId { get; set; }
-
-        /// <summary>True when <paramref name="tier"/> is one of <see cref="Tiers"/> (exact case, as the pools compare it).</summary>
-        public static bool IsTier(string tier)
-        {
-            for (int i = 0; i < Tiers.Length; i++)
-            {
-                if (Tiers[i] == tier)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 }

@@ -55,5 +55,11 @@ namespace IotMinerAgent.Firmware.Hardware
         /// that only takes work from a gateway.
         /// </summary>
         public ITcpLineLink? PoolLink { get; set; }
+
+        /// <summary>
+        /// A stable id of the chip (hex; the ESP32's MAC address on the device), sent to a Duino pool as
+        /// <c>DUCOID&lt;chip id&gt;</c>: the pools want one id per board. Empty when unknown.
+        /// </summary>
+        public string ChipId { get; set; } = string.Empty;
     }
 }

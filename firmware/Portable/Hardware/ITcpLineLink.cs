@@ -15,7 +15,7 @@ namespace IotMinerAgent.Firmware.Hardware
         /// <returns>True when connected.</returns>
         bool Connect(string host, int port, int timeoutMs);
 
-        /// <summary>Sends <paramref name="line"/> and a <c>\n</c>.</summary>
+        /// <summary>Sends <paramref name="line"/> and a <c>\n</c> (none added when it ends with one, <see cref="TcpLine.Encode"/>).</summary>
         /// <returns>False when the connection is gone (it is then closed).</returns>
         bool SendLine(string line);
 

@@ -54,7 +54,10 @@ namespace IotMinerAgent.Firmware.Hardware
             return false;
         }
 
-        /// <summary>The bytes of <paramref name="line"/> and its <c>\n</c>, as sent.</summary>
+        /// <summary>
+        /// The bytes of <paramref name="line"/> and its <c>\n</c>, as sent; a line that already ends with <c>\n</c> (as the
+        /// Duino codec builds them) is not given a second one.
+        /// </summary>
         public static byte[] Encode(string line)
         {
             if (line == null)
@@ -62,7 +65,8 @@ namespace IotMinerAgent.Firmware.Hardware
                 throw new ArgumentNullException("line");
             }
 
-            return Utf8.GetBytes(line + "\n");
+            bool terminated = line.Length > 0 && line[line.Length - 1] == '\n';
+            return Utf8.GetBytes(terminated ? line : line + "\n");
         }
     }
 }

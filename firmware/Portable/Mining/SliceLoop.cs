@@ -95,6 +95,18 @@ namespace IotMinerAgent.Firmware.Mining
             }
         }
 
+        /// <summary>False once <see cref="Stop"/> was called (a replaced generation still sees true).</summary>
+        protected bool IsRunning
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _running;
+                }
+            }
+        }
+
         /// <summary>Beats the heartbeat (only the current generation's count) and returns the permit in force.</summary>
         protected MiningPermit Beat(int generation)
         {

@@ -57,7 +57,7 @@ public class DuinoConfigTests
     [Theory]
     [InlineData("duino.pool=pool.lan", "duino.pool = \"pool.lan\" is not host:port")]
     [InlineData("duino.pool=pool.lan:99999", "duino.pool = \"pool.lan:99999\" is not host:port with a port of 1 to 65535")]
-    [InlineData("duino.difficulty=esp32", "duino.difficulty = \"esp32\" is not a tier: use one of AVR, ARM, ESP8266, ESP8266H, ESP32, LOW, MEDIUM, NET")]
+    [InlineData("duino.difficulty=ESP33", "duino.difficulty = \"ESP33\" is not a tier: use one of AVR, ARM, ESP8266, ESP8266H, ESP32, LOW, MEDIUM, NET")]
     [InlineData("duino.username=al,ice", "duino.username = \"al,ice\" must be 1 to 64 characters without commas")]
     [InlineData("duino.rigId=my rig", "duino.rigId = \"my rig\" must be 1 to 64 characters without commas, spaces")]
     public void Duino_problems_carry_the_firmwares_own_message(string setting, string expected)

@@ -61,7 +61,7 @@ public class FirmwareKeysTests
         "\"duino\": { \"username\": \"alice\", \"miningKey\": \"k3y\", \"pool\": \"10.0.0.5:2812\", \"difficulty\": \"LOW\", \"rigId\": \"garage\" }",
         "\"duino\": { \"username\": \"al,ice\", \"pool\": \"pool.lan:2811\" }",
         "\"duino\": { \"username\": \"alice\", \"pool\": \"pool.lan\" }",
-        "\"duino\": { \"username\": \"alice\", \"pool\": \"pool.lan:2811\", \"difficulty\": \"esp32\" }",
+        "\"duino\": { \"username\": \"alice\", \"pool\": \"pool.lan:2811\", \"difficulty\": \"ESP33\" }",
         "\"duino\": { \"username\": \"alice\", \"pool\": \"pool.lan:2811\", \"miningKey\": \"a b\" }",
         "\"duino\": { \"pool\": \"pool.lan:2811\" }");
 

@@ -104,3 +104,20 @@ namespace System.Net.Sockets
         public void Close() => throw null;
     }
 }
+
+// The MAC address NanoChipId sends to a Duino pool as DUCOID<chip id>.
+namespace System.Net.NetworkInformation
+{
+    public class NetworkInterface
+    {
+        protected NetworkInterface(int interfaceIndex) => throw null;
+
+        public byte[] PhysicalAddress
+        {
+            get => throw null;
+            set => throw null;
+        }
+
+        public static NetworkInterface[] GetAllNetworkInterfaces() => throw null;
+    }
+}
