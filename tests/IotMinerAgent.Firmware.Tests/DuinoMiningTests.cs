@@ -18,10 +18,12 @@ public sealed class DuinoMiningTests
     // Jobs of difficulty 5 (nonces 0..500) keep each round trip to milliseconds at the simulated 50 kH/s.
     const uint SmallDifficulty = 5;
 
-    static VirtualDevice Device(DuinoPool pool, string id, bool withBroker = false, int brokerPort = 1883, string extra = "") =>
+    static VirtualDevice Device(DuinoPool pool, string id, bool withBroker = false, int brokerPort = 1883, string extra = "", double ambientC = 35, bool consent = true) =>
         VirtualDevice.Create(new VirtualEsp32Options
         {
             DeviceId = id,
+            AmbientC = ambientC,
+            Consent = consent,
             HashesPerSecond = 50000,
             WithBroker = withBroker,
             BrokerPort = brokerPort,
@@ -106,6 +108,41 @@ public sealed class DuinoMiningTests
         Assert.Equal(1, pool.ConnectionsAccepted);
         Assert.Single(pool.ReceivedLines, l => l.Line.StartsWith("JOB,", StringComparison.Ordinal));
         Assert.Equal("error", device.Status.State);
+    }
+
+    [Fact]
+    public async Task The_governor_throttles_duino_mining_as_it_does_gateway_mining()
+    {
+        await using DuinoPool pool = DuinoPool.Start(new DuinoTestPoolOptions { Difficulty = SmallDifficulty });
+        using VirtualDevice device = Device(pool, "esp32-duco-hot", ambientC: 40).Start();
+        await Eventually.True(() => device.Status.Accepted >= 2 && device.Status.DutyPercent >= 15, 60,
+            () => $"{device.Status.State}: {device.Status.Reason}, duty {device.Status.DutyPercent}");
+        int dutyWhenCool = device.Status.DutyPercent;
+
+        device.Thermal.AmbientC = 78;
+        await Eventually.True(() => device.Status.State == "throttled" && device.Status.DutyPercent < dutyWhenCool && device.Status.Reason.Contains("> target 70 °C"), 30,
+            () => $"{device.Status.State}: {device.Status.Reason}, duty {device.Status.DutyPercent}, {device.Thermal.Celsius:F1} °C");
+        int accepted = device.Status.Accepted;
+
+        // Throttled, not stopped: the pool keeps getting verified results, and the IoT field reports the heat.
+        await Eventually.True(() => device.Status.Accepted > accepted, 60, () => $"{device.Status.State}: {device.Status.Reason}");
+        Assert.Contains(pool.ReceivedLines, l => l.Line.StartsWith("JOB,", StringComparison.Ordinal)
+            && double.Parse(l.Line[(l.Line.IndexOf("Temp:", StringComparison.Ordinal) + 5)..^2], CultureInfo.InvariantCulture) > 70);
+    }
+
+    [Fact]
+    public async Task Without_consent_the_board_never_contacts_the_pool()
+    {
+        await using DuinoPool pool = DuinoPool.Start(new DuinoTestPoolOptions { Difficulty = SmallDifficulty });
+        using VirtualDevice device = Device(pool, "esp32-duco-no", consent: false).Start();
+
+        await Eventually.True(() => device.Status.State == "paused" && device.Status.Reason.Contains("no owner consent", StringComparison.Ordinal), 10,
+            () => $"{device.Status.State}: {device.Status.Reason}");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(0, pool.ConnectionsAccepted);
+
+        device.Miner.SetConsent(true);
+        await Eventually.True(() => device.Status.Accepted >= 1, 60, () => $"{device.Status.State}: {device.Status.Reason}");
     }
 
     [Fact]
