@@ -111,6 +111,22 @@ public sealed class DuinoMiningTests
     }
 
     [Fact]
+    public async Task A_pool_that_refuses_every_job_is_asked_again_only_after_a_growing_pause()
+    {
+        // Not a ban: "Invalid data" leaves mining on, but the official miners' backoff (1, 2, 4 … s) spaces the requests.
+        await using DuinoPool pool = DuinoPool.Start(new DuinoTestPoolOptions { Difficulty = SmallDifficulty, BanReason = "Invalid data" });
+        using VirtualDevice device = Device(pool, "esp32-duco-refused").Start();
+
+        await Eventually.True(() => device.Status.Reason.Contains("refused a job request", StringComparison.Ordinal), 30,
+            () => $"{device.Status.State}: {device.Status.Reason}");
+        await Task.Delay(TimeSpan.FromSeconds(4));
+
+        int requests = pool.ReceivedLines.Count(l => l.Line.StartsWith("JOB,", StringComparison.Ordinal));
+        Assert.InRange(requests, 1, 5);
+        Assert.Equal("no-work", device.Status.State);
+    }
+
+    [Fact]
     public async Task The_governor_throttles_duino_mining_as_it_does_gateway_mining()
     {
         await using DuinoPool pool = DuinoPool.Start(new DuinoTestPoolOptions { Difficulty = SmallDifficulty });

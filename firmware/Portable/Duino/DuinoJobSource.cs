@@ -71,8 +71,9 @@ namespace IotMinerAgent.Firmware.Duino
             DuinoJob? job = _session.RequestJob(_settings.Username, _tier, _settings.MiningKey, IotData(), out refusal, out problem);
             if (refusal != null)
             {
-                Refused(refusal.Reason, "a job request");
-                return null;
+                // A tier move is retried at once with the new tier; any other refusal waits, so a pool that refuses every
+                // request is not asked ten times a second.
+                return Refused(refusal.Reason, "a job request") ? null : Retry(nowMs, "the Duino pool refused a job request");
             }
 
             if (job == null)
@@ -139,7 +140,8 @@ namespace IotMinerAgent.Firmware.Duino
             _session.Close();
         }
 
-        private void Refused(string reason, string what)
+        // True when the refusal moved the tier (retry at once); false for a stop or any other reason.
+        private bool Refused(string reason, string what)
         {
             if (DuinoBadReasons.StopsMining(reason))
             {
@@ -149,7 +151,7 @@ namespace IotMinerAgent.Firmware.Duino
                     "; mining stays off until the device restarts (check the account on the Duino-Coin wallet)";
                 _progress.Stop(text);
                 _reports.Notice("duino_stopped", text);
-                return;
+                return false;
             }
 
             DuinoTier moved = reason == DuinoBadReasons.TooLowStartingDifficulty ? DuinoTiers.Next(_tier)
@@ -159,13 +161,13 @@ namespace IotMinerAgent.Firmware.Duino
                 _reports.Notice("duino_tier", "the Duino pool answered \"" + reason + "\" to tier " + _tier.Name + ": asking for " + moved.Name + " from now on");
                 _tier = moved;
                 _progress.Tier = moved.Name;
-            }
-            else
-            {
-                _reports.Notice("duino_rejected", "the Duino pool refused " + what + ": \"" + reason + "\"");
+                _progress.Waiting("asking the Duino pool for a job at tier " + moved.Name);
+                return true;
             }
 
+            _reports.Notice("duino_rejected", "the Duino pool refused " + what + ": \"" + reason + "\"");
             _progress.Waiting("asking the Duino pool for the next job");
+            return false;
         }
 
         private DuinoTask? Retry(long nowMs, string problem)
