@@ -23,7 +23,7 @@ public static class AgentServices
         services.AddSingleton<IWorkerProgressProbe>(sp => sp.GetRequiredService<WorkerHeartbeats>());
         services.AddSingleton<JobBoard>();
         services.AddSingleton<ShareSink>();
-        services.AddSingleton(sp => CreateWorkSource(setup, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(sp => CreateWorkSource(setup, sp));
         GovernorServices.Add(services, setup);
         services.AddSingleton<AgentStatusProvider>();
         MqttServices.Add(services, setup);
@@ -40,8 +40,14 @@ public static class AgentServices
         services.AddHostedService(sp => sp.GetRequiredService<StatusLoop>());
     }
 
-    private static IWorkSource CreateWorkSource(AgentSetup setup, ILoggerFactory loggers)
+    private static IWorkSource CreateWorkSource(AgentSetup setup, IServiceProvider services)
     {
+        ILoggerFactory loggers = services.GetRequiredService<ILoggerFactory>();
+        if (setup.Runtime.Algorithm == Algorithms.DucoS1)
+        {
+            return DuinoSources.Create(setup, services.GetRequiredService<IThrottleStatus>(), loggers);
+        }
+
         if (setup.Stratum.Pools.Count > 0)
         {
             return new StratumWorkSource(new StratumClient(setup.Stratum, loggers.CreateLogger<StratumClient>()));

@@ -3,6 +3,7 @@ using System.Linq;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Configuration;
 using IotMinerAgent.Linux.Configuration.Keys;
+using IotMinerAgent.Linux.Duino;
 using IotMinerAgent.Linux.Gateway.Hosting;
 using IotMinerAgent.Linux.Hosting;
 using IotMinerAgent.Linux.Mqtt.Connection;
@@ -41,7 +42,13 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
         StratumClientOptions stratum = Bind("stratum", () => configuration.GetSection("stratum").Get<StratumClientOptions>());
         stratum.Algorithm = mining.Algorithm;
         stratum.UserAgent = "iotminer/" + AgentVersion.Current;
-        if (stratum.Pools.Count > 0)
+        DuinoClientOptions duino = Bind(DuinoClientOptions.Section, () => configuration.GetSection(DuinoClientOptions.Section).Get<DuinoClientOptions>());
+        bool mineDuino = mining.Algorithm == Algorithms.DucoS1;
+        if (mineDuino)
+        {
+            failures.AddRange(duino.Validate());
+        }
+        else if (stratum.Pools.Count > 0)
         {
             failures.AddRange(stratum.Validate());
         }
@@ -81,11 +88,17 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
             }
         }
 
-        var plan = new MiningPlan(runtime.Algorithm, runtime.Threads, runtime.Engine.Name, stratum.Pools, PowerEstimate.ForThisBoard());
+        var plan = new MiningPlan(runtime.Algorithm, runtime.Threads, runtime.Engine.Name, mineDuino ? [] : stratum.Pools, PowerEstimate.ForThisBoard())
+        {
+            Duino = mineDuino ? duino : null,
+        };
         string state = StatePath.Resolve(agent.StateDirectory);
         bool consent = agent.Consent || ConsentRecord.Matches(state, plan);
-        return new AgentSetup(configuration, agent, mining, demo, stratum, governor, mqtt, runtime, plan, state, consent) { Warnings = warnings };
+        return new AgentSetup(configuration, agent, mining, demo, stratum, governor, mqtt, runtime, plan, state, consent) { Warnings = warnings, Duino = duino };
     }
+
+    /// <summary>The duino section; used when <c>mining:algorithm = duco-s1</c>.</summary>
+    public DuinoClientOptions Duino { get; init; } = new();
 
     /// <summary>
     /// Keys docs/configuration.md does not know (typos: "mining:thread", "governer:…"), each with the nearest documented

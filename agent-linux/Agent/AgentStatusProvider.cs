@@ -23,11 +23,11 @@ public sealed class AgentStatusProvider(MiningRuntime runtime, IWorkSource sourc
     /// <inheritdoc />
     public AgentStatus GetStatus()
     {
-        bool hasWork = board.Current is not null;
+        bool hasWork = board.HasWork;
         return new AgentStatus
         {
             State = hasWork ? throttle.State : AgentState.NoWork,
-            Reason = hasWork ? throttle.Reason : "waiting for work from " + source.DisplayName,
+            Reason = hasWork ? throttle.Reason : source.StopReason ?? "waiting for work from " + source.DisplayName,
             MiningEnabled = throttle.MiningEnabled,
             HashrateHs = Volatile.Read(ref _hashrate),
             Algo = runtime.Algorithm,
@@ -43,6 +43,7 @@ public sealed class AgentStatusProvider(MiningRuntime runtime, IWorkSource sourc
             Stale = stats.Stale,
             BestDifficulty = stats.BestDifficulty,
             Pool = source.DisplayName,
+            Tier = source.Tier,
             UptimeS = (long)time.GetElapsedTime(_started).TotalSeconds,
             Version = AgentVersion.Current,
         };

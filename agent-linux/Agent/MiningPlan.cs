@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using IotMinerAgent.Linux.Duino;
 using IotMinerAgent.Linux.Stratum;
 
 namespace IotMinerAgent.Linux.Agent;
@@ -14,7 +15,11 @@ namespace IotMinerAgent.Linux.Agent;
 public sealed record MiningPlan(string Algorithm, int Threads, string Engine, IReadOnlyList<StratumPoolOptions> Pools, PowerEstimate Power)
 {
     /// <summary>What consent is given to: pool URLs, payout users and algorithm. Changing any asks again.</summary>
-    public string ConsentKey => string.Join('\n', new[] { Algorithm }.Concat(Pools.Select(p => $"{p.Url} {p.User}")));
+    public string ConsentKey => string.Join('\n', new[] { Algorithm }.Concat(Pools.Select(p => $"{p.Url} {p.User}"))
+        .Concat(Duino is null ? [] : [$"duino {DuinoPool(Duino)} {Duino.Username}"]));
+
+    /// <summary>The Duino-Coin account and node when the algorithm is duco-s1, else null.</summary>
+    public DuinoClientOptions? Duino { get; init; }
 
     /// <summary>The summary shown to the owner.</summary>
     public string Describe()
@@ -23,7 +28,12 @@ public sealed record MiningPlan(string Algorithm, int Threads, string Engine, IR
         text.AppendLine($"  algorithm      {Algorithm}, engine {Engine}");
         text.AppendLine($"  threads        {Threads} (lowest CPU priority; throttled on temperature and when the device is busy)");
         text.AppendLine($"  expected power {Power.Describe(Threads)}");
-        if (Pools.Count == 0)
+        if (Duino is not null)
+        {
+            text.AppendLine($"  pool           Duino-Coin node {DuinoPool(Duino)}");
+            text.AppendLine($"  payout (user)  {Duino.Username} (Duino-Coin account)");
+        }
+        else if (Pools.Count == 0)
         {
             text.AppendLine("  pool           none: local demo work (demo — not earning), nothing is sent anywhere");
         }
@@ -36,4 +46,6 @@ public sealed record MiningPlan(string Algorithm, int Threads, string Engine, IR
 
         return text.ToString().TrimEnd();
     }
+
+    private static string DuinoPool(DuinoClientOptions duino) => duino.Pool.Length > 0 ? duino.Pool : "chosen by " + duino.PoolPickerUrl;
 }

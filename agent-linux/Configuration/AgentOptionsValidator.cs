@@ -17,9 +17,9 @@ public sealed class AgentOptionsValidator : IValidateOptions<MiningOptions>, IVa
     public ValidateOptionsResult Validate(string? name, MiningOptions options)
     {
         var failures = new List<string>();
-        if (options.Algorithm is not (Algorithms.Sha256d or Algorithms.Scrypt))
+        if (options.Algorithm is not (Algorithms.Sha256d or Algorithms.Scrypt or Algorithms.DucoS1))
         {
-            failures.Add($"mining:algorithm = '{options.Algorithm}' is not supported: use sha256d or scrypt.");
+            failures.Add($"mining:algorithm = '{options.Algorithm}' is not supported: use sha256d, scrypt or duco-s1.");
         }
         else if (!string.Equals(options.Engine, "auto", StringComparison.OrdinalIgnoreCase))
         {

@@ -22,7 +22,7 @@ public sealed class MinerWorker(int index, INonceScanner engine, JobBoard board,
     {
         JobBoard.Posting? posting = null;
         WorkUnit unit = default;
-        HeaderWork? work = null;
+        MiningWork? work = null;
         byte[] extranonce2 = [];
         ulong done = 0;
 
@@ -36,7 +36,7 @@ public sealed class MinerWorker(int index, INonceScanner engine, JobBoard board,
                 continue;
             }
 
-            JobBoard.Posting? current = board.Current;
+            JobBoard.Posting? current = board.CurrentFor(index);
             if (current is null)
             {
                 stopping.WaitHandle.WaitOne(50);

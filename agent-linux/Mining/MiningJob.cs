@@ -31,8 +31,20 @@ public abstract class MiningJob
     /// </summary>
     public required string WorkKey { get; init; }
 
-    /// <summary>The header work for one extranonce2 value, and that value as the bytes the source expects back.</summary>
-    public abstract HeaderWork BuildWork(ulong extranonce2, out byte[] extranonce2Bytes);
+    /// <summary>
+    /// How many nonces each extranonce2 value has: the whole 32-bit range for a header, 0..100·difficulty for a
+    /// DUCO-S1 job. Work units never reach past it.
+    /// </summary>
+    public virtual ulong NonceSpace => NonceRange.Limit;
+
+    /// <summary>The work for one extranonce2 value (a header, or a DUCO-S1 job), and that value as the bytes the source expects back.</summary>
+    public abstract MiningWork BuildWork(ulong extranonce2, out byte[] extranonce2Bytes);
+
+    /// <summary>Whether a hash the reference computed is a share of this job: it meets the share target (DUCO-S1: it is the expected digest).</summary>
+    public virtual bool IsShare(byte[] hash) => ShareTarget.IsMetBy(hash);
+
+    /// <summary>The difficulty a share of this job is reported with (docs/mqtt.md, share <c>difficulty</c>).</summary>
+    public virtual double DifficultyOf(byte[] hash) => IotMinerAgent.Linux.Mining.ShareDifficulty.Of(hash, Algorithm);
 
     /// <summary>
     /// Submits a share of this job to the source that issued it and returns the source's verdict. The job carries
@@ -40,8 +52,8 @@ public abstract class MiningJob
     /// </summary>
     public abstract Task<ShareOutcome> SubmitAsync(FoundShare share, CancellationToken cancellationToken);
 
-    /// <summary>The ntime the job's headers carry, as submitted (8 hex digits).</summary>
-    public abstract string NtimeHex { get; }
+    /// <summary>The ntime the job's headers carry, as submitted (8 hex digits); null for a protocol without it (Duino-Coin).</summary>
+    public abstract string? NtimeHex { get; }
 
     /// <summary>The version bits submitted with the job's shares (BIP 310 <c>mining.submit</c>'s sixth parameter), 8 hex digits; null without version rolling.</summary>
     public virtual string? VersionBitsHex => null;

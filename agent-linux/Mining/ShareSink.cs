@@ -19,17 +19,17 @@ public sealed class ShareSink(ILogger<ShareSink> logger, MinerStats stats)
     public ChannelReader<FoundShare> Confirmed => _queue.Reader;
 
     /// <summary>Called by a worker for each nonce its engine reported.</summary>
-    public void Found(MiningJob job, HeaderWork work, byte[] extranonce2, uint nonce)
+    public void Found(MiningJob job, MiningWork work, byte[] extranonce2, uint nonce)
     {
         byte[] hash = ProofOfWork.Hash(work, nonce);
-        if (!job.ShareTarget.IsMetBy(hash))
+        if (!job.IsShare(hash))
         {
             logger.LogError("Engine reported nonce {Nonce:x8} of job {JobId} but its hash {Hash} does not meet the share target; not submitted (an engine bug: please report it)",
                 nonce, job.JobId, Hex.EncodeReversed(hash));
             return;
         }
 
-        double difficulty = ShareDifficulty.Of(hash, job.Algorithm);
+        double difficulty = job.DifficultyOf(hash);
         stats.RecordFound(difficulty);
         // A UUIDv7 (RFC 9562) in its dashed form: the id docs/mqtt.md promises subscribers, and the one in every log line.
         var share = new FoundShare(Guid.CreateVersion7().ToString("D"), job, extranonce2, nonce, hash, difficulty, DateTimeOffset.UtcNow);

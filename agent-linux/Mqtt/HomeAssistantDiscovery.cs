@@ -34,6 +34,9 @@ public static class HomeAssistantDiscovery
             ["rejected"] = Sensor(topics, "rejected", "Rejected shares", "{{ value_json.rejected }}", null, null, "total_increasing", "mdi:close-circle-outline"),
             ["best_difficulty"] = Sensor(topics, "best_difficulty", "Best difficulty", "{{ value_json.best_difficulty }}", null, null, "measurement", "mdi:trophy-outline"),
             ["uptime"] = Sensor(topics, "uptime", "Uptime", "{{ value_json.uptime_s }}", "s", "duration", "measurement", null),
+            ["algorithm"] = TextSensor(topics, "algorithm", "Algorithm", "{{ value_json.algo }}", "mdi:function-variant"),
+            ["pool"] = TextSensor(topics, "pool", "Pool", "{{ value_json.pool }}", "mdi:server-network"),
+            ["tier"] = TextSensor(topics, "tier", "Difficulty tier", "{{ value_json.tier }}", "mdi:stairs"),
             ["mining"] = MiningSwitch(topics),
             ["target_temperature"] = Number(topics, "target_temperature", "Target temperature", CommandNames.TargetTemperature,
                 "{{ value_json.target_temperature_c }}", CommandLimits.MinTargetTemperatureC, CommandLimits.MaxTargetTemperatureC, 0.5, "°C", "temperature", "box"),
@@ -67,6 +70,14 @@ public static class HomeAssistantDiscovery
         Optional(sensor, "unit_of_measurement", unit);
         Optional(sensor, "device_class", deviceClass);
         Optional(sensor, "icon", icon);
+        return sensor;
+    }
+
+    // A text sensor: no state class (Home Assistant keeps no statistics of text), shown as unknown while null.
+    static JsonObject TextSensor(MqttTopics topics, string key, string name, string template, string icon)
+    {
+        JsonObject sensor = Component(topics, "sensor", key, name, template);
+        sensor["icon"] = icon;
         return sensor;
     }
 

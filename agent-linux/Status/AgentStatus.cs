@@ -54,6 +54,9 @@ public sealed record AgentStatus
     /// <summary>Pool in use as <c>scheme://host:port</c>, never with credentials; null when none.</summary>
     public string? Pool { get; init; }
 
+    /// <summary>The pool's difficulty tier (Duino-Coin: LOW, MEDIUM, NET, ...), or null for a pool without tiers.</summary>
+    public string? Tier { get; init; }
+
     /// <summary>Seconds since the agent started.</summary>
     public long UptimeS { get; init; }
 

@@ -13,7 +13,10 @@ namespace IotMinerAgent.Linux.Status;
 /// <param name="Accepted">Shares the pool accepted.</param>
 /// <param name="Rejected">Shares the pool rejected (shown only when there are some).</param>
 /// <param name="Pool">The pool URL in use, or null when mining demo work (shown as "demo — not earning").</param>
-public sealed record ServiceStatusFigures(double HashesPerSecond, double? Celsius, int? DutyPercent, long Accepted, long Rejected, string? Pool);
+/// <param name="Algorithm">The algorithm, shown with <paramref name="Tier"/> only (the pool's URL names the rest).</param>
+/// <param name="Tier">The pool's difficulty tier (Duino-Coin), or null for a pool without tiers.</param>
+public sealed record ServiceStatusFigures(double HashesPerSecond, double? Celsius, int? DutyPercent, long Accepted, long Rejected, string? Pool,
+    string? Algorithm = null, string? Tier = null);
 
 /// <summary>
 /// Formats the agent's one-line status, e.g. <c>12.3 MH/s · 57.2 °C · duty 80 % · 120 accepted · pool host:3333</c>.
@@ -43,6 +46,11 @@ public static class ServiceStatusLine
         }
 
         parts.Add(figures.Pool is null ? "pool " + DemoWorkSource.Label : "pool " + PoolAddress(figures.Pool));
+        if (figures.Tier is not null)
+        {
+            parts.Add($"{figures.Algorithm} tier {figures.Tier}");
+        }
+
         return OneLine(string.Join(Separator, parts));
     }
 

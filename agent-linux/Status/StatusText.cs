@@ -13,7 +13,7 @@ public static class StatusText
     public static string OneLine(AgentStatus s)
     {
         string? pool = s.Pool == DemoWorkSource.Label ? null : s.Pool;
-        var figures = new ServiceStatusFigures(s.HashrateHs, s.TemperatureC, (int)Math.Round(s.DutyPercent), s.Accepted, s.Rejected, pool);
+        var figures = new ServiceStatusFigures(s.HashrateHs, s.TemperatureC, (int)Math.Round(s.DutyPercent), s.Accepted, s.Rejected, pool, s.Algo, s.Tier);
         return $"{Headline(s)} · {ServiceStatusLine.Format(figures)}";
     }
 

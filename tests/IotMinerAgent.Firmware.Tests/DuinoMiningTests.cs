@@ -54,7 +54,7 @@ public sealed class DuinoMiningTests
 
         // The reported rate is the measured one, never above what the board can hash (50 kH/s simulated).
         Assert.All(pool.Results, r => Assert.InRange(double.Parse(r.ReportedHashrate, CultureInfo.InvariantCulture), 0.01, 50000));
-        Assert.Equal(("duco-s1", "duino://" + pool.Endpoint), (first.Status.Algorithm, first.Status.Pool));
+        Assert.Equal(("duco-s1", pool.Endpoint), (first.Status.Algorithm, first.Status.Pool));
         Assert.Equal(0, first.Status.Rejected);
     }
 
@@ -180,7 +180,7 @@ public sealed class DuinoMiningTests
     static bool HasVerdicts(Seen status, DuinoPool pool)
     {
         var json = status.Json();
-        return json.GetProperty("algo").GetString() == "duco-s1" && json.GetProperty("pool").GetString() == "duino://" + pool.Endpoint
+        return json.GetProperty("algo").GetString() == "duco-s1" && json.GetProperty("pool").GetString() == pool.Endpoint && json.GetProperty("tier").GetString() == "ESP32"
             && json.GetProperty("accepted").GetInt32() >= 2 && json.GetProperty("rejected").GetInt32() == 1;
     }
 }

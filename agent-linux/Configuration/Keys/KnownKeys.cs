@@ -135,6 +135,12 @@ public static class KnownKeys
             new("mining:engine", KeyKind.Text, ""),
             new("demo:shareDifficulty", KeyKind.Text, ""),
             new("demo:jobSeconds", KeyKind.Int, Whole(1, 3600)),
+            new("duino:username", KeyKind.Text, ""),
+            new("duino:miningKey", KeyKind.Text, ""),
+            new("duino:pool", KeyKind.Text, ""),
+            new("duino:poolPickerUrl", KeyKind.Text, ""),
+            new("duino:difficulty", KeyKind.Text, ""),
+            new("duino:rigId", KeyKind.Text, ""),
         };
 
         foreach (KnownKey stratum in Stratum())

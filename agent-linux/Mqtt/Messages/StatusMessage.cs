@@ -91,6 +91,10 @@ public sealed record StatusMessage
     [JsonPropertyName(StatusFields.Pool)]
     public string? Pool { get; init; }
 
+    /// <summary>See <see cref="AgentStatus.Tier"/>.</summary>
+    [JsonPropertyName(StatusFields.Tier)]
+    public string? Tier { get; init; }
+
     /// <summary>See <see cref="AgentStatus.UptimeS"/>.</summary>
     [JsonPropertyName(StatusFields.UptimeS)]
     public long UptimeS { get; init; }
@@ -121,6 +125,7 @@ public sealed record StatusMessage
         Stale = status.Stale,
         BestDifficulty = Finite(status.BestDifficulty),
         Pool = status.Pool,
+        Tier = status.Tier,
         UptimeS = status.UptimeS,
         Version = status.Version,
     };

@@ -19,11 +19,11 @@ namespace IotMinerAgent.Firmware.Duino
         /// <summary>Progress for the pool <paramref name="host"/>:<paramref name="port"/>, starting at <paramref name="tier"/>.</summary>
         public DuinoProgress(string host, int port, string tier)
         {
-            _pool = "duino://" + host + ":" + port.ToString();
+            _pool = host + ":" + port.ToString();
             _tier = tier;
         }
 
-        /// <summary>The pool as the status reports it, <c>duino://host:port</c> (docs/mqtt.md <c>pool</c>).</summary>
+        /// <summary>The pool as the status reports it, <c>host:port</c> (docs/mqtt.md <c>pool</c>: a Duino-Coin node).</summary>
         public string Pool
         {
             get { return _pool; }

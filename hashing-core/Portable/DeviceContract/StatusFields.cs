@@ -66,6 +66,9 @@ namespace IotMinerAgent.Hashing.DeviceContract
         /// <summary>The pool in use, or null.</summary>
         public const string Pool = "pool";
 
+        /// <summary>The pool's difficulty tier (Duino-Coin: LOW, MEDIUM, NET, ESP32, ...), or null for a pool without tiers.</summary>
+        public const string Tier = "tier";
+
         /// <summary>Seconds since start.</summary>
         public const string UptimeS = "uptime_s";
 
@@ -91,7 +94,7 @@ namespace IotMinerAgent.Hashing.DeviceContract
         public static readonly string[] Common =
         {
             V, DeviceId, Time, State, Reason, MiningEnabled, HashrateHs, Algo, Engine, Threads, MaxThreads, DutyPercent,
-            MaxDutyPercent, TargetTemperatureC, TemperatureC, Accepted, Rejected, Stale, BestDifficulty, Pool, UptimeS, Version,
+            MaxDutyPercent, TargetTemperatureC, TemperatureC, Accepted, Rejected, Stale, BestDifficulty, Pool, Tier, UptimeS, Version,
         };
 
         /// <summary>The fields an ESP32 adds after <see cref="Common"/> (docs/mqtt.md, "ESP32 devices").</summary>

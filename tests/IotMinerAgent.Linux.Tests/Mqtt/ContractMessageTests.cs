@@ -16,7 +16,7 @@ public sealed class ContractMessageTests
     [
         "v", "device_id", "time", "state", "reason", "mining_enabled", "hashrate_hs", "algo", "engine", "threads", "max_threads",
         "duty_percent", "max_duty_percent", "target_temperature_c", "temperature_c", "accepted", "rejected", "stale",
-        "best_difficulty", "pool", "uptime_s", "version",
+        "best_difficulty", "pool", "tier", "uptime_s", "version",
     ];
 
     internal static readonly string[] ShareKeys =
@@ -55,6 +55,7 @@ public sealed class ContractMessageTests
         Assert.Equal(2, json.GetProperty("stale").GetInt64());
         Assert.Equal(4096.5, json.GetProperty("best_difficulty").GetDouble());
         Assert.Equal("stratum+tcp://pool.example:3333", json.GetProperty("pool").GetString());
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("tier").ValueKind);
         Assert.Equal(3600, json.GetProperty("uptime_s").GetInt64());
         Assert.Equal("0.1.0-test", json.GetProperty("version").GetString());
     }

@@ -126,7 +126,7 @@ public sealed partial class HomeAssistantDiscoveryTests
     [Fact]
     public void Sensors_have_state_classes_and_units_that_fit_their_device_classes()
     {
-        foreach (JsonObject sensor in Components().Where(c => (string)c["p"]! == "sensor"))
+        foreach (JsonObject sensor in Components().Where(c => (string)c["p"]! == "sensor" && !s_textSensors.Contains((string)c["unique_id"]!)))
         {
             Assert.Contains((string)sensor["state_class"]!, new[] { "measurement", "total", "total_increasing" });
             if (sensor["device_class"] is JsonNode deviceClass)
@@ -138,6 +138,23 @@ public sealed partial class HomeAssistantDiscoveryTests
         var hashrate = Payload()["cmps"]!["hashrate"]!;
         Assert.Equal("H/s", (string?)hashrate["unit_of_measurement"]);
         Assert.Equal("total_increasing", (string?)Payload()["cmps"]!["accepted"]!["state_class"]);
+    }
+
+    // Text sensors (algorithm, pool, Duino tier) have no state class: Home Assistant would expect numbers of one.
+    static readonly string[] s_textSensors = ["iotminer_pi-garage_algorithm", "iotminer_pi-garage_pool", "iotminer_pi-garage_tier"];
+
+    [Fact]
+    public void Algorithm_pool_and_tier_are_text_sensors_without_state_class_or_unit()
+    {
+        foreach (string key in new[] { "algorithm", "pool", "tier" })
+        {
+            JsonNode sensor = Payload()["cmps"]![key]!;
+            Assert.Equal("sensor", (string?)sensor["p"]);
+            Assert.Null(sensor["state_class"]);
+            Assert.Null(sensor["unit_of_measurement"]);
+        }
+
+        Assert.Equal("{{ value_json.tier }}", (string?)Payload()["cmps"]!["tier"]!["value_template"]);
     }
 
     [Fact]
