@@ -48,6 +48,28 @@ public sealed class HashEngineTests
     }
 
     [Fact]
+    public void Duino_slices_keep_only_the_hits_sha1_confirms()
+    {
+        // The solution is the nonce whose decimal text appended to the last hash has the expected SHA-1: here 1234,
+        // computed with .NET's SHA-1 (independent of the portable code under test).
+        const string LastHash = "0123456789abcdef0123456789abcdef01234567";
+        byte[] expected = System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.ASCII.GetBytes(LastHash + "1234"));
+        DucoWork work = new(LastHash, expected, 20);
+        SliceScanner lying = new(new EveryNonceEngine("native-soft"));
+        SliceScanner managed = new(new ManagedSliceEngine());
+        NonceHits fromLying = new();
+        NonceHits fromManaged = new();
+
+        lying.ScanDucoS1(work, 1200, 100, fromLying);
+        managed.ScanDucoS1(work, 1200, 100, fromManaged);
+
+        Assert.Equal([1234u], fromLying.ToArray());
+        Assert.Equal(99, lying.Unconfirmed);
+        Assert.Equal([1234u], fromManaged.ToArray());
+        Assert.Equal(0, managed.Unconfirmed);
+    }
+
+    [Fact]
     public void The_self_test_job_is_the_genesis_block_and_the_managed_engine_finds_only_its_nonce()
     {
         DeviceJob genesis = SliceEngineChoice.GenesisJob();

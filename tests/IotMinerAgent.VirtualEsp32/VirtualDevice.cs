@@ -24,7 +24,14 @@ public sealed class VirtualDevice : IDisposable
         Link = new MqttNetLink(options.BrokerHost, options.BrokerPort, Wifi);
         ConfigText = BuildConfigText(options);
         Config = FirmwareConfig.Parse(ConfigText);
-        Miner = new IotMiner(Config, new DeviceHardware(Clock, Thermal, Heap, Wifi, Link, Restart, Cpu) { HashEngines = options.HashEngines });
+        PoolLink = new WifiLineLink(Wifi);
+        IMqttLink broker = Config.HasBroker ? Link : new NoBrokerLink();
+        Miner = new IotMiner(Config, new DeviceHardware(Clock, Thermal, Heap, Wifi, broker, Restart, Cpu)
+        {
+            HashEngines = options.HashEngines,
+            PoolLink = Config.Duino is null ? null : PoolLink,
+            ChipId = ChipIdOf(options.DeviceId),
+        });
     }
 
     /// <summary>How it was built.</summary>
@@ -57,8 +64,11 @@ public sealed class VirtualDevice : IDisposable
     /// <summary>Reboot requests.</summary>
     public VirtualRestart Restart { get; }
 
-    /// <summary>The MQTT link.</summary>
+    /// <summary>The MQTT link (not used by a Duino device without a broker).</summary>
     public MqttNetLink Link { get; }
+
+    /// <summary>The Duino pool link (used only with <see cref="VirtualEsp32Options.DuinoJson"/>).</summary>
+    public WifiLineLink PoolLink { get; }
 
     /// <summary>The miner's status now.</summary>
     public MinerStatus Status => Miner.Status;
@@ -79,7 +89,12 @@ public sealed class VirtualDevice : IDisposable
         Cpu.Release();
         Miner.Stop();
         Link.Dispose();
+        PoolLink.Dispose();
     }
+
+    /// <summary>A stable stand-in for the ESP32's eFuse MAC: the first 6 bytes of SHA-1(device id), 12 hex digits.</summary>
+    public static string ChipIdOf(string deviceId) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes(deviceId)).AsSpan(0, 6));
 
     static string BuildConfigText(VirtualEsp32Options o) => $$"""
         {
@@ -87,7 +102,8 @@ public sealed class VirtualDevice : IDisposable
           "deviceId": "{{o.DeviceId}}",
           "consent": {{(o.Consent ? "true" : "false")}},
           "wifi": { "ssid": "virtual-ap", "password": "virtual-pass" },
-          "mqtt": { "host": "{{o.BrokerHost}}", "port": {{o.BrokerPort}}, "tls": false, "keepAliveSeconds": 5 },
+          {{(o.WithBroker ? $"\"mqtt\": {{ \"host\": \"{o.BrokerHost}\", \"port\": {o.BrokerPort}, \"tls\": false, \"keepAliveSeconds\": 5 }}," : string.Empty)}}
+          {{(o.DuinoJson is null ? string.Empty : $"\"duino\": {{ {o.DuinoJson} }},")}}
           "policy": { {{o.PolicyJson}} },
           "mining": { {{o.MiningJson}} }
         }

@@ -42,6 +42,15 @@ public sealed class VirtualEsp32Options
     /// </summary>
     public ISliceHashEngine[] HashEngines { get; set; } = [];
 
+    /// <summary>
+    /// The members of a <c>duino</c> section (e.g. <c>"username": "alice", "pool": "127.0.0.1:2811"</c>): the device then
+    /// mines from that Duino pool over <see cref="WifiLineLink"/>; null for a gateway device (the default).
+    /// </summary>
+    public string? DuinoJson { get; set; }
+
+    /// <summary>False for a Duino device without a broker (no <c>mqtt</c> section); only with <see cref="DuinoJson"/>.</summary>
+    public bool WithBroker { get; set; } = true;
+
     /// <summary>Extra JSON members for the <c>policy</c> section.</summary>
     public string PolicyJson { get; set; } = "\"targetTemperatureC\": 70, \"hardLimitC\": 80";
 }

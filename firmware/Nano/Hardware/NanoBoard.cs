@@ -13,20 +13,37 @@ namespace IotMinerAgent.Firmware.Nano.Hardware
         /// <summary>The ESP32's hardware for <paramref name="config"/>.</summary>
         public static DeviceHardware Build(FirmwareConfig config)
         {
-            byte[]? ca = config.MqttTls && config.MqttCaFile.Length > 0 ? LittleFsConfigStorage.ReadFile(config.MqttCaFile) : null;
             DeviceHardware hardware = new DeviceHardware(
                 new NanoClock(),
                 new AdcTemperatureSensor(),
                 new NanoFreeMemory(),
                 new NanoWifiLink(config.WifiSsid, config.WifiPassword),
-                new M2MqttLink(config.MqttHost, config.MqttPort, config.MqttTls, ca, config.MqttUsername, config.MqttPassword),
+                BrokerLink(config),
                 new NanoRestart(),
                 new InterpreterPace());
+            if (config.Duino != null)
+            {
+                hardware.PoolLink = new SocketLineLink();
+                hardware.ChipId = NanoChipId.Read();
+            }
+
 #if IOTMINER_NATIVE
             // A custom nanoCLR image with firmware/Native: the firmware self-tests it at start and falls back if it fails.
             hardware.HashEngines = new ISliceHashEngine[] { new NativeSliceEngine() };
 #endif
             return hardware;
+        }
+
+        // A Duino board may have no broker: then no MQTT client is built for a host that does not exist.
+        private static IMqttLink BrokerLink(FirmwareConfig config)
+        {
+            if (!config.HasBroker)
+            {
+                return new NoBrokerLink();
+            }
+
+            byte[]? ca = config.MqttTls && config.MqttCaFile.Length > 0 ? LittleFsConfigStorage.ReadFile(config.MqttCaFile) : null;
+            return new M2MqttLink(config.MqttHost, config.MqttPort, config.MqttTls, ca, config.MqttUsername, config.MqttPassword);
         }
     }
 }

@@ -7,7 +7,7 @@ using IotMinerAgent.Native;
 namespace IotMinerAgent.Firmware.Nano.Native
 {
     /// <summary>
-    /// sha256d through the native kernels of firmware/Native (<see cref="NativeScanner"/>): the ESP32's SHA peripheral
+    /// sha256d and DUCO-S1 through the native kernels of firmware/Native (<see cref="NativeScanner"/>): the ESP32's SHA peripheral
     /// or the C software kernel, whichever the library's own self-test chose. Compiled only in the native build
     /// (<c>-p:IotMinerNative=true</c>) for a custom nanoCLR image; <see cref="SliceEngineChoice"/> still self-tests it
     /// and falls back to the managed engine when it fails.
@@ -15,6 +15,9 @@ namespace IotMinerAgent.Firmware.Nano.Native
     public sealed class NativeSliceEngine : ISliceHashEngine
     {
         private readonly uint[] _job = new uint[NativeScanner.Sha256dJobWords];
+        private readonly uint[] _expected = new uint[5];
+        private byte[] _lastHash = new byte[0];
+        private DucoWork? _loadedDuco;
         private uint[] _hits = new uint[16];
         private DeviceJob? _loaded;
         private string? _name;
@@ -45,6 +48,35 @@ namespace IotMinerAgent.Firmware.Nano.Native
                 // More hits than room (an easy share target): rare, so scan the slice again with room for all.
                 _hits = new uint[found];
                 found = NativeScanner.ScanSha256d(_job, firstNonce, (uint)count, _hits);
+            }
+
+            for (int i = 0; i < found; i++)
+            {
+                hits.Add(_hits[i]);
+            }
+        }
+
+        /// <inheritdoc />
+        public void ScanDucoS1(DucoWork work, uint firstNonce, int count, NonceHits hits)
+        {
+            if (work != _loadedDuco)
+            {
+                _lastHash = DucoS1.Prefix(work.LastHash);
+                uint[] expected = DucoS1.ExpectedState(work);
+                for (int i = 0; i < 5; i++)
+                {
+                    _expected[i] = expected[i];
+                }
+
+                _loadedDuco = work;
+            }
+
+            // A DUCO-S1 job has one solution; the range of a slice rarely holds more than the buffer.
+            int found = NativeScanner.ScanDucoS1(_lastHash, _expected, firstNonce, (uint)count, _hits);
+            if (found > _hits.Length)
+            {
+                _hits = new uint[found];
+                found = NativeScanner.ScanDucoS1(_lastHash, _expected, firstNonce, (uint)count, _hits);
             }
 
             for (int i = 0; i < found; i++)

@@ -6,7 +6,8 @@ namespace IotMinerAgent.Firmware.Config
 {
     /// <summary>
     /// The device's configuration, <c>I:\iotminer.json</c> on the internal littlefs drive. The keys are the ones
-    /// tools/flash writes (version, deviceId, wifi, mqtt, policy) plus optional device keys (consent, sensor, mining).
+    /// tools/flash writes (version, deviceId, wifi, mqtt, policy) plus optional device keys (consent, sensor, mining,
+    /// duino). With a <c>duino</c> section the board mines from a Duino pool and the broker is optional.
     /// Unknown keys and every wrong value are errors naming the key and the fix, all reported at once.
     /// </summary>
     public sealed class FirmwareConfig
@@ -17,7 +18,7 @@ namespace IotMinerAgent.Firmware.Config
         /// <summary>The format version this firmware reads (tools/flash writes <c>"version": 1</c>).</summary>
         public const int FormatVersion = 1;
 
-        private static readonly string[] TopKeys = { "version", "deviceId", "consent", "wifi", "mqtt", "policy", "sensor", "mining" };
+        private static readonly string[] TopKeys = { "version", "deviceId", "consent", "wifi", "mqtt", "policy", "sensor", "mining", "duino" };
         private static readonly string[] WifiKeys = { "ssid", "password" };
         private static readonly string[] MqttKeys = { "host", "port", "tls", "caFile", "username", "password", "keepAliveSeconds" };
         private static readonly string[] PolicyKeys =
@@ -30,6 +31,8 @@ namespace IotMinerAgent.Firmware.Config
         {
             "algorithms", "sliceNonces", "minFreeHeapBytes", "watchdogSeconds", "statusIntervalSeconds", "outboxCapacity",
         };
+
+        private static readonly string[] DuinoKeys = { "username", "miningKey", "pool", "difficulty", "rigId" };
 
         /// <summary>A configuration with every optional value at its default; the required ones are empty.</summary>
         public FirmwareConfig()
@@ -67,7 +70,16 @@ namespace IotMinerAgent.Firmware.Config
         /// <summary>Wi-Fi passphrase, empty for an open network.</summary>
         public string WifiPassword { get; set; }
 
-        /// <summary>Broker host name or address.</summary>
+        /// <summary>Duino mode: the pool and account to mine for (section <c>duino</c>), or null to take work from a gateway.</summary>
+        public DuinoSettings? Duino { get; set; }
+
+        /// <summary>True when a broker is configured: always in gateway mode, optional in Duino mode.</summary>
+        public bool HasBroker
+        {
+            get { return MqttHost.Length > 0; }
+        }
+
+        /// <summary>Broker host name or address; empty in Duino mode without a broker.</summary>
         public string MqttHost { get; set; }
 
         /// <summary>Broker port (8883 with TLS, 1883 without, unless set).</summary>
@@ -140,7 +152,19 @@ namespace IotMinerAgent.Firmware.Config
             fields.CheckKnown(root, string.Empty, TopKeys);
             ReadTop(fields, root, config);
             ReadWifi(fields, fields.Section(root, "wifi", WifiKeys), config);
-            ReadMqtt(fields, fields.Section(root, "mqtt", MqttKeys), config);
+            JsonValue? duino = fields.Section(root, "duino", DuinoKeys);
+            if (duino != null)
+            {
+                config.Duino = DuinoSection.Read(fields, duino, config.DeviceId);
+            }
+
+            // A Duino board mines without a broker; it reports over MQTT only when an mqtt section is given.
+            JsonValue? mqtt = fields.Section(root, "mqtt", MqttKeys);
+            if (mqtt != null || root.Member("duino") == null)
+            {
+                ReadMqtt(fields, mqtt, config);
+            }
+
             ReadPolicy(fields, fields.Section(root, "policy", PolicyKeys), config);
             ReadSensor(fields, fields.Section(root, "sensor", SensorKeys), config);
             ReadMining(fields, fields.Section(root, "mining", MiningKeys), config);
@@ -167,7 +191,7 @@ namespace IotMinerAgent.Firmware.Config
         {
             // TopKeys lists the three plain keys first, then the sections in the order of the array below.
             const int PlainTopKeys = 3;
-            string[][] sections = { WifiKeys, MqttKeys, PolicyKeys, SensorKeys, MiningKeys };
+            string[][] sections = { WifiKeys, MqttKeys, PolicyKeys, SensorKeys, MiningKeys, DuinoKeys };
             int count = PlainTopKeys;
             for (int i = 0; i < sections.Length; i++)
             {
@@ -252,7 +276,8 @@ namespace IotMinerAgent.Firmware.Config
 
         private static void ReadMqtt(ConfigFields fields, JsonValue? mqtt, FirmwareConfig config)
         {
-            config.MqttHost = fields.Text(mqtt, "mqtt.", "host", true, string.Empty, "set the broker's host name or address, e.g. \"mqtt\": { \"host\": \"broker.lan\" }.");
+            config.MqttHost = fields.Text(mqtt, "mqtt.", "host", true, string.Empty,
+                "set the broker's host name or address, e.g. \"mqtt\": { \"host\": \"broker.lan\" } (a board with a \"duino\" section may leave out the whole mqtt section).");
             config.MqttTls = fields.Boolean(mqtt, "mqtt.", "tls", true);
             config.MqttPort = (int)fields.Number(mqtt, "mqtt.", "port", 0, 1, 65535, config.MqttTls ? 8883 : 1883, string.Empty);
             config.MqttCaFile = fields.Text(mqtt, "mqtt.", "caFile", false, string.Empty, "the CA certificate's path on the device, e.g. \"I:\\\\iotminer-ca.pem\".");

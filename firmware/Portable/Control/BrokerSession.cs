@@ -5,7 +5,7 @@ using IotMinerAgent.Hashing.DeviceContract;
 
 namespace IotMinerAgent.Firmware.Control
 {
-    /// <summary>Keeps Wi-Fi and the MQTT session up, with backoff, and says goodbye on shutdown.</summary>
+    /// <summary>Keeps Wi-Fi and the MQTT session (when a broker is configured) up, with backoff, and says goodbye on shutdown.</summary>
     internal sealed class BrokerSession
     {
         private const int WifiConnectTimeoutMs = 10000;
@@ -40,6 +40,12 @@ namespace IotMinerAgent.Firmware.Control
                     _nextWifiAttemptMs = now + NextBackoff();
                 }
 
+                return false;
+            }
+
+            if (!_config.HasBroker)
+            {
+                // A Duino board without a broker: Wi-Fi is all it needs, for the pool.
                 return false;
             }
 

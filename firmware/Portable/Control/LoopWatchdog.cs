@@ -13,14 +13,14 @@ namespace IotMinerAgent.Firmware.Control
         private const int RebootAfterLoopRestarts = 5;
 
         private readonly object _gate = new object();
-        private readonly MiningLoop _loop;
+        private readonly SliceLoop _loop;
         private readonly IDeviceRestart _restart;
         private readonly NoticeQueue _notices;
         private readonly string _deviceId;
         private readonly int _watchdogSeconds;
         private int _restarts;
 
-        public LoopWatchdog(MiningLoop loop, IDeviceRestart restart, NoticeQueue notices, string deviceId, int watchdogSeconds)
+        public LoopWatchdog(SliceLoop loop, IDeviceRestart restart, NoticeQueue notices, string deviceId, int watchdogSeconds)
         {
             _loop = loop;
             _restart = restart;

@@ -1,9 +1,11 @@
 using IotMinerAgent.Firmware.Config;
+using IotMinerAgent.Firmware.Duino;
 using IotMinerAgent.Firmware.Hardware;
 using IotMinerAgent.Firmware.Mining;
 using IotMinerAgent.Firmware.Mqtt;
 using IotMinerAgent.Firmware.Status;
 using IotMinerAgent.Governor;
+using IotMinerAgent.Hashing;
 using IotMinerAgent.Hashing.DeviceWork;
 
 namespace IotMinerAgent.Firmware.Control
@@ -13,9 +15,11 @@ namespace IotMinerAgent.Firmware.Control
     /// received messages, keeps Wi-Fi and MQTT up, decides what the mining loop may do (consent, owner pause, free
     /// heap, the thermal governor), moves shares out of the outbox, asks for work, publishes status and watches the
     /// mining loop. All the MQTT publishing happens here, never on the MQTT client's receive thread. Each of those
-    /// jobs is its own class; this one holds the owner's switches (consent, busy) and runs them in order.
+    /// jobs is its own class; this one holds the owner's switches (consent, busy) and runs them in order. In Duino mode
+    /// (a <c>duino</c> section) the mining loop takes its jobs from the pool itself; the controller then keeps Wi-Fi up,
+    /// governs, counts the pool's verdicts and reports over MQTT only when a broker is configured.
     /// </summary>
-    internal sealed class MinerController : IMqttMessageSink, IShareSink
+    internal sealed class MinerController : IMqttMessageSink, IShareSink, IDuinoReports
     {
         private readonly object _gate = new object();
         private readonly FirmwareConfig _config;
@@ -24,7 +28,8 @@ namespace IotMinerAgent.Firmware.Control
         private readonly ShareOutbox _outbox;
         private readonly HashRateMeter _meter = new HashRateMeter();
         private readonly ShareId _shareIds = new ShareId();
-        private readonly MiningLoop _loop;
+        private readonly SliceLoop _loop;
+        private readonly DuinoProgress? _duino;
         private readonly MessageInbox _inbox = new MessageInbox();
         private readonly NoticeQueue _notices = new NoticeQueue();
         private readonly ShareTally _tally = new ShareTally();
@@ -61,7 +66,15 @@ namespace IotMinerAgent.Firmware.Control
             _engineName = engine.Name;
             _engineRejections = rejected;
             JobSlot jobs = new JobSlot();
-            _loop = new MiningLoop(hardware.Clock, hardware.Cpu, jobs, this, _meter, config.SliceNonces, engine);
+            if (config.Duino != null)
+            {
+                _duino = new DuinoProgress(config.Duino.PoolHost, config.Duino.PoolPort, config.Duino.Difficulty);
+                _loop = new DuinoLoop(hardware, _meter, config.SliceNonces, engine, config.Duino, _duino, this);
+            }
+            else
+            {
+                _loop = new MiningLoop(hardware.Clock, hardware.Cpu, jobs, this, _meter, config.SliceNonces, engine);
+            }
 
             _broker = new BrokerSession(hardware, _topics, config);
             _pump = new SharePump(_outbox, hardware.Mqtt, _topics, config.DeviceId);
@@ -152,7 +165,8 @@ namespace IotMinerAgent.Firmware.Control
                 bool wantsWork;
                 lock (_gate)
                 {
-                    wantsWork = _consent && !_commands.Paused && _loopStarted;
+                    // A Duino board's loop asks the pool itself: no gateway work requests.
+                    wantsWork = _consent && !_commands.Paused && _loopStarted && _duino == null;
                 }
 
                 _work.RequestIfDue(now, wantsWork);
@@ -197,6 +211,25 @@ namespace IotMinerAgent.Firmware.Control
                     DeviceMessages.Hex8(share.Job.JobId) + " nonce " + DeviceMessages.Hex8(share.Nonce) + " was dropped; " +
                     dropped.ToString() + " dropped since start. Check the broker and gateway, or raise mining.outboxCapacity."));
             }
+        }
+
+        /// <summary>Called on the mining thread: the pool judged a result.</summary>
+        public void Judged(bool accepted)
+        {
+            _tally.CountPoolVerdict(accepted);
+            _statusPublisher.MarkDue();
+        }
+
+        /// <summary>Called on the mining thread: a result found got no verdict (the connection dropped).</summary>
+        public void Lost()
+        {
+            _tally.CountFound(false);
+        }
+
+        /// <summary>Called on the mining thread: queued, published by the controller thread when a broker is up.</summary>
+        public void Notice(string type, string message)
+        {
+            _notices.Add(DeviceMessages.Notice(_config.DeviceId, TimeText(), type, message));
         }
 
         /// <summary>Called on the MQTT client's thread: only queue, the controller thread does the work.</summary>
@@ -292,10 +325,15 @@ namespace IotMinerAgent.Firmware.Control
 
             DeviceJob? job = _work.Current;
             MinerStatus status = new MinerStatus();
-            _loop.SetPermit(_permits.Decide(now, loopStarted, consent, busy, idleForMs, _commands, job != null, status));
+            _loop.SetPermit(_permits.Decide(now, loopStarted, consent, busy, idleForMs, _commands, WaitingFor(job), status));
             status.MiningEnabled = !_commands.Paused && loopStarted;
             status.Consent = consent;
-            status.Algorithm = job == null ? previous.Algorithm : job.Algorithm;
+            status.Algorithm = _duino != null ? Algorithms.DucoS1 : job == null ? previous.Algorithm : job.Algorithm;
+            if (_duino != null)
+            {
+                ReportDuino(_duino, status);
+            }
+
             status.Engine = _engineName;
             status.EngineRejections = _engineRejections;
             status.HashRateTenths = _meter.TenthsPerSecond(now);
@@ -308,6 +346,37 @@ namespace IotMinerAgent.Firmware.Control
             lock (_gate)
             {
                 _status = status;
+            }
+        }
+
+        // Null while there is work to hash; else why not, for the status reason.
+        private string? WaitingFor(DeviceJob? job)
+        {
+            if (_duino != null)
+            {
+                return _duino.HasJob ? null : _duino.WaitingFor;
+            }
+
+            if (job != null)
+            {
+                return null;
+            }
+
+            return _hw.Mqtt.IsConnected ? "waiting for a job from the gateway" : "waiting for the broker (Wi-Fi " + (_hw.Wifi.IsConnected ? "up" : "down") + ")";
+        }
+
+        // The pool and tier in the status; a pool's ban is an error that stops mining until restart.
+        private static void ReportDuino(DuinoProgress duino, MinerStatus status)
+        {
+            duino.SetTemperature(status.HasTemperature, status.TemperatureMilliC);
+            status.Pool = duino.Pool;
+            status.DuinoTier = duino.Tier;
+            string stop = duino.StopReason;
+            if (stop.Length > 0)
+            {
+                status.State = "error";
+                status.Reason = stop;
+                status.DutyPercent = 0;
             }
         }
 

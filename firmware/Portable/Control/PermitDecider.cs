@@ -28,8 +28,9 @@ namespace IotMinerAgent.Firmware.Control
 
         /// <summary>
         /// The permit for this round; fills the status's state, reason, duty, temperature, policy limits and free heap.
+        /// <paramref name="waitingFor"/> is null while there is work, else why there is none (the no-work reason).
         /// </summary>
-        public MiningPermit Decide(long now, bool loopStarted, bool consent, bool busy, long idleForMs, OwnerCommands commands, bool hasJob, MinerStatus status)
+        public MiningPermit Decide(long now, bool loopStarted, bool consent, bool busy, long idleForMs, OwnerCommands commands, string? waitingFor, MinerStatus status)
         {
             GovernorInputs inputs = ReadInputs(busy, idleForMs);
             long freeHeap = _hw.Memory.FreeBytes;
@@ -45,11 +46,11 @@ namespace IotMinerAgent.Firmware.Control
             status.HasTemperature = decision.HasTemperature;
             status.TemperatureMilliC = decision.TemperatureMilliC;
             status.FreeHeapBytes = freeHeap;
-            SetState(status, blocked, decision, hasJob);
+            SetState(status, blocked, decision, waitingFor);
             return new MiningPermit(mayHash, duty);
         }
 
-        private void SetState(MinerStatus status, string blocked, GovernorDecision decision, bool hasJob)
+        private static void SetState(MinerStatus status, string blocked, GovernorDecision decision, string? waitingFor)
         {
             if (blocked.Length > 0)
             {
@@ -61,10 +62,10 @@ namespace IotMinerAgent.Firmware.Control
                 status.State = "paused";
                 status.Reason = decision.Reason;
             }
-            else if (!hasJob)
+            else if (waitingFor != null)
             {
                 status.State = "no-work";
-                status.Reason = _hw.Mqtt.IsConnected ? "waiting for a job from the gateway" : "waiting for the broker (Wi-Fi " + (_hw.Wifi.IsConnected ? "up" : "down") + ")";
+                status.Reason = waitingFor;
             }
             else
             {

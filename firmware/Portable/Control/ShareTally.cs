@@ -79,6 +79,26 @@ namespace IotMinerAgent.Firmware.Control
             }
         }
 
+        /// <summary>
+        /// Counts a Duino pool's verdict on a result found and submitted straight to the pool (Duino mode has no outbox):
+        /// GOOD and BLOCK accepted, BAD rejected.
+        /// </summary>
+        public void CountPoolVerdict(bool accepted)
+        {
+            lock (_gate)
+            {
+                _found++;
+                if (accepted)
+                {
+                    _accepted++;
+                }
+                else
+                {
+                    _rejected++;
+                }
+            }
+        }
+
         /// <summary>Writes the counters into a status snapshot.</summary>
         public void CopyTo(MinerStatus status)
         {

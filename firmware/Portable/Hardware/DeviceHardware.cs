@@ -49,5 +49,17 @@ namespace IotMinerAgent.Firmware.Hardware
         /// that passes its self-test hashes, else the managed engine. Empty by default: a stock image has none.
         /// </summary>
         public ISliceHashEngine[] HashEngines { get; set; } = new ISliceHashEngine[0];
+
+        /// <summary>
+        /// The TCP link to a Duino pool, needed in Duino mode (a <c>duino</c> section in the configuration); null on a board
+        /// that only takes work from a gateway.
+        /// </summary>
+        public ITcpLineLink? PoolLink { get; set; }
+
+        /// <summary>
+        /// A stable id of the chip (hex; the ESP32's MAC address on the device), sent to a Duino pool as
+        /// <c>DUCOID&lt;chip id&gt;</c>: the pools want one id per board. Empty when unknown.
+        /// </summary>
+        public string ChipId { get; set; } = string.Empty;
     }
 }

@@ -6,7 +6,8 @@ namespace IotMinerAgent.Firmware.Mining
 {
     /// <summary>
     /// The managed engine every image has: <see cref="DeviceJobHasher"/> per nonce (sha256d from the job's midstate into
-    /// reused buffers, no garbage per nonce) and the exact target comparison. Named <c>scalar</c> like the Linux agent's
+    /// reused buffers, no garbage per nonce) and the exact target comparison; DUCO-S1 with the portable
+    /// <see cref="DucoS1ScalarScanner"/> (decimal digits incremented in place). Named <c>scalar</c> like the Linux agent's
     /// engine running the same portable code, so one <c>engine</c> vocabulary serves both (docs/mqtt.md).
     /// </summary>
     public sealed class ManagedSliceEngine : ISliceHashEngine
@@ -15,6 +16,7 @@ namespace IotMinerAgent.Firmware.Mining
         public const string EngineName = "scalar";
 
         private readonly DeviceJobHasher _hasher = new DeviceJobHasher();
+        private readonly DucoS1ScalarScanner _duco = new DucoS1ScalarScanner();
 
         /// <inheritdoc />
         public string Name
@@ -36,6 +38,12 @@ namespace IotMinerAgent.Firmware.Mining
 
                 nonce = unchecked(nonce + 1);
             }
+        }
+
+        /// <inheritdoc />
+        public void ScanDucoS1(DucoWork work, uint firstNonce, int count, NonceHits hits)
+        {
+            _duco.Scan(work, firstNonce, (ulong)count, hits);
         }
     }
 }

@@ -69,6 +69,35 @@ namespace IotMinerAgent.Firmware.Mining
             }
         }
 
+        /// <summary>
+        /// Appends to <paramref name="confirmed"/> every solution of a DUCO-S1 job in [<paramref name="firstNonce"/>,
+        /// +<paramref name="count"/>) the engine found and <see cref="DucoS1.Hash"/> confirms.
+        /// </summary>
+        public void ScanDucoS1(DucoWork work, uint firstNonce, int count, NonceHits confirmed)
+        {
+            _hits.Clear();
+            _engine.ScanDucoS1(work, firstNonce, count, _hits);
+            for (int i = 0; i < _hits.Count; i++)
+            {
+                uint nonce = _hits[i];
+                byte[] digest = DucoS1.Hash(work.LastHash, nonce);
+                bool equal = true;
+                for (int b = 0; b < digest.Length; b++)
+                {
+                    equal &= digest[b] == work.ExpectedByte(b);
+                }
+
+                if (equal)
+                {
+                    confirmed.Add(nonce);
+                }
+                else
+                {
+                    _unconfirmed++;
+                }
+            }
+        }
+
         private void ScanSha256d(DeviceJob job, uint firstNonce, int count, ArrayList found)
         {
             _hits.Clear();

@@ -57,7 +57,7 @@ namespace IotMinerAgent.Firmware.Mqtt
             }
 
             return json.Integer(StatusFields.Accepted, s.Accepted).Integer(StatusFields.Rejected, s.Rejected).Integer(StatusFields.Stale, s.Stale)
-                .Raw(StatusFields.BestDifficulty, s.BestDifficulty.IsPositive ? s.BestDifficulty.ToString() : "0").Null(StatusFields.Pool).Null(StatusFields.Tier)
+                .Raw(StatusFields.BestDifficulty, s.BestDifficulty.IsPositive ? s.BestDifficulty.ToString() : "0").String(StatusFields.Pool, s.Pool).String(StatusFields.Tier, s.DuinoTier)
                 .Integer(StatusFields.UptimeS, s.UptimeSeconds).String(StatusFields.Version, Version)
                 .Boolean(StatusFields.Consent, s.Consent).Integer(StatusFields.FreeHeapBytes, s.FreeHeapBytes).Integer(StatusFields.Outbox, s.OutboxCount)
                 .Integer(StatusFields.SharesPending, s.SharesPending).Integer(StatusFields.SharesDropped, s.SharesDropped).Integer(StatusFields.LoopRestarts, s.LoopRestarts).Finish();

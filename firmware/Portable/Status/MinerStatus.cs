@@ -82,6 +82,17 @@ namespace IotMinerAgent.Firmware.Status
         /// <summary>Free heap, bytes.</summary>
         public long FreeHeapBytes { get; set; }
 
+        /// <summary>
+        /// The pool in use, <c>host:port</c> of the Duino node in Duino mode; null in gateway mode (only the gateway knows its pool).
+        /// </summary>
+        public string? Pool { get; set; }
+
+        /// <summary>
+        /// The Duino start-difficulty tier the board asks for now (it moves when the pool says so), the status <c>tier</c>;
+        /// null in gateway mode.
+        /// </summary>
+        public string? DuinoTier { get; set; }
+
         /// <summary>Seconds since start.</summary>
         public long UptimeSeconds { get; set; }
 

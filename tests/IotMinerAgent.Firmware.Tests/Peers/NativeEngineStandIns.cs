@@ -21,6 +21,9 @@ sealed class MissingNativeEngine(string name) : ISliceHashEngine
         Calls++;
         throw new NotImplementedException("internal call IotMinerAgent.Native.NativeScanner::ScanSha256d is not in this image");
     }
+
+    public void ScanDucoS1(DucoWork work, uint firstNonce, int count, NonceHits hits) =>
+        throw new NotImplementedException("internal call IotMinerAgent.Native.NativeScanner::ScanDucoS1 is not in this image");
 }
 
 /// <summary>A native engine that runs but answers wrong: it reports every nonce as a hit (a byte-order bug, say).</summary>
@@ -28,7 +31,11 @@ sealed class EveryNonceEngine(string name) : ISliceHashEngine
 {
     public string Name => name;
 
-    public void ScanSha256d(DeviceJob job, uint firstNonce, int count, NonceHits hits)
+    public void ScanSha256d(DeviceJob job, uint firstNonce, int count, NonceHits hits) => EveryNonce(firstNonce, count, hits);
+
+    public void ScanDucoS1(DucoWork work, uint firstNonce, int count, NonceHits hits) => EveryNonce(firstNonce, count, hits);
+
+    static void EveryNonce(uint firstNonce, int count, NonceHits hits)
     {
         for (int i = 0; i < count; i++)
         {
@@ -48,4 +55,6 @@ sealed class RenamedManagedEngine(string name) : ISliceHashEngine
     public string Name => name;
 
     public void ScanSha256d(DeviceJob job, uint firstNonce, int count, NonceHits hits) => _managed.ScanSha256d(job, firstNonce, count, hits);
+
+    public void ScanDucoS1(DucoWork work, uint firstNonce, int count, NonceHits hits) => _managed.ScanDucoS1(work, firstNonce, count, hits);
 }

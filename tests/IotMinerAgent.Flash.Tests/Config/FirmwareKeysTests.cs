@@ -53,13 +53,26 @@ public class FirmwareKeysTests
         ("mining.outboxCapacity", Whole(0, 1100)),
     };
 
-    /// <summary>A configuration file with the valid core and a random subset of the other keys.</summary>
-    private static readonly Gen<string> AnyConfig = DeviceValues
-        .Aggregate(Gen.Const(Array.Empty<(string, string)>()), (acc, entry) =>
-            Gen.Select(acc, Gen.Bool, entry.Value, (given, present, value) => present ? given.Append((entry.Key, value)).ToArray() : given))
-        .Select(Render);
+    /// <summary>No duino section (gateway mode), a valid one, or one with a single flaw the firmware names.</summary>
+    private static readonly Gen<string> DuinoSection = Pick(
+        string.Empty,
+        string.Empty,
+        "\"duino\": { \"username\": \"alice\", \"pool\": \"pool.lan:2811\" }",
+        "\"duino\": { \"username\": \"alice\", \"miningKey\": \"k3y\", \"pool\": \"10.0.0.5:2812\", \"difficulty\": \"LOW\", \"rigId\": \"garage\" }",
+        "\"duino\": { \"username\": \"al,ice\", \"pool\": \"pool.lan:2811\" }",
+        "\"duino\": { \"username\": \"alice\", \"pool\": \"pool.lan\" }",
+        "\"duino\": { \"username\": \"alice\", \"pool\": \"pool.lan:2811\", \"difficulty\": \"ESP33\" }",
+        "\"duino\": { \"username\": \"alice\", \"pool\": \"pool.lan:2811\", \"miningKey\": \"a b\" }",
+        "\"duino\": { \"pool\": \"pool.lan:2811\" }");
 
-    private static string Render((string Key, string Value)[] given)
+    /// <summary>A configuration file with the valid core and a random subset of the other keys.</summary>
+    private static readonly Gen<string> AnyConfig = Gen.Select(
+        DeviceValues.Aggregate(Gen.Const(Array.Empty<(string, string)>()), (acc, entry) =>
+            Gen.Select(acc, Gen.Bool, entry.Value, (given, present, value) => present ? given.Append((entry.Key, value)).ToArray() : given)),
+        DuinoSection,
+        Render);
+
+    private static string Render((string Key, string Value)[] given, string duino)
     {
         IEnumerable<string> sections = new[] { "mqtt", "policy", "sensor", "mining" }.Select(section =>
         {
@@ -72,7 +85,7 @@ public class FirmwareKeysTests
 
             return $"\"{section}\": {{ {string.Join(", ", members)} }}";
         });
-        return "{ " + Core + ", \"consent\": true, " + string.Join(", ", sections) + " }";
+        return "{ " + Core + ", \"consent\": true, " + string.Join(", ", duino.Length == 0 ? sections : sections.Append(duino)) + " }";
     }
 
     [Fact]
@@ -139,6 +152,13 @@ public class FirmwareKeysTests
         Assert.Equal((expected.SensorEnabled, expected.Calibration.GainMicro, expected.Calibration.OffsetMilliC),
             (actual.SensorEnabled, actual.Calibration.GainMicro, actual.Calibration.OffsetMilliC));
         Assert.Equal(expected.Algorithms, actual.Algorithms);
+        Assert.Equal(expected.Duino is null, actual.Duino is null);
+        if (expected.Duino is not null)
+        {
+            Assert.Equal((expected.Duino.Username, expected.Duino.MiningKey, expected.Duino.PoolHost, expected.Duino.PoolPort, expected.Duino.Difficulty, expected.Duino.RigId),
+                (actual.Duino!.Username, actual.Duino.MiningKey, actual.Duino.PoolHost, actual.Duino.PoolPort, actual.Duino.Difficulty, actual.Duino.RigId));
+        }
+
         Assert.Equal((expected.SliceNonces, expected.MinFreeHeapBytes, expected.WatchdogSeconds, expected.StatusIntervalSeconds, expected.OutboxCapacity),
             (actual.SliceNonces, actual.MinFreeHeapBytes, actual.WatchdogSeconds, actual.StatusIntervalSeconds, actual.OutboxCapacity));
     }

@@ -39,7 +39,7 @@ public static class FlashOptions
     /// <summary><c>--config</c>.</summary>
     public static Option<string?> Config() => new("--config")
     {
-        Description = "Device configuration JSON (deviceId, wifi, mqtt, policy, sensor, mining)",
+        Description = "Device configuration JSON (deviceId, wifi, mqtt, policy, sensor, mining, duino)",
     };
 
     /// <summary><c>--set</c>.</summary>

@@ -71,6 +71,15 @@ public static class ConfigKeys
     /// <summary>The owner's consent to mine; true only together with <c>--consent</c>.</summary>
     public const string Consent = "consent";
 
+    /// <summary>The Duino-Coin account: its presence (any <c>duino.*</c> key) puts the board in Duino mode.</summary>
+    public const string DuinoUsername = "duino.username";
+
+    /// <summary>The Duino-Coin mining key (secret: never echoed).</summary>
+    public const string DuinoMiningKey = "duino.miningKey";
+
+    /// <summary>The Duino pool, <c>host:port</c>.</summary>
+    public const string DuinoPool = "duino.pool";
+
     /// <summary>
     /// Keys the tool only passes through to the board: the firmware's own reader (<c>FirmwareConfig.Parse</c>) checks
     /// them, so their ranges and messages exist once.
@@ -91,6 +100,11 @@ public static class ConfigKeys
         ["mining.watchdogSeconds"] = ConfigValueKind.WholeNumber,
         ["mining.statusIntervalSeconds"] = ConfigValueKind.WholeNumber,
         ["mining.outboxCapacity"] = ConfigValueKind.WholeNumber,
+        [DuinoUsername] = ConfigValueKind.Text,
+        [DuinoMiningKey] = ConfigValueKind.Text,
+        [DuinoPool] = ConfigValueKind.Text,
+        ["duino.difficulty"] = ConfigValueKind.Text,
+        ["duino.rigId"] = ConfigValueKind.Text,
     };
 
     /// <summary>Every key with its kind (the file's <c>version</c> is written by the tool, not given).</summary>
@@ -113,7 +127,10 @@ public static class ConfigKeys
     }.Concat(DeviceOnly).ToDictionary(pair => pair.Key, pair => pair.Value);
 
     /// <summary>Keys whose values are never printed.</summary>
-    public static bool IsSecret(string key) => key == WifiPassword || key == MqttPassword;
+    public static bool IsSecret(string key) => key == WifiPassword || key == MqttPassword || key == DuinoMiningKey;
+
+    /// <summary>True when <paramref name="present"/> has a key of the <c>duino</c> section: the board mines from a Duino pool.</summary>
+    public static bool IsDuinoMode(IEnumerable<string> present) => present.Any(key => Section(key) == "duino");
 
     /// <summary>The sections (JSON objects) of the file.</summary>
     public static IEnumerable<string> Sections => All.Keys.Where(k => k.Contains('.')).Select(Section).Distinct();

@@ -67,15 +67,21 @@ public static class DeviceConfigFiles
             ["deviceId"] = config.DeviceId,
             ["consent"] = config.Consent,
             ["wifi"] = new JsonObject { ["ssid"] = config.Wifi.Ssid, ["password"] = config.Wifi.Password },
-            ["mqtt"] = mqtt,
-            ["policy"] = new JsonObject
-            {
-                ["targetTemperatureC"] = config.Policy.TargetTemperatureC,
-                ["hardLimitC"] = config.Policy.HardLimitC,
-                ["maxDutyPercent"] = config.Policy.MaxDutyPercent,
-                ["idleOnly"] = config.Policy.IdleOnly,
-            },
         };
+        if (config.Mqtt.Host.Length > 0)
+        {
+            // Without a host the board is a Duino miner without a broker (the validator allows that only then).
+            root["mqtt"] = mqtt;
+        }
+
+        root["policy"] = new JsonObject
+        {
+            ["targetTemperatureC"] = config.Policy.TargetTemperatureC,
+            ["hardLimitC"] = config.Policy.HardLimitC,
+            ["maxDutyPercent"] = config.Policy.MaxDutyPercent,
+            ["idleOnly"] = config.Policy.IdleOnly,
+        };
+
         foreach ((string key, JsonNode? value) in config.DeviceKeys)
         {
             string name = ConfigKeys.Section(key);

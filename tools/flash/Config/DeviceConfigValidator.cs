@@ -22,7 +22,13 @@ public static partial class DeviceConfigValidator
         List<string> problems = new();
         CheckDeviceId(config.DeviceId, present, problems);
         CheckWifi(config.Wifi, present, problems);
-        CheckMqtt(config.Mqtt, present, problems);
+        // A Duino board mines without a broker: the mqtt section is then optional, but complete when any of it is given.
+        bool brokerOptional = ConfigKeys.IsDuinoMode(present) && !present.Any(key => ConfigKeys.Section(key) == "mqtt");
+        if (!brokerOptional)
+        {
+            CheckMqtt(config.Mqtt, present, problems);
+        }
+
         // The firmware's reader checks the rest (policy, sensor, mining, keep-alive): its rules and messages, not a copy.
         problems.AddRange(FirmwareReaderCheck.DeviceKeyProblems(config));
         if (problems.Count == 0)
@@ -85,7 +91,8 @@ public static partial class DeviceConfigValidator
     {
         if (!present.Contains(ConfigKeys.MqttHost))
         {
-            problems.Add($"{ConfigKeys.MqttHost} is missing: set the broker's host name or IP address.");
+            problems.Add($"{ConfigKeys.MqttHost} is missing: set the broker's host name or IP address " +
+                $"(a Duino board, one with {ConfigKeys.DuinoUsername}, may leave out every mqtt key and mine without a broker).");
         }
         else if (Uri.CheckHostName(mqtt.Host) == UriHostNameType.Unknown)
         {
