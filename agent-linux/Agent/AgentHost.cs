@@ -87,6 +87,7 @@ public static class AgentHost
             GatewayServices.Add(builder.Services, gateway);
         }
 
+        ApiServices.Add(builder.Services, setup);
         adjustServices?.Invoke(builder.Services);
         return builder.Build();
     }

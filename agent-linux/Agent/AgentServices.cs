@@ -23,6 +23,7 @@ public static class AgentServices
         services.AddSingleton<IWorkerProgressProbe>(sp => sp.GetRequiredService<WorkerHeartbeats>());
         services.AddSingleton<JobBoard>();
         services.AddSingleton<ShareSink>();
+        services.AddSingleton(new RecentShares());
         services.AddSingleton(sp => CreateWorkSource(setup, sp.GetRequiredService<ILoggerFactory>()));
         GovernorServices.Add(services, setup);
         services.AddSingleton<AgentStatusProvider>();

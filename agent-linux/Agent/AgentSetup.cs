@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using IotMinerAgent.Hashing;
+using IotMinerAgent.Linux.Api;
 using IotMinerAgent.Linux.Configuration;
 using IotMinerAgent.Linux.Configuration.Keys;
 using IotMinerAgent.Linux.Gateway.Hosting;
@@ -84,7 +85,8 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
         var plan = new MiningPlan(runtime.Algorithm, runtime.Threads, runtime.Engine.Name, stratum.Pools, PowerEstimate.ForThisBoard());
         string state = StatePath.Resolve(agent.StateDirectory);
         bool consent = agent.Consent || ConsentRecord.Matches(state, plan);
-        return new AgentSetup(configuration, agent, mining, demo, stratum, governor, mqtt, runtime, plan, state, consent) { Warnings = warnings };
+        ApiOptions api = ApiOptions.Parse(key => configuration[key]);
+        return new AgentSetup(configuration, agent, mining, demo, stratum, governor, mqtt, runtime, plan, state, consent) { Warnings = warnings, Api = api };
     }
 
     /// <summary>
@@ -92,6 +94,9 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
     /// key; shown once at start. Empty when every key is known.
     /// </summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The validated <c>api</c> section (REST API, <c>/metrics</c>, dashboard).</summary>
+    public ApiOptions Api { get; init; } = new();
 
     /// <summary>
     /// Checks every value the binder converts (the gateway's are checked when it runs) and looks for unknown keys:

@@ -20,9 +20,10 @@ namespace IotMinerAgent.Linux.Agent;
 /// <param name="sink">Where confirmed shares come from.</param>
 /// <param name="journal">Where each share and its verdict are recorded.</param>
 /// <param name="stats">The verdict counters.</param>
+/// <param name="recent">The last shares and their verdicts, for the REST API.</param>
 /// <param name="logger">The verdict log.</param>
 /// <param name="maxInFlight">Submissions awaiting an answer at once (at least 1).</param>
-public sealed class ShareSubmitter(ShareSink sink, IShareJournal journal, MinerStats stats, ILogger<ShareSubmitter> logger, int maxInFlight)
+public sealed class ShareSubmitter(ShareSink sink, IShareJournal journal, MinerStats stats, RecentShares recent, ILogger<ShareSubmitter> logger, int maxInFlight)
     : BackgroundService
 {
     private readonly int _maxInFlight = Math.Max(1, maxInFlight);
@@ -54,6 +55,7 @@ public sealed class ShareSubmitter(ShareSink sink, IShareJournal journal, MinerS
             await foreach (FoundShare share in sink.Confirmed.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 journal.Found(share);
+                recent.Found(share);
                 journalled.TryWrite(share);
             }
         }
@@ -68,6 +70,7 @@ public sealed class ShareSubmitter(ShareSink sink, IShareJournal journal, MinerS
         ShareOutcome outcome = await share.Job.SubmitAsync(share, cancellationToken).ConfigureAwait(false);
         stats.RecordOutcome(outcome.Verdict);
         journal.Answered(share, outcome);
+        recent.Answered(share, outcome);
         if (outcome.Verdict == ShareVerdict.Accepted)
         {
             logger.LogInformation("Share {ShareId} accepted: job {JobId} nonce {Nonce} difficulty {Difficulty:G4}", share.Id, UntrustedText.Escape(share.Job.JobId, 200), share.Nonce.ToString("x8", CultureInfo.InvariantCulture), share.Difficulty);

@@ -150,6 +150,7 @@ public static class KnownKeys
             "enabled", "host", "port", "tls", "caFile", "clientCertFile", "clientKeyFile", "username", "password", "deviceId", "protocol",
             "embeddedBroker", "embeddedBrokerPort", "homeAssistant", "discoveryPrefix", "statusIntervalSeconds", "keepAliveSeconds",
             "reconnectMinSeconds", "reconnectMaxSeconds", "shareResultWaitSeconds"));
+        keys.AddRange(Named(KeyKind.Text, "api:", "enabled", "host", "port", "accessToken", "readOnly"));
         keys.AddRange(Named(KeyKind.Text, "gateway:",
             "enabled", "instance", "group", "upstream", "algorithm", "node:rpc_url", "node:rpc_user", "node:rpc_password", "node:rpc_cookie_file",
             "node:coin", "node:payout_address", "ledger:sqlite_path", "ledger:postgres", "share_interval_s", "min_difficulty", "max_difficulty",
@@ -157,7 +158,7 @@ public static class KnownKeys
             "upstream_timeout_s", "workers", "device_queue_length"));
         keys.Add(new("gateway:node:poll_interval_s", KeyKind.Number, "seconds from 0.1 to 600"));
 
-        // The mqtt and gateway sections are read key by key (SettingReader), whose messages already name the key: Text here.
+        // The mqtt, api and gateway sections are read key by key (SettingReader), whose messages already name the key: Text here.
         var byName = new Dictionary<string, KnownKey>(StringComparer.Ordinal);
         foreach (KnownKey key in keys)
         {

@@ -123,6 +123,7 @@ public sealed partial class FleetDispatcher
     private async Task<DeviceVerdict> RecordAsync(string deviceId, DeviceShare share, DeviceVerdictCode code, string reason, double difficulty, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var verdict = new DeviceVerdict(share.JobId, share.Nonce, code, VerdictReason.Printable(reason));
+        Count(deviceId, verdict.IsAccepted);
         await _ledger.RecordAsync(new LedgerShare(deviceId, share.JobId, share.Nonce, code, difficulty, now), cancellationToken).ConfigureAwait(false);
         if (!verdict.IsAccepted)
         {
@@ -130,6 +131,24 @@ public sealed partial class FleetDispatcher
         }
 
         return verdict;
+    }
+
+    private void Count(string deviceId, bool accepted)
+    {
+        lock (_gate)
+        {
+            if (_devices.TryGetValue(deviceId, out DeviceState? device))
+            {
+                if (accepted)
+                {
+                    device.Accepted++;
+                }
+                else
+                {
+                    device.Rejected++;
+                }
+            }
+        }
     }
 
     private void LogHintDisagreement(string deviceId, DeviceShare share, byte[] hash)
