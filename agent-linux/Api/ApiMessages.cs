@@ -6,6 +6,12 @@ using IotMinerAgent.Linux.Mqtt.Messages;
 
 namespace IotMinerAgent.Linux.Api;
 
+/// <summary>Body of <c>GET /api/v1</c>: what this process serves, so a client (the dashboard) asks only for what exists.</summary>
+/// <param name="Agent">True when it mines (status, shares, history, controls).</param>
+/// <param name="Gateway">True when it runs a fleet gateway (devices).</param>
+/// <param name="ReadOnly">True when pause, resume and limits are refused (<c>api:readOnly</c>).</param>
+public sealed record ApiRoles(bool Agent, bool Gateway, bool ReadOnly);
+
 /// <summary>Body of <c>GET /api/v1/shares</c>: the newest shares first.</summary>
 /// <param name="Shares">The shares.</param>
 public sealed record SharesResponse(IReadOnlyList<ShareEntry> Shares);
@@ -85,6 +91,7 @@ public sealed record DeviceEntry(string DeviceId, double HashrateHs, DateTimeOff
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     NumberHandling = JsonNumberHandling.Strict)]
+[JsonSerializable(typeof(ApiRoles))]
 [JsonSerializable(typeof(SharesResponse))]
 [JsonSerializable(typeof(HistoryResponse))]
 [JsonSerializable(typeof(AgentResponse))]

@@ -137,15 +137,15 @@ public sealed class ApiServer : IHostedService, IAsyncDisposable
         app.Use((context, next) => gate.InvokeAsync(context, next));
         DashboardFiles.Map(app);
         app.MapOpenApi(OpenApiPath);
+        var roles = new ApiRoles(_agent is not null, _gateway is not null, _options.ReadOnly);
+        app.MapGet("/api/v1", () => TypedResults.Ok(roles))
+            .WithTags("api").WithName("getRoles").WithSummary("What this process serves: agent (mining) endpoints, gateway endpoints, and whether writes are allowed.");
         if (_agent is not null)
         {
             AgentEndpoints.Map(app, _agent, _options.ReadOnly, _loggers.CreateLogger("IotMinerAgent.Linux.Api"));
         }
 
-        if (_gateway is not null)
-        {
-            GatewayEndpoints.Map(app, _gateway);
-        }
+        GatewayEndpoints.Map(app, _gateway);
 
         var metrics = new MetricsExport(_agent?.Status, _gateway, TimeProvider.System);
         app.MapMetrics("/metrics", metrics.Registry);
