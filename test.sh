@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every IotMinerAgent test: installs what the tests need (Debian packages, via apt), builds the solution,
-# runs all xunit projects, then the engine matrix (every x86 SIMD path and the fallback), the arm64 build under qemu
+# runs all xunit projects, then the engine matrix (every x86 SIMD path and the fallback), the arm64 build under qemu,
 # the native hashing kernels (C, CTest) and the dashboard in headless Chromium (tests/browser).
 # Ends with one line "tests: N passed, N failed" and exits non-zero if anything failed.
 set -uo pipefail

@@ -23,11 +23,15 @@ namespace IotMinerAgent.Linux.Api;
 /// </summary>
 public static class AgentEndpoints
 {
-    /// <summary>Shares answered when <c>limit</c> is not given.</summary>
+    /// <summary>Shares answered when <c>limit</c> is not given (or the whole buffer, when smaller).</summary>
     public const int DefaultShareLimit = 50;
 
     /// <summary>The answer of a write while <c>api:readOnly</c> is true.</summary>
     public const string ReadOnlyError = "the API is read-only (api:readOnly = true); set api:readOnly = false in the configuration to allow pause, resume and limits";
+
+    /// <summary>The answer to a field naming the pool, payout, account or algorithm (<see cref="ForbiddenCommands"/>, the MQTT list).</summary>
+    public const string ForbiddenChangeError =
+        "the pool, the payout address, the account and the algorithm can never be changed through the API (anyone who can reach it could redirect the rewards); edit the agent's configuration file on the device";
 
     private static readonly string[] LimitNames = [CommandNames.TargetTemperature, CommandNames.MaxDuty, CommandNames.Threads];
 
@@ -56,7 +60,7 @@ public static class AgentEndpoints
 
     private static Results<Ok<SharesResponse>, JsonHttpResult<ErrorResponse>> Shares(RecentShares shares, int? limit)
     {
-        int count = limit ?? DefaultShareLimit;
+        int count = limit ?? Math.Min(DefaultShareLimit, shares.Capacity);
         if (count < 1 || count > shares.Capacity)
         {
             return Error(StatusCodes.Status400BadRequest, string.Create(CultureInfo.InvariantCulture, $"limit = {count} is out of range; allowed: 1 to {shares.Capacity}"));
@@ -131,7 +135,7 @@ public static class AgentEndpoints
             if (ForbiddenCommands.IsForbidden(property.Name))
             {
                 // Pool and payout are never changed remotely: the same answer as over MQTT.
-                return Error(StatusCodes.Status403Forbidden, CommandParser.ForbiddenChangeError);
+                return Error(StatusCodes.Status403Forbidden, ForbiddenChangeError);
             }
 
             if (Array.IndexOf(LimitNames, property.Name) < 0)

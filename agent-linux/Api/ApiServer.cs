@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Net;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using IotMinerAgent.Linux.Gateway.Hosting;
@@ -120,7 +121,9 @@ public sealed class ApiServer : IHostedService, IAsyncDisposable
         builder.Services.AddRoutingCore();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
-            // The status is the MQTT status message with its own serializer context: one shape for both.
+            // The status is the MQTT status message with its own serializer context: one shape for both. The contexts'
+            // metadata takes the naming policy of the options it serves: snake_case, as the MQTT contract.
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, MqttJsonContext.Default);
             json.SerializerOptions.TypeInfoResolverChain.Insert(1, ApiJsonContext.Default);
         });
@@ -149,7 +152,6 @@ public sealed class ApiServer : IHostedService, IAsyncDisposable
 
         var metrics = new MetricsExport(_agent?.Status, _gateway, TimeProvider.System);
         app.MapMetrics("/metrics", metrics.Registry);
-        app.MapFallback((HttpContext context) => TypedResults.NotFound()).ExcludeFromDescription();
         return app;
     }
 }
