@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every IotMinerAgent test: installs what the tests need (Debian packages, via apt), builds the solution,
-# runs all xunit projects, then the engine matrix (every x86 SIMD path and the fallback), the arm64 build under qemu
-# and the native hashing kernels (C, CTest).
+# runs all xunit projects, then the engine matrix (every x86 SIMD path and the fallback), the arm64 build under qemu,
+# the native hashing kernels (C, CTest) and the dashboard in headless Chromium (tests/browser).
 # Ends with one line "tests: N passed, N failed" and exits non-zero if anything failed.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -24,7 +24,7 @@ step "unit and integration tests" dotnet test IotMinerAgent.sln -c Debug --no-bu
 # Tests that put real load on the machine and watch /proc run alone: other test processes would look like load.
 step "real-load tests" dotnet test tests/IotMinerAgent.Governor.Tests -c Debug --no-build --filter "Category=RealLoad" --logger trx --results-directory "$results/real-load" -v quiet
 # Scripted checks print their own "name: N passed, N failed" line, counted below; the engine matrix writes .trx files.
-for script in tests/scripts/engine-matrix.sh tests/scripts/arm64-qemu.sh tests/scripts/deb-package.sh tests/scripts/native-kernels.sh; do
+for script in tests/scripts/engine-matrix.sh tests/scripts/arm64-qemu.sh tests/scripts/deb-package.sh tests/scripts/native-kernels.sh tests/scripts/dashboard-browser.sh; do
   name=$(basename "$script" .sh)
   step "$name" env TEST_RESULTS="$results" bash -c '"$1" 2>&1 | tee "$2"; exit "${PIPESTATUS[0]}"' _ "$script" "$results/$name.log"
 done

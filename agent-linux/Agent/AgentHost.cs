@@ -98,6 +98,7 @@ public static class AgentHost
             GatewayServices.Add(builder.Services, gateway);
         }
 
+        ApiServices.Add(builder.Services, setup);
         adjustServices?.Invoke(builder.Services);
         return builder.Build();
     }

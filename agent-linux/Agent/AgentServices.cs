@@ -26,6 +26,7 @@ public static class AgentServices
         services.AddSingleton<IWorkerProgressProbe>(sp => sp.GetRequiredService<WorkerHeartbeats>());
         services.AddSingleton<JobBoard>();
         services.AddSingleton<ShareSink>();
+        services.AddSingleton(new RecentShares());
         services.AddSingleton(sp => CreateWorkSource(setup, sp));
         GovernorServices.Add(services, setup);
         services.AddSingleton(new EnergyMeter(setup.Plan.Power));

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using IotMinerAgent.Governor;
 using IotMinerAgent.Hashing;
+using IotMinerAgent.Linux.Api;
 using IotMinerAgent.Linux.Configuration;
 using IotMinerAgent.Linux.Configuration.Keys;
 using IotMinerAgent.Linux.Duino;
@@ -103,12 +104,14 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
         };
         string state = StatePath.Resolve(agent.StateDirectory);
         bool consent = agent.Consent || ConsentRecord.Matches(state, plan);
+        ApiOptions api = ApiOptions.Parse(key => configuration[key]);
         return new AgentSetup(configuration, agent, mining, demo, stratum, governor, mqtt, energy, runtime, plan, state, consent)
         {
             Warnings = warnings,
             EnergyRule = energyRule,
             EnergyPolicy = energyPolicy,
             Duino = duino,
+            Api = api,
         };
     }
 
@@ -127,6 +130,9 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
     /// key; shown once at start. Empty when every key is known.
     /// </summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The validated <c>api</c> section (REST API, <c>/metrics</c>, dashboard).</summary>
+    public ApiOptions Api { get; init; } = new();
 
     /// <summary>
     /// Checks every value the binder converts (the gateway's are checked when it runs) and looks for unknown keys:

@@ -25,8 +25,7 @@ public sealed class AgentStatusProvider(MiningRuntime runtime, IWorkSource sourc
         Volatile.Write(ref _hashrate, stats.SampleHashrate());
         long now = time.GetTimestamp();
         AgentStatus status = GetStatus();
-        int loadPpm = status.State is AgentState.Mining or AgentState.Throttled ? (int)System.Math.Round(status.DutyPercent * 10000) : 0;
-        energy.Add(time.GetElapsedTime(_lastSample, now), loadPpm);
+        energy.Add(time.GetElapsedTime(_lastSample, now), status.MiningLoadPpm);
         _lastSample = now;
     }
 

@@ -36,6 +36,21 @@ public static class ConsentRecord
         }
     }
 
+    /// <summary>When the record in <paramref name="stateDirectory"/> was accepted; null when there is none or it cannot be read.</summary>
+    public static DateTimeOffset? AcceptedAt(string stateDirectory)
+    {
+        string path = Path.Combine(stateDirectory, FileName);
+        try
+        {
+            using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(path));
+            return doc.RootElement.TryGetProperty("accepted_at", out JsonElement value) && value.TryGetDateTimeOffset(out DateTimeOffset at) ? at : null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Writes the record for <paramref name="plan"/> (readable by the owner only).</summary>
     public static void Write(string stateDirectory, MiningPlan plan, DateTimeOffset now)
     {

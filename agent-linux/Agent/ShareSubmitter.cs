@@ -20,10 +20,11 @@ namespace IotMinerAgent.Linux.Agent;
 /// <param name="sink">Where confirmed shares come from.</param>
 /// <param name="journal">Where each share and its verdict are recorded.</param>
 /// <param name="stats">The verdict counters.</param>
+/// <param name="recent">The last shares and their verdicts, for the REST API.</param>
 /// <param name="logger">The log of verdicts other than accepted (one line each).</param>
 /// <param name="clock">The clock of the accepted-share summaries (<see cref="ShareSummary"/>).</param>
 /// <param name="maxInFlight">Submissions awaiting an answer at once (at least 1).</param>
-public sealed class ShareSubmitter(ShareSink sink, IShareJournal journal, MinerStats stats, ILogger<ShareSubmitter> logger, TimeProvider clock, int maxInFlight)
+public sealed class ShareSubmitter(ShareSink sink, IShareJournal journal, MinerStats stats, RecentShares recent, ILogger<ShareSubmitter> logger, TimeProvider clock, int maxInFlight)
     : BackgroundService
 {
     private readonly int _maxInFlight = Math.Max(1, maxInFlight);
@@ -57,6 +58,7 @@ public sealed class ShareSubmitter(ShareSink sink, IShareJournal journal, MinerS
             await foreach (FoundShare share in sink.Confirmed.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 journal.Found(share);
+                recent.Found(share);
                 journalled.TryWrite(share);
             }
         }
@@ -71,6 +73,7 @@ public sealed class ShareSubmitter(ShareSink sink, IShareJournal journal, MinerS
         ShareOutcome outcome = await share.Job.SubmitAsync(share, cancellationToken).ConfigureAwait(false);
         stats.RecordOutcome(outcome.Verdict);
         journal.Answered(share, outcome);
+        recent.Answered(share, outcome);
         if (outcome.Verdict == ShareVerdict.Accepted)
         {
             summary.Accepted(share);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using IotMinerAgent.Linux.Api;
 using IotMinerAgent.Linux.Gateway.Hosting;
 
 namespace IotMinerAgent.Linux.Cli;
@@ -22,5 +23,6 @@ internal sealed class GatewayCommand : Command
     }
 
     private Task<int> ExecuteAsync(ParseResult parse, CancellationToken cancellationToken)
-        => GatewayHost.RunAsync(parse.GetValue(_config), parse.UnmatchedTokens.ToArray(), parse.InvocationConfiguration.Error, cancellationToken);
+        => GatewayHost.RunAsync(parse.GetValue(_config), parse.UnmatchedTokens.ToArray(), parse.InvocationConfiguration.Error,
+            (services, setup) => ApiServer.AddForGateway(services, setup.Configuration), cancellationToken);
 }

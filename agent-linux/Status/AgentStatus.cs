@@ -30,6 +30,12 @@ public sealed record AgentStatus
     /// <summary>Current overall duty in percent (0..100) set by the governor: the share of full speed on all threads.</summary>
     public double DutyPercent { get; init; }
 
+    /// <summary>
+    /// The board's mining load in parts per million of full load: the overall duty while mining or throttled, none
+    /// while paused or waiting for work (what the power model and the energy meter take).
+    /// </summary>
+    public int MiningLoadPpm => State is AgentState.Mining or AgentState.Throttled ? (int)System.Math.Round(DutyPercent * 10000) : 0;
+
     /// <summary>Duty ceiling set by the owner, percent.</summary>
     public int MaxDutyPercent { get; init; } = 100;
 

@@ -5,7 +5,8 @@
 # systemd's tools (systemd-analyze verify/security), lintian, binutils and python3-seccomp for the unit and the .deb,
 # litecoind for the gateway's solo-mining tests (two regtest nodes, getblocktemplate/submitblock),
 # postgresql for the gateway's PostgreSQL ledger (the tests run a private cluster with initdb and pg_ctl),
-# cmake, g++, libgtest-dev and libbenchmark-dev for the native hashing kernels (tests/scripts/native-kernels.sh).
+# cmake, g++, libgtest-dev and libbenchmark-dev for the native hashing kernels (tests/scripts/native-kernels.sh),
+# chromium, nodejs and npm for the dashboard's browser test (tests/scripts/dashboard-browser.sh; playwright-core from npm).
 set -euo pipefail
 
 as_root() {
@@ -28,6 +29,9 @@ command -v cmake >/dev/null 2>&1 || missing+=(cmake)
 command -v g++ >/dev/null 2>&1 || missing+=(g++)
 [ -f /usr/include/gtest/gtest.h ] || missing+=(libgtest-dev)
 [ -f /usr/include/benchmark/benchmark.h ] || missing+=(libbenchmark-dev)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 
 arm64_libs=(libc6:arm64 libstdc++6:arm64 libgcc-s1:arm64 libssl3:arm64 zlib1g:arm64)
 if ! dpkg --print-foreign-architectures | grep -qx arm64; then

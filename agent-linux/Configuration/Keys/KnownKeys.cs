@@ -187,6 +187,7 @@ public static class KnownKeys
             "enabled", "host", "port", "tls", "caFile", "clientCertFile", "clientKeyFile", "username", "password", "deviceId", "protocol",
             "embeddedBroker", "embeddedBrokerPort", "homeAssistant", "discoveryPrefix", "statusIntervalSeconds", "keepAliveSeconds",
             "reconnectMinSeconds", "reconnectMaxSeconds", "shareResultWaitSeconds"));
+        keys.AddRange(Named(KeyKind.Text, "api:", "enabled", "host", "port", "accessToken", "readOnly"));
         keys.AddRange(Named(KeyKind.Text, "gateway:",
             "enabled", "instance", "group", "upstream", "algorithm", "node:rpcUrl", "node:rpcUser", "node:rpcPassword", "node:rpcCookieFile",
             "node:coin", "node:payoutAddress", "ledger:sqlitePath", "ledger:postgres", "ledger:retentionDays", "mqtt:sessionExpirySeconds", "shareIntervalSeconds", "minDifficulty", "maxDifficulty",
@@ -194,7 +195,7 @@ public static class KnownKeys
             "upstreamTimeoutSeconds", "workers", "deviceQueueLength"));
         keys.Add(new("gateway:node:pollIntervalSeconds", KeyKind.Number, "seconds from 0.1 to 600"));
 
-        // The mqtt and gateway sections are read key by key (SettingReader), whose messages already name the key: Text here.
+        // The mqtt, api and gateway sections are read key by key (SettingReader), whose messages already name the key: Text here.
         var byName = new Dictionary<string, KnownKey>(StringComparer.Ordinal);
         foreach (KnownKey key in keys)
         {

@@ -33,6 +33,12 @@ internal sealed class DeviceState
     /// <summary>Its last request or share.</summary>
     public DateTimeOffset LastSeen { get; set; }
 
+    /// <summary>Its shares credited (accepted or a block) since the gateway first saw it.</summary>
+    public long Accepted { get; set; }
+
+    /// <summary>Its shares refused, for any reason, since the gateway first saw it.</summary>
+    public long Rejected { get; set; }
+
     /// <summary>Ids of its jobs still in the job table, oldest first.</summary>
     public Queue<uint> JobIds { get; } = new();
 

@@ -106,6 +106,11 @@ public sealed partial class FleetDispatcher
     private async Task<DeviceVerdict> RecordAsync(string deviceId, DeviceShare share, DeviceVerdictCode code, string reason, double difficulty, DateTimeOffset now, CancellationToken cancellationToken, bool resolvesPending = false)
     {
         var verdict = new DeviceVerdict(share.JobId, share.Nonce, code, VerdictReason.Printable(reason));
+        if (!verdict.IsPending)
+        {
+            Count(deviceId, verdict.IsAccepted);
+        }
+
         await _ledger.RecordAsync(new LedgerShare(deviceId, share.JobId, share.Nonce, code, difficulty, now) { ResolvesPending = resolvesPending }, cancellationToken).ConfigureAwait(false);
         if (!verdict.IsAccepted && !verdict.IsPending)
         {
@@ -113,6 +118,24 @@ public sealed partial class FleetDispatcher
         }
 
         return verdict;
+    }
+
+    private void Count(string deviceId, bool accepted)
+    {
+        lock (_gate)
+        {
+            if (_devices.TryGetValue(deviceId, out DeviceState? device))
+            {
+                if (accepted)
+                {
+                    device.Accepted++;
+                }
+                else
+                {
+                    device.Rejected++;
+                }
+            }
+        }
     }
 
     private void LogHintDisagreement(string deviceId, DeviceShare share, byte[] hash)

@@ -101,6 +101,22 @@ public sealed partial class FleetDispatcher : IFleetDispatcher
         }
     }
 
+    /// <summary>The devices it serves now, by id: hash rate as each reported it, last seen, shares credited and refused.</summary>
+    public IReadOnlyList<DeviceReport> Devices()
+    {
+        lock (_gate)
+        {
+            var reports = new List<DeviceReport>(_devices.Count);
+            foreach (DeviceState device in _devices.Values)
+            {
+                reports.Add(new DeviceReport(device.DeviceId, device.Request.HashRate, device.LastSeen, device.Accepted, device.Rejected));
+            }
+
+            reports.Sort((a, b) => string.CompareOrdinal(a.DeviceId, b.DeviceId));
+            return reports;
+        }
+    }
+
     /// <inheritdoc />
     public async Task RunAsync(CancellationToken cancellationToken)
     {

@@ -20,16 +20,32 @@ public static class GatewayHost
     public static Task<int> RunAsync(string? configPath, IReadOnlyList<string> overrides, TextWriter error, CancellationToken cancellationToken)
         => RunAsync(configPath, overrides, error, adjustServices: null, cancellationToken);
 
+    /// <summary>
+    /// Runs the gateway with the roles layered above it (the REST API) added by <paramref name="addRoles"/>, which may
+    /// throw <see cref="ConfigurationException"/> for its own section (exit 78, as for the gateway's).
+    /// </summary>
+    public static Task<int> RunAsync(string? configPath, IReadOnlyList<string> overrides, TextWriter error,
+        Action<IServiceCollection, GatewaySetup> addRoles, CancellationToken cancellationToken)
+        => RunAsync(configPath, overrides, error, addRoles, adjustServices: null, cancellationToken);
+
     /// <summary>Runs the gateway with <paramref name="adjustServices"/> applied after its own registrations (tests replace the upstream).</summary>
-    internal static async Task<int> RunAsync(string? configPath, IReadOnlyList<string> overrides, TextWriter error,
+    internal static Task<int> RunAsync(string? configPath, IReadOnlyList<string> overrides, TextWriter error,
         Action<IServiceCollection>? adjustServices, CancellationToken cancellationToken)
+        => RunAsync(configPath, overrides, error, addRoles: null, adjustServices, cancellationToken);
+
+    private static async Task<int> RunAsync(string? configPath, IReadOnlyList<string> overrides, TextWriter error,
+        Action<IServiceCollection, GatewaySetup>? addRoles, Action<IServiceCollection>? adjustServices, CancellationToken cancellationToken)
     {
         GatewaySetup setup;
         IReadOnlyList<string> warnings;
+        HostApplicationBuilder builder;
         try
         {
             setup = GatewaySetup.Load(configPath, overrides, Directory.GetCurrentDirectory());
             warnings = UnknownKeyCheck.Warnings(setup.Configuration);
+            builder = ServiceHostBuilder.Create("iotminer-gateway", setup.Configuration);
+            GatewayServices.Add(builder.Services, setup);
+            addRoles?.Invoke(builder.Services, setup);
         }
         catch (ConfigurationException ex)
         {
@@ -42,8 +58,6 @@ public static class GatewayHost
             error.WriteLine("iotminer gateway: warning: " + warning);
         }
 
-        HostApplicationBuilder builder = ServiceHostBuilder.Create("iotminer-gateway", setup.Configuration);
-        GatewayServices.Add(builder.Services, setup);
         adjustServices?.Invoke(builder.Services);
         using IHost host = builder.Build();
         return await FatalErrorExit.RunAsync(host, error, cancellationToken).ConfigureAwait(false);

@@ -17,13 +17,14 @@ public static class GatewayServices
     public static void Add(IServiceCollection services, GatewaySetup setup)
     {
         services.AddSingleton(setup);
+        services.AddSingleton<RunningGateway>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => GatewayUpstreams.Create(setup.Gateway, sp.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService<GatewayService>();
     }
 
     /// <summary>Opens the ledger, composes the <see cref="GatewayInstance"/> and runs it for the host's lifetime.</summary>
-    private sealed class GatewayService(GatewaySetup setup, IGatewayUpstream upstream, TimeProvider time, ILoggerFactory loggers) : BackgroundService
+    private sealed class GatewayService(GatewaySetup setup, IGatewayUpstream upstream, RunningGateway running, TimeProvider time, ILoggerFactory loggers) : BackgroundService
     {
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
@@ -31,12 +32,14 @@ public static class GatewayServices
             await using IDeviceLedger ledger = await GatewayLedgers.OpenAsync(setup.Gateway, loggers, stoppingToken).ConfigureAwait(false);
             logger.LogInformation("Gateway ledger: {Ledger}", GatewayLedgers.Describe(setup.Gateway));
             await using var gateway = new GatewayInstance(setup.Gateway, setup.Mqtt, upstream, ledger, time, loggers);
+            running.Set(gateway);
             try
             {
                 await gateway.RunAsync(stoppingToken).ConfigureAwait(false);
             }
             finally
             {
+                running.Set(null);
                 switch (upstream)
                 {
                     case IAsyncDisposable disposable:

@@ -65,7 +65,7 @@ public sealed record GatewaySnapshot(byte Instance, DateTimeOffset Time, int Dev
         $"upstream {Upstream.DisplayName} {Upstream.State.ToString().ToLowerInvariant()}, {Upstream.Accepted} accepted, {Upstream.Blocks} blocks";
 
     /// <summary>The verdict's JSON name (docs/mqtt.md verdict table), snake_case for a JSON key.</summary>
-    static string Name(DeviceVerdictCode code) => code switch
+    public static string Name(DeviceVerdictCode code) => code switch
     {
         DeviceVerdictCode.Accepted => "accepted",
         DeviceVerdictCode.BlockFound => "block_found",

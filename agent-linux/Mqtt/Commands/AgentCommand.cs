@@ -26,4 +26,31 @@ public enum CommandKind
 /// <param name="Kind">What to do.</param>
 /// <param name="Value">°C, percent or threads; null for pause and resume.</param>
 /// <param name="RequestId">The sender's <c>request_id</c>, echoed in the event; null when none.</param>
-public sealed record AgentCommand(string Name, CommandKind Kind, double? Value, string? RequestId);
+public sealed record AgentCommand(string Name, CommandKind Kind, double? Value, string? RequestId)
+{
+    /// <summary>Applies the command through <paramref name="control"/> (MQTT and the REST API alike); the control may refuse by throwing.</summary>
+    public void ApplyTo(IAgentControl control)
+    {
+        System.ArgumentNullException.ThrowIfNull(control);
+        switch (Kind)
+        {
+            case CommandKind.Pause:
+                control.Pause();
+                break;
+            case CommandKind.Resume:
+                control.Resume();
+                break;
+            case CommandKind.SetTargetTemperature:
+                control.SetTargetTemperature(Value!.Value);
+                break;
+            case CommandKind.SetMaxDuty:
+                control.SetMaxDuty((int)Value!.Value);
+                break;
+            case CommandKind.SetThreads:
+                control.SetThreads((int)Value!.Value);
+                break;
+            default:
+                throw new System.InvalidOperationException($"command kind {Kind} has no handler");
+        }
+    }
+}

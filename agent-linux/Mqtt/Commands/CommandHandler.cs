@@ -88,7 +88,7 @@ public sealed class CommandHandler
 
         try
         {
-            Apply(command);
+            command.ApplyTo(_control);
         }
         catch (Exception exception)
         {
@@ -102,30 +102,6 @@ public sealed class CommandHandler
         _logger.LogInformation("MQTT command {Name} applied ({Value})", name, command.Value);
         _applied();
         return Answer(name, ok: true, null, command.Value, command.RequestId);
-    }
-
-    void Apply(AgentCommand command)
-    {
-        switch (command.Kind)
-        {
-            case CommandKind.Pause:
-                _control.Pause();
-                break;
-            case CommandKind.Resume:
-                _control.Resume();
-                break;
-            case CommandKind.SetTargetTemperature:
-                _control.SetTargetTemperature(command.Value!.Value);
-                break;
-            case CommandKind.SetMaxDuty:
-                _control.SetMaxDuty((int)command.Value!.Value);
-                break;
-            case CommandKind.SetThreads:
-                _control.SetThreads((int)command.Value!.Value);
-                break;
-            default:
-                throw new InvalidOperationException($"command kind {command.Kind} has no handler");
-        }
     }
 
     int SafeMaxThreads()

@@ -46,6 +46,34 @@ public static class CommandParser
         return Validate(name, read, maxThreads);
     }
 
+    /// <summary>
+    /// Validates one value of the command <paramref name="name"/> given as a JSON value (a field of the REST API's
+    /// <c>PUT /api/v1/limits</c> body) by exactly the rules of the MQTT command of that name: one rule set for both.
+    /// </summary>
+    public static CommandParseResult ParseValue(string name, JsonElement value, int maxThreads)
+    {
+        name = UntrustedText.Escape(name, CommandLimits.MaxNameLength);
+        if (ForbiddenCommands.IsForbidden(name))
+        {
+            return CommandParseResult.Failure(ForbiddenChangeError, null);
+        }
+
+        if (!CommandNames.IsKnown(name))
+        {
+            return CommandParseResult.Failure($"unknown command '{name}'; known commands: {CommandNames.List}", null);
+        }
+
+        try
+        {
+            return Validate(name, FromJsonValue(value, null), maxThreads);
+        }
+        catch (InvalidOperationException)
+        {
+            // As in TryReadJsonObject: System.Text.Json refuses an escaped unpaired surrogate.
+            return CommandParseResult.Failure("a string has an unpaired surrogate escape (\\uD800-\\uDFFF alone); send valid Unicode text", null);
+        }
+    }
+
     static CommandParseResult Validate(string name, PayloadValue read, int maxThreads) => name switch
     {
         CommandNames.Pause => NoValue(name, CommandKind.Pause, read),

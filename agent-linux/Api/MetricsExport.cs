@@ -1,0 +1,113 @@
+using System;
+using System.Threading;
+using IotMinerAgent.Hashing.DeviceWork;
+using IotMinerAgent.Linux.Gateway.Hosting;
+using IotMinerAgent.Linux.Gateway.Transport;
+using IotMinerAgent.Linux.Hosting;
+using IotMinerAgent.Linux.Status;
+using Prometheus;
+
+namespace IotMinerAgent.Linux.Api;
+
+/// <summary>
+/// <c>GET /metrics</c> in the Prometheus text format, written by prometheus-net from a registry of its own (no process
+/// or runtime collectors: only what the agent knows). The values are read from the status snapshot and the gateway's
+/// counters just before each scrape, so nothing on the hashing path touches a metric.
+/// </summary>
+public sealed class MetricsExport
+{
+    private readonly Gauge _hashrate;
+    private readonly Gauge _temperature;
+    private readonly Gauge _duty;
+    private readonly Counter _shares;
+    private readonly Gauge _info;
+    private readonly Gauge? _devices;
+    private readonly Gauge? _sharesPerSecond;
+    private readonly Counter? _gatewayShares;
+    private readonly Counter? _verdicts;
+    private readonly TimeProvider _time;
+    private string[]? _infoLabels;
+    private long _lastShares;
+    private long _lastScrape;
+
+    /// <summary>A registry for the agent (<paramref name="status"/>) and the gateway (<paramref name="gateway"/>), either may be null.</summary>
+    public MetricsExport(IAgentStatusSource? status, RunningGateway? gateway, TimeProvider time)
+    {
+        _time = time;
+        _lastScrape = time.GetTimestamp();
+        Registry = Metrics.NewCustomRegistry();
+        MetricFactory factory = Metrics.WithCustomRegistry(Registry);
+        _hashrate = factory.CreateGauge("iotminer_hashrate_hs", "Hash rate, hashes per second, averaged over the last minute.");
+        _temperature = factory.CreateGauge("iotminer_temperature_celsius", "CPU temperature in degrees Celsius (absent without a sensor).");
+        _duty = factory.CreateGauge("iotminer_duty_ratio", "Share of full speed on all threads set by the governor, 0 to 1.");
+        _shares = factory.CreateCounter("iotminer_shares_total", "Shares answered by the pool since start, by result.", "result");
+        _info = factory.CreateGauge("iotminer_info", "Always 1; the labels say what runs.", "algo", "engine", "pool", "version");
+        if (gateway is not null)
+        {
+            _devices = factory.CreateGauge("iotminer_gateway_devices", "Devices the gateway heard from in the last five minutes.");
+            _sharesPerSecond = factory.CreateGauge("iotminer_gateway_shares_per_second", "Device shares received per second since the previous scrape.");
+            _gatewayShares = factory.CreateCounter("iotminer_gateway_shares_received_total", "Device shares received by the gateway since start.");
+            _verdicts = factory.CreateCounter("iotminer_gateway_verdicts_total", "Verdicts the gateway sent to devices since start, by verdict.", "verdict");
+        }
+
+        Registry.AddBeforeCollectCallback(() =>
+        {
+            if (status is not null)
+            {
+                Update(status.GetStatus());
+            }
+
+            if (gateway?.Current?.Counters is { } counters)
+            {
+                Update(counters, counters.ActiveDevices(TimeSpan.FromMinutes(5)));
+            }
+        });
+    }
+
+    /// <summary>The registry <c>/metrics</c> exports.</summary>
+    public CollectorRegistry Registry { get; }
+
+    private void Update(AgentStatus status)
+    {
+        _hashrate.Set(Finite(status.HashrateHs));
+        if (status.TemperatureC is double celsius && double.IsFinite(celsius))
+        {
+            _temperature.Set(celsius);
+        }
+        else
+        {
+            _temperature.Unpublish();
+        }
+
+        _duty.Set(Finite(status.DutyPercent) / 100);
+        _shares.WithLabels("accepted").IncTo(status.Accepted);
+        _shares.WithLabels("rejected").IncTo(status.Rejected);
+        _shares.WithLabels("stale").IncTo(status.Stale);
+        string[] labels = [status.Algo ?? "", status.Engine ?? "", status.Pool ?? "", AgentVersion.Current];
+        string[]? previous = Interlocked.Exchange(ref _infoLabels, labels);
+        if (previous is not null && !labels.AsSpan().SequenceEqual(previous))
+        {
+            // A failover changes the pool label: the old series goes, so one info series is 1 at a time.
+            _info.RemoveLabelled(previous);
+        }
+
+        _info.WithLabels(labels).Set(1);
+    }
+
+    private void Update(GatewayCounters counters, int devices)
+    {
+        _devices!.Set(devices);
+        long shares = counters.SharesReceived;
+        _gatewayShares!.IncTo(shares);
+        long now = _time.GetTimestamp();
+        double seconds = _time.GetElapsedTime(Interlocked.Exchange(ref _lastScrape, now), now).TotalSeconds;
+        long before = Interlocked.Exchange(ref _lastShares, shares);
+        _sharesPerSecond!.Set(seconds > 0 ? (shares - before) / seconds : 0);
+        foreach (DeviceVerdictCode code in Enum.GetValues<DeviceVerdictCode>())
+        {
+            _verdicts!.WithLabels(GatewaySnapshot.Name(code)).IncTo(counters.Verdicts(code));
+        }
+    }
+
+    private static double Finite(double value) => double.IsFinite(value) ? value : 0;
+}

@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading.Tasks;
+
+namespace IotMinerAgent.Linux.Tests.Api;
+
+/// <summary><c>/metrics</c> (prometheus-net's text format) and the OpenAPI document checked against the real endpoints.</summary>
+public sealed class MetricsAndOpenApiTests
+{
+    [Fact]
+    public async Task Metrics_carry_the_status_in_the_Prometheus_text_format()
+    {
+        await using ApiServerHarness api = await ApiServerHarness.StartAsync();
+        api.Source.Accepted = 12;
+        using HttpResponseMessage response = await api.Client.GetAsync(api.Url("/metrics"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("text/plain", response.Content.Headers.ContentType!.ToString());
+        Dictionary<string, string> samples = Samples(await response.Content.ReadAsStringAsync());
+
+        // The harness's status: 1234.5 H/s, 48.5 °C, duty from the real governor (100 % without a sensor here).
+        Assert.Equal("1234.5", samples["iotminer_hashrate_hs"]);
+        Assert.Equal("48.5", samples["iotminer_temperature_celsius"]);
+        Assert.Equal((api.Control.DutyPercent / 100.0).ToString(System.Globalization.CultureInfo.InvariantCulture), samples["iotminer_duty_ratio"]);
+        Assert.Equal("12", samples["iotminer_shares_total{result=\"accepted\"}"]);
+        Assert.Equal("2", samples["iotminer_shares_total{result=\"rejected\"}"]);
+        Assert.Equal("1", samples["iotminer_shares_total{result=\"stale\"}"]);
+        Assert.Equal("1", samples["iotminer_info{algo=\"sha256d\",engine=\"scalar\",pool=\"stratum+tcp://pool.example.org:3333\",version=\"0.1.0\"}"]);
+        Assert.DoesNotContain(samples.Keys, k => k.StartsWith("iotminer_gateway", StringComparison.Ordinal));
+
+        // Counters follow the status: a later scrape shows the new total.
+        api.Source.Accepted = 13;
+        Assert.Equal("13", Samples(await api.Client.GetStringAsync(api.Url("/metrics")))["iotminer_shares_total{result=\"accepted\"}"]);
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_lists_every_endpoint_and_each_GET_answers_as_documented()
+    {
+        await using ApiServerHarness api = await ApiServerHarness.StartAsync();
+        using JsonDocument document = JsonDocument.Parse(await api.Client.GetStringAsync(api.Url("/api/v1/openapi.json")));
+        JsonElement paths = document.RootElement.GetProperty("paths");
+        string[] expected = ["/api/v1", "/api/v1/status", "/api/v1/shares", "/api/v1/history", "/api/v1/agent", "/api/v1/pause", "/api/v1/resume", "/api/v1/limits", "/api/v1/devices"];
+        Assert.Equal(expected.Order(), paths.EnumerateObject().Select(p => p.Name).Order());
+        Assert.True(paths.GetProperty("/api/v1/limits").TryGetProperty("put", out JsonElement put));
+        Assert.True(put.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
+
+        foreach (JsonProperty path in paths.EnumerateObject())
+        {
+            if (!path.Value.TryGetProperty("get", out JsonElement get))
+            {
+                continue;
+            }
+
+            using HttpResponseMessage response = await api.Client.GetAsync(api.Url(path.Name));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(get.GetProperty("responses").TryGetProperty("200", out JsonElement ok), path.Name + " documents no 200");
+
+            // Every property the document promises for the 200 body is in the real body.
+            JsonElement schema = ok.GetProperty("content").GetProperty("application/json").GetProperty("schema");
+            using JsonDocument body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            foreach (string property in Properties(document.RootElement, schema))
+            {
+                Assert.True(body.RootElement.TryGetProperty(property, out _), $"{path.Name}: the document promises '{property}', the endpoint does not send it");
+            }
+        }
+    }
+
+    private static IEnumerable<string> Properties(JsonElement root, JsonElement schema)
+    {
+        if (schema.TryGetProperty("$ref", out JsonElement reference))
+        {
+            string name = reference.GetString()!.Split('/').Last();
+            schema = root.GetProperty("components").GetProperty("schemas").GetProperty(name);
+        }
+
+        return schema.TryGetProperty("properties", out JsonElement properties) ? properties.EnumerateObject().Select(p => p.Name).ToList() : [];
+    }
+
+    private static Dictionary<string, string> Samples(string text)
+    {
+        var samples = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string line in text.Split('\n').Where(l => l.Length > 0 && !l.StartsWith('#')))
+        {
+            int space = line.LastIndexOf(' ');
+            samples[line[..space]] = line[(space + 1)..];
+        }
+
+        return samples;
+    }
+}
