@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
@@ -77,7 +79,11 @@ public static class MqttServices
     /// <summary>Shares go into the MQTT outbox (durable) as found, then get the pool's verdict.</summary>
     internal sealed class OutboxJournal(ShareOutbox outbox, string deviceId, TimeSpan awaitResult) : IShareJournal
     {
-        public void Found(FoundShare share) => outbox.Enqueue(new ShareMessage
+        public void Found(IReadOnlyList<FoundShare> shares) => outbox.Enqueue([.. shares.Select(Message)], awaitResult);
+
+        public void Answered(FoundShare share, ShareOutcome outcome) => outbox.RecordResult(share.Id, outcome.Verdict, outcome.Reason is null ? null : UntrustedText.Escape(outcome.Reason, ShareReasonLength));
+
+        private ShareMessage Message(FoundShare share) => new()
         {
             Id = share.Id,
             DeviceId = deviceId,
@@ -92,17 +98,20 @@ public static class MqttServices
             Difficulty = share.Difficulty,
             PoolDifficulty = share.Job.ShareDifficulty.ToDouble(),
             Hash = Hex.EncodeReversed(share.Hash),
-        }, awaitResult);
-
-        public void Answered(FoundShare share, ShareOutcome outcome) => outbox.RecordResult(share.Id, outcome.Verdict, outcome.Reason is null ? null : UntrustedText.Escape(outcome.Reason, ShareReasonLength));
+        };
     }
 
     /// <summary>With MQTT off the journal is the log: every share is still written down, never dropped silently.</summary>
     private sealed class LogOnlyJournal(ILogger<LogOnlyJournal> logger) : IShareJournal
     {
-        public void Found(FoundShare share)
-            => logger.LogInformation("Share {ShareId} recorded (MQTT is off: this log is the share journal): job {JobId} extranonce2 {Extranonce2} nonce {Nonce} hash {Hash}",
-                share.Id, share.Job.JobId, Convert.ToHexStringLower(share.Extranonce2), share.Nonce.ToString("x8", CultureInfo.InvariantCulture), Hex.EncodeReversed(share.Hash));
+        public void Found(IReadOnlyList<FoundShare> shares)
+        {
+            foreach (FoundShare share in shares)
+            {
+                logger.LogInformation("Share {ShareId} recorded (MQTT is off: this log is the share journal): job {JobId} extranonce2 {Extranonce2} nonce {Nonce} hash {Hash}",
+                    share.Id, share.Job.JobId, Convert.ToHexStringLower(share.Extranonce2), share.Nonce.ToString("x8", CultureInfo.InvariantCulture), Hex.EncodeReversed(share.Hash));
+            }
+        }
 
         public void Answered(FoundShare share, ShareOutcome outcome)
         {
