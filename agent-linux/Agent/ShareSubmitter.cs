@@ -25,7 +25,9 @@ namespace IotMinerAgent.Linux.Agent;
 /// <param name="stats">The verdict counters.</param>
 /// <param name="logger">The verdict log.</param>
 /// <param name="maxInFlight">Submissions awaiting an answer at once (at least 1).</param>
-public sealed class ShareSubmitter(ShareSink sink, IShareJournal journal, MinerStats stats, ILogger<ShareSubmitter> logger, int maxInFlight)
+/// <param name="commitInterval">Shortest time between journal commits; null: <see cref="JournalCommitInterval"/>.</param>
+public sealed class ShareSubmitter(ShareSink sink, IShareJournal journal, MinerStats stats, ILogger<ShareSubmitter> logger, int maxInFlight,
+    TimeSpan? commitInterval = null)
     : BackgroundService
 {
     /// <summary>
@@ -36,6 +38,7 @@ public sealed class ShareSubmitter(ShareSink sink, IShareJournal journal, MinerS
     public static readonly TimeSpan JournalCommitInterval = TimeSpan.FromSeconds(1);
 
     private readonly int _maxInFlight = Math.Max(1, maxInFlight);
+    private readonly TimeSpan _commitInterval = commitInterval ?? JournalCommitInterval;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -65,7 +68,7 @@ public sealed class ShareSubmitter(ShareSink sink, IShareJournal journal, MinerS
         {
             while (await sink.Confirmed.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                TimeSpan wait = lastCommit is long last ? JournalCommitInterval - Stopwatch.GetElapsedTime(last) : TimeSpan.Zero;
+                TimeSpan wait = lastCommit is long last ? _commitInterval - Stopwatch.GetElapsedTime(last) : TimeSpan.Zero;
                 if (wait > TimeSpan.Zero)
                 {
                     await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
