@@ -2,7 +2,7 @@
 # Resident memory while mining and time from start to mining, for the build the Debian package ships (issue 15).
 #
 # Usage: bench/footprint.sh [seconds mining per run] [runs]    (defaults: 20 s, 3 runs)
-# Environment: IOTMINER (the command to measure; default: publishes the agent as packaging/build-deb.sh does:
+# Environment: UNIT_SETTINGS (1, the default: with the unit's DOTNET_* settings; 0: without), IOTMINER (the command to measure; default: publishes the agent as packaging/build-deb.sh does:
 #              self-contained, trimmed, linux-x64, into .build/footprint, and runs that),
 #              THREADS (mining:threads, default 0 = one per core).
 #
@@ -28,10 +28,14 @@ if [ -z "${IOTMINER:-}" ]; then
   IOTMINER="$out/iotminer"
 fi
 
-# The service's runtime settings, so the figures are the packaged service's.
-while IFS= read -r setting; do
+# The service's runtime settings, so the figures are the packaged service's (UNIT_SETTINGS=0 leaves them out).
+settings=()
+if [ "${UNIT_SETTINGS:-1}" = 1 ]; then
+  mapfile -t settings < <(sed -n 's/^Environment=\(DOTNET_[A-Za-z0-9_]*=[^ ]*\)$/\1/p' "$root/agent-linux/Service/iotminer.service")
+fi
+for setting in "${settings[@]}"; do
   export "${setting?}"
-done < <(sed -n 's/^Environment=\(DOTNET_[A-Za-z0-9_]*=[^ ]*\)$/\1/p' "$root/agent-linux/Service/iotminer.service")
+done
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -39,7 +43,7 @@ status_kb() { awk -v key="$2:" '$1 == key { print $2 }' "/proc/$1/status"; }
 
 work="$(mktemp -d "$root/.build/footprint-run.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
-echo "measuring $IOTMINER with $(env | grep '^DOTNET_' | sort | tr '\n' ' ')"
+echo "measuring $IOTMINER with the unit's settings: ${settings[*]:-none}"
 printf '%-4s %18s %12s %12s\n' run 'start→mining (s)' 'VmRSS (MB)' 'VmHWM (MB)'
 for run in $(seq 1 "$runs"); do
   log="$work/log-$run"
