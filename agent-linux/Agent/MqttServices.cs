@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
@@ -88,7 +90,11 @@ public static class MqttServices
     /// <summary>Shares go into the MQTT outbox (durable) as found, then get the pool's verdict.</summary>
     internal sealed class OutboxJournal(ShareOutbox outbox, string deviceId, TimeSpan awaitResult) : IShareJournal
     {
-        public void Found(FoundShare share) => outbox.Enqueue(new ShareMessage
+        public void Found(IReadOnlyList<FoundShare> shares) => outbox.Enqueue([.. shares.Select(Message)], awaitResult);
+
+        public void Answered(FoundShare share, ShareOutcome outcome) => outbox.RecordResult(share.Id, outcome.Verdict, outcome.Reason is null ? null : UntrustedText.Escape(outcome.Reason, ShareReasonLength));
+
+        private ShareMessage Message(FoundShare share) => new()
         {
             Id = share.Id,
             DeviceId = deviceId,
@@ -103,9 +109,7 @@ public static class MqttServices
             Difficulty = share.Difficulty,
             PoolDifficulty = share.Job.ShareDifficulty.ToDouble(),
             Hash = Hex.EncodeReversed(share.Hash),
-        }, awaitResult);
-
-        public void Answered(FoundShare share, ShareOutcome outcome) => outbox.RecordResult(share.Id, outcome.Verdict, outcome.Reason is null ? null : UntrustedText.Escape(outcome.Reason, ShareReasonLength));
+        };
     }
 
     /// <summary>
@@ -114,9 +118,14 @@ public static class MqttServices
     /// </summary>
     private sealed class LogOnlyJournal(ILogger<LogOnlyJournal> logger) : IShareJournal
     {
-        public void Found(FoundShare share)
-            => logger.LogDebug("Share {ShareId} recorded (MQTT is off, so it is not published): job {JobId} extranonce2 {Extranonce2} nonce {Nonce} hash {Hash}",
-                share.Id, share.Job.JobId, Convert.ToHexStringLower(share.Extranonce2), share.Nonce.ToString("x8", CultureInfo.InvariantCulture), Hex.EncodeReversed(share.Hash));
+        public void Found(IReadOnlyList<FoundShare> shares)
+        {
+            foreach (FoundShare share in shares)
+            {
+                logger.LogDebug("Share {ShareId} recorded (MQTT is off, so it is not published): job {JobId} extranonce2 {Extranonce2} nonce {Nonce} hash {Hash}",
+                    share.Id, share.Job.JobId, Convert.ToHexStringLower(share.Extranonce2), share.Nonce.ToString("x8", CultureInfo.InvariantCulture), Hex.EncodeReversed(share.Hash));
+            }
+        }
 
         public void Answered(FoundShare share, ShareOutcome outcome)
         {

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Diagnostics;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Channels;
@@ -11,8 +13,9 @@ using Microsoft.Extensions.Logging;
 namespace IotMinerAgent.Linux.Agent;
 
 /// <summary>
-/// Two stages between the sink and the work source. Journal: each confirmed share is recorded in the journal (durable)
-/// as soon as the sink confirms it, whatever the pool is doing. Submit: journalled shares go back through their job to its work source in the
+/// Two stages between the sink and the work source. Journal: confirmed shares are recorded in the journal (durable)
+/// as soon as the sink confirms them, whatever the pool is doing, in group commits at most one
+/// <see cref="JournalCommitInterval"/> apart; a share goes on to its work source only once its commit is on disk. Submit: journalled shares go back through their job to its work source in the
 /// order found, up to <c>maxInFlight</c> (<c>stratum:maxPendingShares</c>) awaiting the pool's answer at once, and each
 /// verdict is recorded, counted and logged when it arrives (accepted ones summarised when they come fast). A slow or silent pool therefore delays verdicts only: every
 /// share found is on disk, and a crash loses none of them (the journal publishes an unanswered share with no result).
@@ -24,10 +27,20 @@ namespace IotMinerAgent.Linux.Agent;
 /// <param name="logger">The log of verdicts other than accepted (one line each).</param>
 /// <param name="clock">The clock of the accepted-share summaries (<see cref="ShareSummary"/>).</param>
 /// <param name="maxInFlight">Submissions awaiting an answer at once (at least 1).</param>
-public sealed class ShareSubmitter(ShareSink sink, IShareJournal journal, MinerStats stats, RecentShares recent, ILogger<ShareSubmitter> logger, TimeProvider clock, int maxInFlight)
+/// <param name="commitInterval">Shortest time between journal commits; null: <see cref="JournalCommitInterval"/>.</param>
+public sealed class ShareSubmitter(ShareSink sink, IShareJournal journal, MinerStats stats, RecentShares recent, ILogger<ShareSubmitter> logger, TimeProvider clock, int maxInFlight,
+    TimeSpan? commitInterval = null)
     : BackgroundService
 {
+    /// <summary>
+    /// Shortest time between two journal commits (group commit). The first share after a quiet second is committed at
+    /// once; shares confirmed within this interval after a commit wait for the next one and are committed together, so
+    /// the disk sees at most one commit a second however fast shares come (SD-card wear: docs/mqtt.md, "Disk writes").
+    /// </summary>
+    public static readonly TimeSpan JournalCommitInterval = TimeSpan.FromSeconds(1);
+
     private readonly int _maxInFlight = Math.Max(1, maxInFlight);
+    private readonly TimeSpan _commitInterval = commitInterval ?? JournalCommitInterval;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -53,19 +66,55 @@ public sealed class ShareSubmitter(ShareSink sink, IShareJournal journal, MinerS
 
     private async Task JournalAsync(ChannelWriter<FoundShare> journalled, CancellationToken cancellationToken)
     {
+        var batch = new List<FoundShare>();
+        long? lastCommit = null;
         try
         {
-            await foreach (FoundShare share in sink.Confirmed.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            while (await sink.Confirmed.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                journal.Found(share);
-                recent.Found(share);
-                journalled.TryWrite(share);
+                TimeSpan wait = lastCommit is long last ? _commitInterval - Stopwatch.GetElapsedTime(last) : TimeSpan.Zero;
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                }
+
+                Commit(batch, journalled);
+                lastCommit = Stopwatch.GetTimestamp();
             }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: the shares confirmed since the last commit are journalled still, so a clean stop loses none.
+            Commit(batch, journalled);
+            throw;
         }
         finally
         {
             journalled.TryComplete();
         }
+    }
+
+    // One journal commit for every share confirmed so far; only then do they go on to the work source.
+    private void Commit(List<FoundShare> batch, ChannelWriter<FoundShare> journalled)
+    {
+        while (sink.Confirmed.TryRead(out FoundShare? share))
+        {
+            batch.Add(share);
+        }
+
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        journal.Found(batch);
+        foreach (FoundShare share in batch)
+        {
+            recent.Found(share);
+            journalled.TryWrite(share);
+        }
+
+        batch.Clear();
     }
 
     private async ValueTask SubmitAsync(FoundShare share, ShareSummary summary, CancellationToken cancellationToken)

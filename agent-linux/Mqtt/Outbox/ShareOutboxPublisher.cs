@@ -50,6 +50,7 @@ public sealed class ShareOutboxPublisher
         {
             while (!cancellationToken.IsCancellationRequested)
             {
+                WriteDeferredWhenDue();
                 await _sender.WaitConnectedAsync(cancellationToken).ConfigureAwait(false);
                 IReadOnlyList<PendingShare> batch = _outbox.ReadyBatch(BatchSize);
                 if (batch.Count == 0)
@@ -106,9 +107,19 @@ public sealed class ShareOutboxPublisher
         }
     }
 
+    // Deletes of published shares and pool answers wait in memory for the next commit (SD-card wear); with no share
+    // enqueued meanwhile, they are written here once they are ShareOutbox.DeferredWriteLimit old.
+    void WriteDeferredWhenDue()
+    {
+        if (_outbox.DeferredWriteDue <= _time.GetUtcNow())
+        {
+            _outbox.WriteDeferred();
+        }
+    }
+
     TimeSpan UntilNextReady()
     {
-        DateTimeOffset? next = _outbox.NextReadyTime();
+        DateTimeOffset? next = Earliest(_outbox.NextReadyTime(), _outbox.DeferredWriteDue);
         if (next is null)
         {
             return s_idlePoll;
@@ -117,4 +128,6 @@ public sealed class ShareOutboxPublisher
         TimeSpan wait = next.Value - _time.GetUtcNow();
         return wait <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(10) : wait < s_idlePoll ? wait : s_idlePoll;
     }
+
+    static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 }

@@ -93,7 +93,7 @@ public sealed class ShareVerdictPathTests : IDisposable
         ShareOutbox outbox = ShareOutbox.Open(_directory);
         var journal = new MqttServices.OutboxJournal(outbox, "verdict-test", TimeSpan.FromMinutes(5));
         var share = new FoundShare(ShareMessage.NewId(), Job(), [0, 0, 0, 1], 7, new byte[32], 1, DateTimeOffset.UnixEpoch);
-        journal.Found(share);
+        journal.Found([share]);
         journal.Answered(share, outcome);
         return outbox;
     }

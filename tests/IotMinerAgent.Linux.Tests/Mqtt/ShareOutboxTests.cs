@@ -163,6 +163,114 @@ public sealed class ShareOutboxTests : IDisposable
         Assert.False(outbox.RecordResult(share.Id, ShareVerdict.Accepted));
     }
 
+    [Fact]
+    public void A_batch_is_on_disk_when_enqueue_returns()
+    {
+        using ShareOutbox outbox = ShareOutbox.Open(_directory);
+        ShareMessage[] shares = [Share(1), Share(2), Share(3)];
+
+        outbox.Enqueue(shares);
+
+        // Read through another connection, as a new process after a SIGKILL would.
+        Assert.Equal(shares.Select(s => s.Id), OnDisk().Select(r => r.Id));
+    }
+
+    [Fact]
+    public void A_delete_waits_for_the_next_commit_and_a_kill_before_it_publishes_the_share_again()
+    {
+        using ShareOutbox outbox = ShareOutbox.Open(_directory);
+        ShareMessage first = Share(1);
+        outbox.Enqueue(first);
+        outbox.Delete(outbox.ReadyBatch(10));
+
+        Assert.Equal(0, outbox.Count);
+        Assert.NotNull(outbox.DeferredWriteDue);
+        // Not written yet: a process opening the outbox now (after a SIGKILL) publishes the share again (at least once).
+        using (ShareOutbox afterKill = ShareOutbox.Open(_directory))
+        {
+            Assert.Equal([first.Id], afterKill.ReadyBatch(10).Select(p => p.Id));
+        }
+
+        ShareMessage second = Share(2);
+        outbox.Enqueue(second);
+
+        Assert.Equal([second.Id], OnDisk().Select(r => r.Id));
+        Assert.Null(outbox.DeferredWriteDue);
+    }
+
+    [Fact]
+    public void Deferred_answers_and_deletes_are_written_by_WriteDeferred_and_by_Dispose()
+    {
+        ShareMessage answered = Share(1);
+        ShareMessage published = Share(2);
+        using (ShareOutbox outbox = ShareOutbox.Open(_directory))
+        {
+            outbox.Enqueue([answered, published], awaitResult: TimeSpan.FromMinutes(5));
+            Assert.True(outbox.RecordResult(answered.Id, ShareVerdict.Accepted));
+            outbox.WriteDeferred();
+            Assert.Equal("accepted", OnDisk()[0].Result);
+
+            Assert.True(outbox.RecordResult(published.Id, ShareVerdict.Accepted));
+            outbox.Delete([.. outbox.ReadyBatch(10).Where(p => p.Id == published.Id)]);
+            Assert.Equal(2, OnDisk().Count);
+        }
+
+        Assert.Equal([answered.Id], OnDisk().Select(r => r.Id));
+    }
+
+    [Fact]
+    public void A_version_1_outbox_is_migrated_with_its_shares_in_order()
+    {
+        // Schema version 1 as the agent before issue 15 created it; the second share was held for the pool's answer.
+        using (var old = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(_directory, ShareOutbox.FileName), Pooling = false }.ToString()))
+        {
+            old.Open();
+            using SqliteCommand create = old.CreateCommand();
+            create.CommandText = """
+                PRAGMA journal_mode=WAL;
+                CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, payload TEXT NOT NULL, ready_at_ms INTEGER NOT NULL);
+                CREATE INDEX outbox_ready ON outbox (ready_at_ms, seq);
+                PRAGMA user_version = 1;
+                """;
+            create.ExecuteNonQuery();
+            foreach ((long seq, ShareMessage share, long readyAt) in new[] { (7L, Share(1, "first"), 0L), (9L, Share(2, "second"), long.MaxValue) })
+            {
+                using SqliteCommand insert = old.CreateCommand();
+                insert.CommandText = "INSERT INTO outbox (seq, id, payload, ready_at_ms) VALUES ($seq, $id, $payload, $ready);";
+                insert.Parameters.AddWithValue("$seq", seq);
+                insert.Parameters.AddWithValue("$id", share.Id);
+                insert.Parameters.AddWithValue("$payload", JsonSerializer.Serialize(share, MqttJsonContext.Default.ShareMessage));
+                insert.Parameters.AddWithValue("$ready", readyAt);
+                insert.ExecuteNonQuery();
+            }
+        }
+
+        using ShareOutbox outbox = ShareOutbox.Open(_directory);
+        ShareMessage third = Share(3);
+        outbox.Enqueue(third);
+
+        Assert.Equal(2, outbox.UnansweredAtOpen);
+        Assert.Equal(["first", "second", third.Id], outbox.ReadyBatch(10).Select(p => p.Id));
+        Assert.Equal([7L, 9L, 10L], outbox.ReadyBatch(10).Select(p => p.Sequence));
+    }
+
+    // The rows on disk, read through a separate connection.
+    List<(string Id, string? Result)> OnDisk()
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(_directory, ShareOutbox.FileName), Pooling = false }.ToString());
+        connection.Open();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT id, json_extract(payload, '$.result') FROM outbox ORDER BY seq;";
+        using SqliteDataReader reader = command.ExecuteReader();
+        var rows = new List<(string, string?)>();
+        while (reader.Read())
+        {
+            rows.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+        }
+
+        return rows;
+    }
+
     sealed class ManualClock(DateTimeOffset now) : TimeProvider
     {
         DateTimeOffset _now = now;

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Resident memory while mining and time from start to mining, for the build the Debian package ships (issue 15).
+#
+# Usage: bench/footprint.sh [seconds mining per run] [runs]    (defaults: 20 s, 3 runs)
+# Environment: UNIT_SETTINGS (1, the default: with the unit's DOTNET_* settings; 0: without), IOTMINER (the command to measure; default: publishes the agent as packaging/build-deb.sh does:
+#              self-contained, trimmed, linux-x64, into .build/footprint, and runs that),
+#              THREADS (mining:threads, default 0 = one per core).
+#
+# Each run starts `iotminer run --consent=true` on demo work (fresh state directory, embedded MQTT broker on a free
+# port, the governor told to mine at once) with the environment the systemd unit sets (DOTNET_* lines of
+# agent-linux/Service/iotminer.service), and notes the time until the agent logs "Mining <algo> with engine": the
+# workers are started right after that line, so it is the start-to-first-hash time up to a few ms. After N seconds of
+# mining it reads VmRSS (resident now) and VmHWM (peak resident) from /proc/PID/status, then stops the agent
+# (SIGTERM). Prints each run and the medians.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+seconds="${1:-20}"
+runs="${2:-3}"
+threads="${THREADS:-0}"
+
+if [ -z "${IOTMINER:-}" ]; then
+  out="$root/.build/footprint"
+  echo "footprint: publishing linux-x64 self-contained, trimmed into $out (as packaging/build-deb.sh)" >&2
+  rm -rf "$out"
+  dotnet publish "$root/agent-linux/IotMinerAgent.Linux.csproj" -c Release -r linux-x64 --self-contained true \
+    -p:PublishTrimmed=true -p:DebugType=none -p:DebugSymbols=false \
+    -p:SatelliteResourceLanguages=en -o "$out" -nologo -v quiet >&2
+  IOTMINER="$out/iotminer"
+fi
+
+# The service's runtime settings, so the figures are the packaged service's (UNIT_SETTINGS=0 leaves them out).
+settings=()
+if [ "${UNIT_SETTINGS:-1}" = 1 ]; then
+  mapfile -t settings < <(sed -n 's/^Environment=\(DOTNET_[A-Za-z0-9_]*=[^ ]*\)$/\1/p' "$root/agent-linux/Service/iotminer.service")
+fi
+for setting in "${settings[@]}"; do
+  export "${setting?}"
+done
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+status_kb() { awk -v key="$2:" '$1 == key { print $2 }' "/proc/$1/status"; }
+
+work="$(mktemp -d "$root/.build/footprint-run.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+echo "measuring $IOTMINER with the unit's settings: ${settings[*]:-none}"
+printf '%-4s %18s %12s %12s\n' run 'start→mining (s)' 'VmRSS (MB)' 'VmHWM (MB)'
+for run in $(seq 1 "$runs"); do
+  log="$work/log-$run"
+  mkfifo "$work/out-$run"
+  cat "$work/out-$run" >"$log" &
+  reader=$!
+  started="$(date +%s.%N)"
+  "$IOTMINER" run --consent=true --stateDirectory="$work/state-$run" --mining:threads="$threads" \
+    --governor:idleOnly=false --governor:noSensorDutyPercent=100 --mqtt:embeddedBrokerPort="$(free_port)" \
+    --mqtt:homeAssistant=false >"$work/out-$run" 2>&1 &
+  agent=$!
+  until grep -q 'Mining [a-z0-9-]* with engine' "$log"; do
+    kill -0 "$agent" 2>/dev/null || { echo "footprint: the agent stopped early; its output:" >&2; cat "$log" >&2; exit 1; }
+    sleep 0.005
+  done
+  mining="$(date +%s.%N)"
+  sleep "$seconds"
+  rss="$(status_kb "$agent" VmRSS)"
+  hwm="$(status_kb "$agent" VmHWM)"
+  kill -TERM "$agent"
+  wait "$agent" || true
+  wait "$reader" || true
+  start_s="$(awk -v a="$started" -v b="$mining" 'BEGIN { printf "%.3f", b - a }')"
+  printf '%-4s %18s %12.1f %12.1f\n' "$run" "$start_s" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" "$(awk -v k="$hwm" 'BEGIN { print k / 1024 }')"
+  echo "$start_s" >>"$work/start"
+  awk -v k="$rss" 'BEGIN { print k / 1024 }' >>"$work/rss"
+  awk -v k="$hwm" 'BEGIN { print k / 1024 }' >>"$work/hwm"
+  rm -f "$work/out-$run"
+done
+echo "median of $runs runs ($seconds s of demo mining each, mining:threads=$threads):"
+echo "  start to mining: $(median <"$work/start") s; resident while mining: $(median <"$work/rss" | awk '{ printf "%.1f", $1 }') MB (VmRSS), peak $(median <"$work/hwm" | awk '{ printf "%.1f", $1 }') MB (VmHWM)"
