@@ -17,6 +17,9 @@ public sealed class AgentStatusProvider(MiningRuntime runtime, IWorkSource sourc
     /// <summary>Takes a hash-rate sample; call about once a second.</summary>
     public void Sample() => Volatile.Write(ref _hashrate, stats.SampleHashrate());
 
+    /// <summary>The latest one-minute average hash rate, H/s.</summary>
+    public double HashrateHs => Volatile.Read(ref _hashrate);
+
     /// <inheritdoc />
     public string Describe() => StatusText.OneLine(GetStatus());
 

@@ -27,9 +27,10 @@ public static class GovernorServices
         bool energyRuled = setup.EnergyPolicy.Mode != EnergyMode.Always;
         if (energyRuled)
         {
-            // Demo work earns a known nothing; pool work's coins per hour are not estimated here yet, so they are unknown.
-            IEarningsRate? earnings = setup.Stratum.Pools.Count == 0 ? null : new UnestimatedEarnings();
-            services.AddSingleton(sp => new EnergyInputs(setup.EnergyRule, earnings, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EnergyInputs>>()));
+            // Demo work earns a known nothing; pool work earns what its live figures say. The status and the job board
+            // are read when the governor decides, not when it is built: the status itself reads the governor.
+            services.AddSingleton(sp => new EnergyInputs(setup.EnergyRule, setup.Stratum.Pools.Count == 0 ? null : LiveEarnings(sp, setup),
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EnergyInputs>>()));
         }
 
         services.AddSingleton(sp => GovernorLoop.Create(setup.Governor, gate, new GovernorEnvironment { Time = sp.GetRequiredService<TimeProvider>() },
@@ -47,14 +48,9 @@ public static class GovernorServices
         protected override Task ExecuteAsync(CancellationToken stoppingToken) => loop.RunAsync(stoppingToken);
     }
 
-    /// <summary>Pool work until an earnings estimate is wired in: the earnings are unknown, and the owner's unknownAction decides.</summary>
-    private sealed class UnestimatedEarnings : IEarningsRate
-    {
-        public bool TryCoinsPerHour(out double coinsPerHour, out string why)
-        {
-            coinsPerHour = 0;
-            why = "the expected coins per hour of pool work are not estimated by this agent yet";
-            return false;
-        }
-    }
+    private static LiveEarningsRate LiveEarnings(IServiceProvider services, AgentSetup setup) => new(
+        () => services.GetRequiredService<AgentStatusProvider>().HashrateHs,
+        () => services.GetRequiredService<IThrottleStatus>().DutyPercent,
+        () => services.GetRequiredService<JobBoard>().Current?.Job.NetworkBits,
+        setup.EnergyRule.BlockReward);
 }
