@@ -39,7 +39,21 @@ public static class GovernorServices
         services.AddSingleton<IMiningThrottle>(sp => sp.GetRequiredService<MiningControl>());
         services.AddSingleton<IThrottleStatus>(sp => sp.GetRequiredService<MiningControl>());
         services.AddSingleton<IAgentControl>(sp => sp.GetRequiredService<MiningControl>());
+        AddLedger(services, setup, energyRuled);
         services.AddHostedService<GovernorService>();
+    }
+
+    // Registered before the governor's loop, whose first decision comes as it starts: the ledger restores today's
+    // energy into the budget first.
+    private static void AddLedger(IServiceCollection services, AgentSetup setup, bool energyRuled)
+    {
+        services.AddSingleton(_ => EnergyLedgerStore.Open(setup.StateDirectory));
+        services.AddSingleton(sp => new EnergyLedger(sp.GetRequiredService<EnergyLedgerStore>(), Mqtt.Messages.DeviceId.Resolve(setup.Mqtt.DeviceId),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IEnergyLedgerSource>(sp => sp.GetRequiredService<EnergyLedger>());
+        services.AddHostedService(sp => new EnergyLedgerService(sp.GetRequiredService<EnergyLedger>(), sp.GetRequiredService<GovernorLoop>(),
+            sp.GetRequiredService<MinerStats>(), sp.GetRequiredService<JobBoard>(), setup, energyRuled ? sp.GetRequiredService<EnergyInputs>() : null,
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EnergyLedgerService>>()));
     }
 
     /// <summary>Runs the governor loop for the host's lifetime; when it ends, the gate is closed and nothing mines.</summary>
