@@ -41,7 +41,14 @@ public sealed class EnergyLedgerService(EnergyLedger ledger, GovernorLoop govern
     {
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
         Sample();
-        ledger.Flush();
+        try
+        {
+            ledger.Flush();
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            logger.LogWarning("Energy ledger not written at stop ({Problem}); the last hour's figures are lost.", ex.Message);
+        }
     }
 
     /// <inheritdoc />
