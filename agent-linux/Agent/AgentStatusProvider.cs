@@ -29,6 +29,9 @@ public sealed class AgentStatusProvider(MiningRuntime runtime, IWorkSource sourc
         _lastSample = now;
     }
 
+    /// <summary>The latest one-minute average hash rate, H/s.</summary>
+    public double HashrateHs => Volatile.Read(ref _hashrate);
+
     /// <inheritdoc />
     public string Describe() => StatusText.OneLine(GetStatus());
 

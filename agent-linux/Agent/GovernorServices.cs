@@ -27,9 +27,10 @@ public static class GovernorServices
         bool energyRuled = setup.EnergyPolicy.Mode != EnergyMode.Always;
         if (energyRuled)
         {
-            // Demo work earns a known nothing; pool work's coins per hour are not estimated here yet, so they are unknown.
-            IEarningsRate? earnings = setup.Stratum.Pools.Count == 0 ? null : new UnestimatedEarnings();
-            services.AddSingleton(sp => new EnergyInputs(setup.EnergyRule, earnings, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EnergyInputs>>()));
+            // Demo work earns a known nothing; pool work earns what its live figures say. The status and the job board
+            // are read when the governor decides, not when it is built: the status itself reads the governor.
+            services.AddSingleton(sp => new EnergyInputs(setup.EnergyRule, setup.Stratum.Pools.Count == 0 ? null : LiveEarnings(sp, setup),
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EnergyInputs>>()));
         }
 
         services.AddSingleton(sp => GovernorLoop.Create(setup.Governor, gate, new GovernorEnvironment { Time = sp.GetRequiredService<TimeProvider>() },
@@ -38,7 +39,21 @@ public static class GovernorServices
         services.AddSingleton<IMiningThrottle>(sp => sp.GetRequiredService<MiningControl>());
         services.AddSingleton<IThrottleStatus>(sp => sp.GetRequiredService<MiningControl>());
         services.AddSingleton<IAgentControl>(sp => sp.GetRequiredService<MiningControl>());
+        AddLedger(services, setup, energyRuled);
         services.AddHostedService<GovernorService>();
+    }
+
+    // Registered before the governor's loop, whose first decision comes as it starts: the ledger restores today's
+    // energy into the budget first.
+    private static void AddLedger(IServiceCollection services, AgentSetup setup, bool energyRuled)
+    {
+        services.AddSingleton(_ => EnergyLedgerStore.Open(setup.StateDirectory));
+        services.AddSingleton(sp => new EnergyLedger(sp.GetRequiredService<EnergyLedgerStore>(), Mqtt.Messages.DeviceId.Resolve(setup.Mqtt.DeviceId),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IEnergyLedgerSource>(sp => sp.GetRequiredService<EnergyLedger>());
+        services.AddHostedService(sp => new EnergyLedgerService(sp.GetRequiredService<EnergyLedger>(), sp.GetRequiredService<GovernorLoop>(),
+            sp.GetRequiredService<MinerStats>(), sp.GetRequiredService<JobBoard>(), setup, energyRuled ? sp.GetRequiredService<EnergyInputs>() : null,
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EnergyLedgerService>>()));
     }
 
     /// <summary>Runs the governor loop for the host's lifetime; when it ends, the gate is closed and nothing mines.</summary>
@@ -47,14 +62,9 @@ public static class GovernorServices
         protected override Task ExecuteAsync(CancellationToken stoppingToken) => loop.RunAsync(stoppingToken);
     }
 
-    /// <summary>Pool work until an earnings estimate is wired in: the earnings are unknown, and the owner's unknownAction decides.</summary>
-    private sealed class UnestimatedEarnings : IEarningsRate
-    {
-        public bool TryCoinsPerHour(out double coinsPerHour, out string why)
-        {
-            coinsPerHour = 0;
-            why = "the expected coins per hour of pool work are not estimated by this agent yet";
-            return false;
-        }
-    }
+    private static LiveEarningsRate LiveEarnings(IServiceProvider services, AgentSetup setup) => new(
+        () => services.GetRequiredService<AgentStatusProvider>().HashrateHs,
+        () => services.GetRequiredService<IThrottleStatus>().DutyPercent,
+        () => services.GetRequiredService<JobBoard>().Current?.Job.NetworkBits,
+        setup.EnergyRule.BlockReward);
 }

@@ -117,7 +117,15 @@ public sealed class EnergyInputs : IEnergyInputs
         energy.WithEarnings(Nano(coinsPerHour * coinPrice), "estimate");
     }
 
-    private bool TryCoinPrice(out double price, out string why)
+    /// <summary>The energy price per kWh the topic last carried, when <c>energy:priceTopic</c> is set and its value is current.</summary>
+    public bool TryTopicPrice(out double price)
+    {
+        price = 0;
+        return _price is not null && _price.TryGet(out price, out _);
+    }
+
+    /// <summary>The coin's price: <c>energy:coinPriceTopic</c>'s current value, else <c>energy:coinPrice</c>; false, saying why, when unknown.</summary>
+    public bool TryCoinPrice(out double price, out string why)
     {
         if (_coinPrice is not null)
         {

@@ -37,6 +37,9 @@ public sealed record EnergyRuleOptions
     /// <summary><c>energy:coinPriceTopic</c>: the coin's current price in the currency.</summary>
     public string? CoinPriceTopic { get; init; }
 
+    /// <summary><c>energy:blockReward</c>: coins per block of the coin the pool mines; null when not set (pool earnings unknown).</summary>
+    public double? BlockReward { get; init; }
+
     /// <summary><c>energy:surplusTopic</c>: exported watts (positive = exporting).</summary>
     public string? SurplusTopic { get; init; }
 
@@ -97,6 +100,7 @@ public sealed record EnergyRuleOptions
             PriceTopic = reader.Topic("energy:priceTopic"),
             CoinPrice = reader.Text("energy:coinPrice") is null ? null : reader.NonNegative("energy:coinPrice", "the coin's price in the currency, e.g. 0.00035"),
             CoinPriceTopic = reader.Topic("energy:coinPriceTopic"),
+            BlockReward = reader.Text("energy:blockReward") is null ? null : reader.NonNegative("energy:blockReward", "coins per block, e.g. 6.25 for Litecoin since August 2023"),
             SurplusTopic = reader.Topic("energy:surplusTopic"),
             PowerTopic = reader.Topic("energy:powerTopic"),
             DailyMilliWh = reader.Fixed("energy:dailyKwh", 6, 0, 10_000, "kWh from 0 to 10000, e.g. 0.05"),

@@ -58,6 +58,9 @@ public abstract class MiningJob
     /// <summary>The version bits submitted with the job's shares (BIP 310 <c>mining.submit</c>'s sixth parameter), 8 hex digits; null without version rolling.</summary>
     public virtual string? VersionBitsHex => null;
 
+    /// <summary>The network target of the block the job builds (the header's compact nBits); null for work that is no coin's block (the demo).</summary>
+    public virtual uint? NetworkBits => null;
+
     /// <summary>The pool the job came from as <c>scheme://host:port</c>, never with credentials; null for a source that is not a pool (the demo).</summary>
     public string? Pool { get; init; }
 }

@@ -61,6 +61,8 @@ public sealed class StratumWorkSource(StratumClient client) : IWorkSource
         // The client sends version bits only when the pool negotiated a mask (StratumClient.SendShareAsync); so does the journal.
         public override string? VersionBitsHex => Work.VersionMask == 0 ? null : VersionBits.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
 
+        public override uint? NetworkBits => Work.Job.NBits;
+
         public override string NtimeHex => Work.Job.NTime.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
 
         public override IotMinerAgent.Hashing.HeaderWork BuildWork(ulong extranonce2, out byte[] extranonce2Bytes)

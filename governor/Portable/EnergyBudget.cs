@@ -49,6 +49,30 @@ namespace IotMinerAgent.Governor
             }
         }
 
+        /// <summary>
+        /// Adds energy an earlier run used on local date <paramref name="year"/>-<paramref name="month"/>-<paramref name="day"/>
+        /// (today and this month so far), so a restart does not hand out the day's budget again.
+        /// </summary>
+        public void Restore(int year, int month, int day, long todayMicroJ, long monthMicroJ)
+        {
+            int monthKey = (year * 100) + month;
+            int dayKey = (monthKey * 100) + day;
+            if (dayKey != _dayKey)
+            {
+                _dayKey = dayKey;
+                TodayMicroJ = 0;
+            }
+
+            if (monthKey != _monthKey)
+            {
+                _monthKey = monthKey;
+                MonthMicroJ = 0;
+            }
+
+            TodayMicroJ += todayMicroJ < 0 ? 0 : todayMicroJ;
+            MonthMicroJ += monthMicroJ < 0 ? 0 : monthMicroJ;
+        }
+
         /// <summary>Adds energy used.</summary>
         public void Add(long microJ)
         {

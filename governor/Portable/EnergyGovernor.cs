@@ -92,6 +92,15 @@ namespace IotMinerAgent.Governor
         }
 
         /// <summary>
+        /// Adds the energy an earlier run used today and this month (local date given), e.g. from the agent's
+        /// ledger at start, so a restart does not reset the budget. Call before the first decision of that date.
+        /// </summary>
+        public void Restore(int year, int month, int day, long todayMicroJ, long monthMicroJ)
+        {
+            _budget.Restore(year, month, day, todayMicroJ, monthMicroJ);
+        }
+
+        /// <summary>
         /// The board's draw attributed to mining at <paramref name="loadPpm"/>: nothing when paused, else the measured
         /// draw when a reading is given, else idle + load × (board − idle).
         /// </summary>

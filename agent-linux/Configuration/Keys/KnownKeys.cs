@@ -181,7 +181,7 @@ public static class KnownKeys
 
         // The energy rule's keys are read key by key (EnergyRuleOptions, a SettingReader) whose messages name the key: Text here.
         keys.AddRange(Named(KeyKind.Text, "energy:",
-            "mode", "margin", "pricePerKwh", "tariff", "priceTopic", "coinPrice", "coinPriceTopic", "surplusTopic", "powerTopic", "dailyKwh",
+            "mode", "margin", "pricePerKwh", "tariff", "priceTopic", "coinPrice", "coinPriceTopic", "blockReward", "surplusTopic", "powerTopic", "dailyKwh",
             "monthlyKwh", "minSwitchSeconds", "topicTimeout", "unknownAction", "currency"));
         keys.AddRange(Named(KeyKind.Text, "mqtt:",
             "enabled", "host", "port", "tls", "caFile", "clientCertFile", "clientKeyFile", "username", "password", "deviceId", "protocol",

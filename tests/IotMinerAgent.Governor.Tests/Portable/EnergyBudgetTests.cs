@@ -56,6 +56,24 @@ public sealed class EnergyBudgetTests
     }
 
     [Fact]
+    public void Restored_energy_counts_today_and_the_month_and_the_next_day_starts_from_zero()
+    {
+        // Restored at 23:59:50 on 10 March: 0.02 kWh today (20 Wh = 72 000 J), 0.5 kWh this month (1 800 000 J).
+        ThermalGovernor governor = Governor(dailyMilliWh: 24_000, monthlyMilliWh: 0, minSwitchSeconds: 0);
+        governor.Energy.Restore(2026, 3, 10, 72_000 * MicroJPerJoule, 1_800_000 * MicroJPerJoule);
+        var clock = new Clock(new DateTime(2026, 3, 10, 23, 59, 50));
+        clock.Decide(governor);
+        Assert.Equal(72_000 * MicroJPerJoule, governor.Energy.TodayMicroJ);
+        Assert.Equal(1_800_000 * MicroJPerJoule, governor.Energy.MonthMicroJ);
+
+        // 10 s later it is midnight: today starts again, holding only the interval that ended after midnight (at
+        // most 10 s × 4 W = 40 J, not the restored 72 000 J); the month keeps the restored 1 800 000 J plus that interval.
+        clock.Step(governor);
+        Assert.InRange(governor.Energy.TodayMicroJ, 0, 40 * MicroJPerJoule);
+        Assert.Equal((1_800_000 * MicroJPerJoule) + governor.Energy.TodayMicroJ, governor.Energy.MonthMicroJ);
+    }
+
+    [Fact]
     public void The_daily_budget_is_spread_over_the_day()
     {
         // 24 Wh a day allows 1 Wh per elapsed hour. At 06:00, 6 Wh are allowed and nothing is used: 6 Wh is more than

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
+using IotMinerAgent.Linux.Energy;
 using IotMinerAgent.Linux.Tests.Mqtt;
 
 namespace IotMinerAgent.Linux.Tests.Agent;
@@ -113,6 +114,44 @@ public sealed class EnergyRuleAgentTests : IDisposable
         await agent.WaitUntilAsync(lines => lines.Any(l => l.Contains("energy:priceTopic: the message on", StringComparison.Ordinal)), "the bad payload logged");
         Assert.DoesNotContain(agent.Lines, l => l.Contains('\u001b', StringComparison.Ordinal));
         Assert.Equal(0, await agent.StopAsync());
+    }
+
+    [Fact]
+    public async Task A_clean_stop_writes_the_ledger_and_a_restart_keeps_the_days_budget_count()
+    {
+        await using MosquittoBroker broker = await MosquittoBroker.StartAsync();
+        await using TestSubscriber mqtt = await TestSubscriber.ConnectAsync(broker.Port, [$"iotminer/{_device}/status"]);
+
+        // A budget of 1 kWh/day leaves hundreds of Wh by now: mining at 5 W for a few seconds, then a clean stop.
+        using (AgentProcess first = AgentProcess.Start(_state, Arguments(broker.Port,
+            "--energy:mode=budget", "--energy:dailyKwh=1", "--energy:boardWatts=5", "--energy:minSwitchSeconds=0")))
+        {
+            await mqtt.WaitForAsync(m => State(m) is "mining" or "throttled", "mining within the budget", seconds: 60);
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            Assert.Equal(0, await first.StopAsync());
+        }
+
+        EnergyDay today;
+        using (EnergyLedgerStore store = EnergyLedgerStore.Open(_state))
+        {
+            var now = DateOnly.FromDateTime(DateTime.Now);
+            today = Assert.Single(store.Days(_device, now.AddDays(-1), now));
+        }
+
+        // Three seconds at up to 5 W are at most 15 J = 0.0000042 kWh, counted from the first mining step on (so
+        // somewhat less); at least 1 mWh = 0.000001 kWh (0.7 s at 5 W), which the second run's budget relies on.
+        // The upper bound only catches a unit slip (a run this short cannot reach 0.01 kWh = 36 kJ).
+        Assert.InRange(today.KilowattHours, 0.000001, 0.01);
+        Assert.Equal(0, today.ExpectedCoins);
+
+        // Restarted with a daily budget of 1 mWh (0.000001 kWh), below what the first run used: only a count restored
+        // from the ledger makes it "spent" at once (a fresh count of 0 would wait for the allowance to grow instead).
+        int mark = mqtt.Count;
+        using AgentProcess second = AgentProcess.Start(_state, Arguments(broker.Port,
+            "--energy:mode=budget", "--energy:dailyKwh=0.000001", "--energy:boardWatts=5", "--energy:minSwitchSeconds=0"));
+        Received spent = await mqtt.WaitForAsync(m => State(m) == "paused" && Reason(m).Contains("budget", StringComparison.Ordinal), "a budget pause", mark, 60);
+        Assert.StartsWith("paused: daily energy budget 0.000001 kWh spent (", Reason(spent), StringComparison.Ordinal);
+        Assert.Equal(0, await second.StopAsync());
     }
 
     private string[] Arguments(int brokerPort, params string[] energy)
