@@ -42,6 +42,9 @@ public sealed class DocumentedKeyTests : IDisposable
         ["energy:surplusTopic"] = "home/+/export",
         ["energy:powerTopic"] = "plug/#",
         ["energy:currency"] = "much-too-long",
+        ["duino:username"] = "a,b",
+        ["duino:miningKey"] = "a,b",
+        ["duino:rigId"] = "a,b",
     };
 
     readonly string _dir = Directory.CreateTempSubdirectory("iotminer-keys-").FullName;
@@ -82,6 +85,7 @@ public sealed class DocumentedKeyTests : IDisposable
     [InlineData("mining:threads")]
     [InlineData("gateway:stratum:connectTimeout")]
     [InlineData("gateway:node:coin")]
+    [InlineData("duino:pool")]
     public void The_prerequisites_alone_are_valid(string key)
     {
         // Otherwise a wrong value's message could name the key only because of a prerequisite's mistake.
@@ -147,6 +151,15 @@ public sealed class DocumentedKeyTests : IDisposable
         {
             // Most stratum settings are checked once a pool is configured.
             settings.AddRange([$"--stratum:pools:0:url={PoolUrl}", $"--stratum:pools:0:user={PoolUser}"]);
+        }
+        else if (key.StartsWith("duino:", StringComparison.Ordinal))
+        {
+            // The duino section is checked when the agent mines Duino-Coin; the picker only when no node is given.
+            settings.AddRange(["--mining:algorithm=duco-s1", "--duino:username=someone"]);
+            if (key != "duino:poolPickerUrl")
+            {
+                settings.Add("--duino:pool=127.0.0.1:2811");
+            }
         }
         else if (key.StartsWith("gateway:node:", StringComparison.Ordinal))
         {

@@ -11,10 +11,10 @@ public sealed class DuinoStatusTests
         var status = new AgentStatus
         {
             State = AgentState.Mining, Version = "0.1.0", HashrateHs = 2_500_000, Accepted = 12, Rejected = 3,
-            Algo = "duco-s1", Pool = "192.168.1.10:2811", Tier = "MEDIUM", DutyPercent = 100,
+            Algo = "duco-s1", Pool = "192.168.1.10:2811", Tier = "MEDIUM", DutyPercent = 100, Threads = 2,
         };
 
-        Assert.Equal("mining · 2.5 MH/s · duty 100 % · 12 accepted · 3 rejected · pool 192.168.1.10:2811 · duco-s1 tier MEDIUM", StatusText.OneLine(status));
+        Assert.Equal("mining · 2.5 MH/s · duty 100 % · 2 threads · 12 accepted · 3 rejected · pool 192.168.1.10:2811 · duco-s1 tier MEDIUM", StatusText.OneLine(status));
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class MqttBrokerContractTests : IAsyncLifetime
         Assert.Equal(StatusMessage.From(agent.Agent.GetStatus(), "contract-1", parsed.Time), parsed);
         Assert.Equal(ContractMessageTests.StatusKeys.Order(), status.Json.EnumerateObject().Select(p => p.Name).Order());
         Assert.Equal(HomeAssistantDiscovery.OriginName, discovery.Json.GetProperty("o").GetProperty("name").GetString());
-        Assert.Equal(11, discovery.Json.GetProperty("cmps").EnumerateObject().Count());
+        Assert.Equal(14, discovery.Json.GetProperty("cmps").EnumerateObject().Count());
         Assert.Equal(share, JsonSerializer.Deserialize(published.Payload, MqttJsonContext.Default.ShareMessage));
         Assert.Equal(MqttQualityOfServiceLevel.AtLeastOnce, published.Qos);
         Assert.False(published.Retain);
