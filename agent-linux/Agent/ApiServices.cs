@@ -38,7 +38,9 @@ public static class ApiServices
             sp.GetRequiredService<RecentShares>(),
             sp.GetRequiredService<StatusHistory>(),
             sp.GetRequiredService<IAgentControl>(),
-            status => Describe(setup, status)));
+            status => Describe(setup, status),
+            sp.GetRequiredService<IEnergyLedgerSource>(),
+            setup.EnergyRule.Currency));
         services.AddSingleton(sp => new ApiServer(setup.Api, sp.GetRequiredService<AgentApi>(), sp.GetService<RunningGateway>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService(sp => sp.GetRequiredService<ApiServer>());
     }

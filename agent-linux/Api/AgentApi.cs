@@ -1,4 +1,5 @@
 using System;
+using IotMinerAgent.Linux.Energy;
 using IotMinerAgent.Linux.Mining;
 using IotMinerAgent.Linux.Mqtt.Commands;
 using IotMinerAgent.Linux.Status;
@@ -12,5 +13,7 @@ namespace IotMinerAgent.Linux.Api;
 /// <param name="History">One-minute samples of the last 24 h.</param>
 /// <param name="Control">The owner's controls (pause, resume, limits) — the same object MQTT commands act on.</param>
 /// <param name="Describe">The pools, consent and estimates of this run, given the current status.</param>
+/// <param name="Energy">The energy ledger's days.</param>
+/// <param name="Currency">The currency of the ledger's costs and earnings (energy:currency).</param>
 public sealed record AgentApi(IAgentStatusSource Status, string DeviceId, RecentShares Shares, StatusHistory History, IAgentControl Control,
-    Func<AgentStatus, AgentResponse> Describe);
+    Func<AgentStatus, AgentResponse> Describe, IEnergyLedgerSource Energy, string Currency);

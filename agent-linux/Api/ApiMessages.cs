@@ -83,6 +83,21 @@ public sealed record DevicesResponse(bool Gateway, IReadOnlyList<DeviceEntry> De
 /// <param name="Rejected">Shares refused.</param>
 public sealed record DeviceEntry(string DeviceId, double HashrateHs, DateTimeOffset LastSeen, long Accepted, long Rejected);
 
+/// <summary>The energy ledger: one row per local day, newest first (docs/energy.md, "The ledger").</summary>
+/// <param name="Currency">The currency of costs and earnings (energy:currency).</param>
+/// <param name="Days">The days, newest first; today's row includes what is not written to disk yet.</param>
+public sealed record EnergyResponse(string Currency, IReadOnlyList<EnergyDayEntry> Days);
+
+/// <summary>One day of the energy ledger; a figure unknown all day is null, never 0.</summary>
+/// <param name="Day">The local date, yyyy-MM-dd.</param>
+/// <param name="Kwh">Energy mining used, kWh.</param>
+/// <param name="SharesAccepted">Shares the pool accepted.</param>
+/// <param name="ExpectedCoins">Coins the hashes done are expected to earn.</param>
+/// <param name="EnergyCost">The energy's cost, in <see cref="EnergyResponse.Currency"/>.</param>
+/// <param name="Earned">The expected coins at the coin price of the time.</param>
+/// <param name="Net">Earned − energy cost.</param>
+public sealed record EnergyDayEntry(string Day, double Kwh, long SharesAccepted, double? ExpectedCoins, double? EnergyCost, double? Earned, double? Net);
+
 /// <summary>
 /// Source-generated JSON for the API's own bodies (no reflection: trimming-safe), snake_case like the MQTT contract;
 /// the status is the MQTT status message itself (<see cref="MqttJsonContext"/>).
@@ -98,6 +113,7 @@ public sealed record DeviceEntry(string DeviceId, double HashrateHs, DateTimeOff
 [JsonSerializable(typeof(LimitsRequest))]
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(DevicesResponse))]
+[JsonSerializable(typeof(EnergyResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext
 {
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -8,6 +9,7 @@ using System.Threading.Tasks;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Hashing.DeviceContract;
 using IotMinerAgent.Linux.Api;
+using IotMinerAgent.Linux.Energy;
 using IotMinerAgent.Linux.Mining;
 using IotMinerAgent.Linux.Mqtt.Commands;
 using IotMinerAgent.Linux.Mqtt.Messages;
@@ -69,6 +71,30 @@ public sealed class AgentEndpointTests
         using HttpResponseMessage tooMany = await api.Client.GetAsync(api.Url("/api/v1/shares?limit=6"));
         Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
         Assert.Contains("allowed: 1 to 5", await tooMany.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Energy_serves_the_ledger_days_with_net_and_unknowns_as_null()
+    {
+        await using ApiServerHarness api = await ApiServerHarness.StartAsync();
+        // Two intervals today: 0.25 + 0.5 kWh at 0.30 €/kWh cost 0.075 + 0.15 = 0.225 €; earnings known only in the
+        // first (0.1 €), so the day earned 0.1 € and its net is 0.1 − 0.225 = −0.125 €. Coins were never known: null.
+        api.Energy.Add(new EnergyInterval(0.25, 3, null, 0.075, 0.1));
+        api.Energy.Add(new EnergyInterval(0.5, 2, null, 0.15, null));
+
+        using JsonDocument energy = JsonDocument.Parse(await api.Client.GetStringAsync(api.Url("/api/v1/energy?days=7")));
+        Assert.Equal("€", energy.RootElement.GetProperty("currency").GetString());
+        JsonElement today = Assert.Single(energy.RootElement.GetProperty("days").EnumerateArray());
+        Assert.Equal(DateTime.Now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), today.GetProperty("day").GetString());
+        Assert.Equal(0.75, today.GetProperty("kwh").GetDouble(), 9);
+        Assert.Equal(5, today.GetProperty("shares_accepted").GetInt64());
+        Assert.Equal(JsonValueKind.Null, today.GetProperty("expected_coins").ValueKind);
+        Assert.Equal(0.225, today.GetProperty("energy_cost").GetDouble(), 9);
+        Assert.Equal(-0.125, today.GetProperty("net").GetDouble(), 9);
+
+        using HttpResponseMessage tooMany = await api.Client.GetAsync(api.Url("/api/v1/energy?days=401"));
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+        Assert.Contains("allowed: 1 to 400", await tooMany.Content.ReadAsStringAsync());
     }
 
     [Fact]

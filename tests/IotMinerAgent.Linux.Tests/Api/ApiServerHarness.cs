@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using IotMinerAgent.Governor;
 using IotMinerAgent.Linux.Agent;
 using IotMinerAgent.Linux.Api;
+using IotMinerAgent.Linux.Energy;
 using IotMinerAgent.Linux.Gateway.Hosting;
 using IotMinerAgent.Linux.Hardware;
 using IotMinerAgent.Linux.Mining;
@@ -24,6 +26,8 @@ internal sealed class ApiServerHarness : IAsyncDisposable
 {
     private readonly ApiServer _server;
     private readonly GovernorLoop _loop;
+    private readonly string _stateDirectory = Directory.CreateTempSubdirectory("iotminer-api-").FullName;
+    private readonly EnergyLedgerStore _store;
 
     private ApiServerHarness(ApiOptions options, RunningGateway? gateway, bool agent)
     {
@@ -33,13 +37,19 @@ internal sealed class ApiServerHarness : IAsyncDisposable
         _loop.Step();
         Control = new MiningControl(_loop, gate, workers: 2);
         Source = new ControlStatus(Control);
+        _store = EnergyLedgerStore.Open(_stateDirectory);
+        Energy = new EnergyLedger(_store, "test-device", TimeProvider.System);
         Api = agent
-            ? new AgentApi(Source, "test-device", Shares, History, Control, status => new AgentResponse("test-device", options.ReadOnly, [], "given for this test", "no estimate", null))
+            ? new AgentApi(Source, "test-device", Shares, History, Control, status => new AgentResponse("test-device", options.ReadOnly, [], "given for this test", "no estimate", null),
+                Energy, "€")
             : null;
         _server = new ApiServer(options, Api, gateway, new CapturingLoggerFactory(Logs));
     }
 
     public MiningControl Control { get; }
+
+    /// <summary>A real energy ledger on a SQLite file in a temporary state directory.</summary>
+    public EnergyLedger Energy { get; }
 
     public ControlStatus Source { get; }
 
@@ -69,6 +79,8 @@ internal sealed class ApiServerHarness : IAsyncDisposable
         await _server.StopAsync(CancellationToken.None);
         await _server.DisposeAsync();
         Client.Dispose();
+        _store.Dispose();
+        Directory.Delete(_stateDirectory, recursive: true);
     }
 
     /// <summary>The status as the agent's provider builds it, from the owner's controls.</summary>

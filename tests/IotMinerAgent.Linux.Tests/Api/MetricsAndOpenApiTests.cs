@@ -42,7 +42,7 @@ public sealed class MetricsAndOpenApiTests
         await using ApiServerHarness api = await ApiServerHarness.StartAsync();
         using JsonDocument document = JsonDocument.Parse(await api.Client.GetStringAsync(api.Url("/api/v1/openapi.json")));
         JsonElement paths = document.RootElement.GetProperty("paths");
-        string[] expected = ["/api/v1", "/api/v1/status", "/api/v1/shares", "/api/v1/history", "/api/v1/agent", "/api/v1/pause", "/api/v1/resume", "/api/v1/limits", "/api/v1/devices"];
+        string[] expected = ["/api/v1", "/api/v1/status", "/api/v1/shares", "/api/v1/history", "/api/v1/energy", "/api/v1/agent", "/api/v1/pause", "/api/v1/resume", "/api/v1/limits", "/api/v1/devices"];
         Assert.Equal(expected.Order(), paths.EnumerateObject().Select(p => p.Name).Order());
         Assert.True(paths.GetProperty("/api/v1/limits").TryGetProperty("put", out JsonElement put));
         Assert.True(put.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
