@@ -150,7 +150,7 @@ public sealed class ApiServer : IHostedService, IAsyncDisposable
 
         GatewayEndpoints.Map(app, _gateway);
 
-        var metrics = new MetricsExport(_agent?.Status, _gateway, TimeProvider.System);
+        var metrics = new MetricsExport(_agent, _gateway, TimeProvider.System);
         app.MapMetrics("/metrics", metrics.Registry);
         return app;
     }

@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using IotMinerAgent.Hashing.DeviceWork;
+using IotMinerAgent.Linux.Energy;
 using IotMinerAgent.Linux.Gateway.Hosting;
 using IotMinerAgent.Linux.Gateway.Transport;
 using IotMinerAgent.Linux.Hosting;
@@ -21,6 +23,9 @@ public sealed class MetricsExport
     private readonly Gauge _duty;
     private readonly Counter _shares;
     private readonly Gauge _info;
+    private readonly Counter _energy;
+    private readonly Counter _earnings;
+    private readonly Counter _energyCost;
     private readonly Gauge? _devices;
     private readonly Gauge? _sharesPerSecond;
     private readonly Counter? _gatewayShares;
@@ -30,8 +35,8 @@ public sealed class MetricsExport
     private long _lastShares;
     private long _lastScrape;
 
-    /// <summary>A registry for the agent (<paramref name="status"/>) and the gateway (<paramref name="gateway"/>), either may be null.</summary>
-    public MetricsExport(IAgentStatusSource? status, RunningGateway? gateway, TimeProvider time)
+    /// <summary>A registry for the agent (<paramref name="agent"/>) and the gateway (<paramref name="gateway"/>), either may be null.</summary>
+    public MetricsExport(AgentApi? agent, RunningGateway? gateway, TimeProvider time)
     {
         _time = time;
         _lastScrape = time.GetTimestamp();
@@ -42,6 +47,10 @@ public sealed class MetricsExport
         _duty = factory.CreateGauge("iotminer_duty_ratio", "Share of full speed on all threads set by the governor, 0 to 1.");
         _shares = factory.CreateCounter("iotminer_shares_total", "Shares answered by the pool since start, by result.", "result");
         _info = factory.CreateGauge("iotminer_info", "Always 1; the labels say what runs.", "algo", "engine", "pool", "version");
+        _energy = factory.CreateCounter("iotminer_energy_kwh_total", "Energy the board used since start, kWh (power model or energy:powerTopic; absent when the board's power is unknown).",
+            new CounterConfiguration { SuppressInitialValue = true });
+        _earnings = factory.CreateCounter("iotminer_earnings_coins_total", "Coins the hashes are expected to earn, summed over the energy ledger's days; coin is the algorithm mined (the agent cannot tell which coin a pool pays).", "coin");
+        _energyCost = factory.CreateCounter("iotminer_energy_cost_total", "What mining's energy cost, summed over the energy ledger's days, in the currency of energy:currency.", "currency");
         if (gateway is not null)
         {
             _devices = factory.CreateGauge("iotminer_gateway_devices", "Devices the gateway heard from in the last five minutes.");
@@ -52,9 +61,11 @@ public sealed class MetricsExport
 
         Registry.AddBeforeCollectCallback(() =>
         {
-            if (status is not null)
+            if (agent is not null)
             {
-                Update(status.GetStatus());
+                AgentStatus status = agent.Status.GetStatus();
+                Update(status);
+                Update(agent.Energy.RecentDays(EnergyLedgerStore.RetentionDays), status.Algo ?? "unknown", agent.Currency);
             }
 
             if (gateway?.Current?.Counters is { } counters)
@@ -80,6 +91,11 @@ public sealed class MetricsExport
         }
 
         _duty.Set(Finite(status.DutyPercent) / 100);
+        if (status.EnergyKwh is double kwh && double.IsFinite(kwh))
+        {
+            _energy.IncTo(kwh);
+        }
+
         _shares.WithLabels("accepted").IncTo(status.Accepted);
         _shares.WithLabels("rejected").IncTo(status.Rejected);
         _shares.WithLabels("stale").IncTo(status.Stale);
@@ -92,6 +108,20 @@ public sealed class MetricsExport
         }
 
         _info.WithLabels(labels).Set(1);
+    }
+
+    private void Update(IReadOnlyList<EnergyDay> days, string coin, string currency)
+    {
+        double coins = 0;
+        double cost = 0;
+        foreach (EnergyDay day in days)
+        {
+            coins += day.ExpectedCoins ?? 0;
+            cost += day.EnergyCost ?? 0;
+        }
+
+        _earnings.WithLabels(coin).IncTo(coins);
+        _energyCost.WithLabels(currency).IncTo(cost);
     }
 
     private void Update(GatewayCounters counters, int devices)

@@ -88,6 +88,8 @@ internal sealed class ApiServerHarness : IAsyncDisposable
     {
         public long Accepted { get; set; } = 7;
 
+        public double? EnergyKwh { get; set; }
+
         public AgentStatus GetStatus() => new()
         {
             State = control.State,
@@ -109,6 +111,7 @@ internal sealed class ApiServerHarness : IAsyncDisposable
             Pool = "stratum+tcp://pool.example.org:3333",
             UptimeS = 42,
             Version = "0.1.0",
+            EnergyKwh = EnergyKwh,
         };
     }
 

@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
+using IotMinerAgent.Linux.Energy;
 
 namespace IotMinerAgent.Linux.Tests.Api;
 
@@ -35,6 +36,27 @@ public sealed class MetricsAndOpenApiTests
         api.Source.Accepted = 13;
         Assert.Equal("13", Samples(await api.Client.GetStringAsync(api.Url("/metrics")))["iotminer_shares_total{result=\"accepted\"}"]);
     }
+
+    [Fact]
+    public async Task Energy_metrics_count_the_boards_kWh_and_sum_the_ledgers_coins_and_cost()
+    {
+        await using ApiServerHarness api = await ApiServerHarness.StartAsync();
+        Dictionary<string, string> before = Samples(await api.Client.GetStringAsync(api.Url("/metrics")));
+        Assert.DoesNotContain(before.Keys, k => k.StartsWith("iotminer_energy_kwh_total", StringComparison.Ordinal));
+
+        // 0.0125 kWh since start; the ledger: 0.2 kWh costing 0.06 € earning 3e-9 coins, then 0.1 kWh at unknown
+        // price earning 1e-9 coins: 4e-9 coins and 0.06 € in all (an unknown cost adds nothing, it is not 0).
+        api.Source.EnergyKwh = 0.0125;
+        api.Energy.Add(new EnergyInterval(0.2, 1, 3e-9, 0.06, null));
+        api.Energy.Add(new EnergyInterval(0.1, 0, 1e-9, null, null));
+        Dictionary<string, string> samples = Samples(await api.Client.GetStringAsync(api.Url("/metrics")));
+
+        Assert.Equal(0.0125, Number(samples["iotminer_energy_kwh_total"]), 12);
+        Assert.Equal(4e-9, Number(samples["iotminer_earnings_coins_total{coin=\"sha256d\"}"]), 15);
+        Assert.Equal(0.06, Number(samples["iotminer_energy_cost_total{currency=\"€\"}"]), 12);
+    }
+
+    private static double Number(string text) => double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task The_OpenAPI_document_lists_every_endpoint_and_each_GET_answers_as_documented()
