@@ -121,6 +121,9 @@ public sealed record AgentSetup(IConfiguration Configuration, AgentOptions Agent
     /// <summary>The energy rule as the portable governor applies it (mode always unless configured).</summary>
     public EnergyPolicy EnergyPolicy { get; init; } = new();
 
+    /// <summary>True when the agent mines local demo work (no Stratum pool, no Duino-Coin node): it earns a known nothing.</summary>
+    public bool MinesDemoWork => Plan.Duino is null && Stratum.Pools.Count == 0;
+
     /// <summary>The duino section; used when <c>mining:algorithm = duco-s1</c>.</summary>
     public DuinoClientOptions Duino { get; init; } = new();
 

@@ -38,7 +38,7 @@ public static class ApiServices
             sp.GetRequiredService<RecentShares>(),
             sp.GetRequiredService<StatusHistory>(),
             sp.GetRequiredService<IAgentControl>(),
-            status => Describe(setup, status),
+            status => Describe(setup, status, sp.GetRequiredService<LiveEarningsRate>()),
             sp.GetRequiredService<IEnergyLedgerSource>(),
             setup.EnergyRule.Currency));
         services.AddSingleton(sp => new ApiServer(setup.Api, sp.GetRequiredService<AgentApi>(), sp.GetService<RunningGateway>(), sp.GetRequiredService<ILoggerFactory>()));
@@ -48,7 +48,7 @@ public static class ApiServices
     /// <summary>The board's draw now, from the power model at the mining load; null on a board whose power is unknown.</summary>
     internal static double? BoardPower(PowerModel power, AgentStatus status) => power.WattsAt(status.MiningLoadPpm);
 
-    private static AgentResponse Describe(AgentSetup setup, AgentStatus status)
+    private static AgentResponse Describe(AgentSetup setup, AgentStatus status, LiveEarningsRate earnings)
     {
         var pools = new List<PoolEntry>();
         for (int i = 0; i < setup.Plan.Pools.Count; i++)
@@ -64,7 +64,20 @@ public static class ApiServices
             : recorded is { } at
                 ? "recorded with 'iotminer consent --accept' on " + at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) + " for exactly this pool, payout and algorithm"
                 : "recorded with 'iotminer consent --accept'";
-        return new AgentResponse(DeviceId.Resolve(setup.Mqtt.DeviceId), setup.Api.ReadOnly, pools, consent, setup.Plan.Power.Describe(), Earnings: null);
+        return new AgentResponse(DeviceId.Resolve(setup.Mqtt.DeviceId), setup.Api.ReadOnly, pools, consent, setup.Plan.Power.Describe(), Earnings(setup, earnings));
+    }
+
+    /// <summary>What mining here earns per day at full duty, from the live figures; demo work earns a known nothing.</summary>
+    internal static EarningsEntry Earnings(AgentSetup setup, IEarningsRate earnings)
+    {
+        if (setup.MinesDemoWork)
+        {
+            return new EarningsEntry(0, "coins", "demo work earns nothing");
+        }
+
+        return earnings.TryCoinsPerHour(out double coinsPerHour, out string why)
+            ? new EarningsEntry(coinsPerHour * 24, "coins", "at full duty: measured hash rate, the current job's network difficulty (nBits), energy:blockReward")
+            : new EarningsEntry(null, "coins", why);
     }
 
     // The pool as the status names it (scheme://host:port, no credentials), so the active one can be marked.

@@ -95,7 +95,7 @@ public sealed class EnergyLedgerService(EnergyLedger ledger, GovernorLoop govern
     // Demo work earns a known nothing; a pool's hashes earn hashes × reward / (network difficulty × 2^32).
     private double? ExpectedCoins(long hashes)
     {
-        if (setup.Stratum.Pools.Count == 0)
+        if (setup.MinesDemoWork)
         {
             return 0;
         }
@@ -117,7 +117,7 @@ public sealed class EnergyLedgerService(EnergyLedger ledger, GovernorLoop govern
 
     private double? CoinPrice()
     {
-        if (setup.Stratum.Pools.Count == 0)
+        if (setup.MinesDemoWork)
         {
             return 0;
         }

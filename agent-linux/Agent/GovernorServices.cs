@@ -25,11 +25,13 @@ public static class GovernorServices
         var gate = new DutyCycleGate();
         services.AddSingleton(gate);
         bool energyRuled = setup.EnergyPolicy.Mode != EnergyMode.Always;
+        services.AddSingleton(sp => LiveEarnings(sp, setup));
         if (energyRuled)
         {
-            // Demo work earns a known nothing; pool work earns what its live figures say. The status and the job board
+            // Demo work earns a known nothing; pool and Duino work earn what their live figures say (unknown while a
+            // figure is missing). The status and the job board
             // are read when the governor decides, not when it is built: the status itself reads the governor.
-            services.AddSingleton(sp => new EnergyInputs(setup.EnergyRule, setup.Stratum.Pools.Count == 0 ? null : LiveEarnings(sp, setup),
+            services.AddSingleton(sp => new EnergyInputs(setup.EnergyRule, setup.MinesDemoWork ? null : sp.GetRequiredService<LiveEarningsRate>(),
                 sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EnergyInputs>>()));
         }
 

@@ -55,10 +55,10 @@ public sealed record AgentResponse(string DeviceId, bool ReadOnly, IReadOnlyList
 public sealed record PoolEntry(string Url, string User, string Role, bool Active);
 
 /// <summary>An earnings estimate.</summary>
-/// <param name="PerDay">Estimated earnings per day, in <paramref name="Unit"/>.</param>
+/// <param name="PerDay">Estimated earnings per day at full duty, in <paramref name="Unit"/>; null when not known.</param>
 /// <param name="Unit">The coin or currency.</param>
-/// <param name="Source">Where the figures come from.</param>
-public sealed record EarningsEntry(double PerDay, string Unit, string Source);
+/// <param name="Source">Where the figures come from, or which input is missing when <paramref name="PerDay"/> is null.</param>
+public sealed record EarningsEntry(double? PerDay, string Unit, string Source);
 
 /// <summary>Body of <c>PUT /api/v1/limits</c>: any of the three; names and rules as the MQTT commands of the same names.</summary>
 /// <param name="TargetTemperature">°C the governor holds the device below (as <c>cmd/target_temperature</c>).</param>

@@ -98,7 +98,9 @@ function showAgent(a) {
   $('controls').hidden = readOnly;
   text('consent', a.consent);
   text('power', a.power);
-  text('earnings', a.earnings ? a.earnings.per_day + ' ' + a.earnings.unit + ' per day (' + a.earnings.source + ')' : 'not known: no earnings estimate for this pool and coin yet');
+  text('earnings', !a.earnings ? 'not known'
+    : a.earnings.per_day === null ? 'not known: ' + a.earnings.source
+    : a.earnings.per_day.toPrecision(4) + ' ' + a.earnings.unit + ' per day (' + a.earnings.source + ')');
   const rows = a.pools.map((pool) => {
     const tr = document.createElement('tr');
     cell(tr, pool.url);
