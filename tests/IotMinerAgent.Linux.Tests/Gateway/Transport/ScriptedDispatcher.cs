@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Hashing.DeviceWork;
 using IotMinerAgent.Linux.Gateway.Fleet;
+using IotMinerAgent.Linux.Gateway.Ledger;
 
 namespace IotMinerAgent.Linux.Tests.Gateway.Transport;
 
@@ -28,8 +29,11 @@ internal sealed class ScriptedDispatcher(byte instance) : IFleetDispatcher
 
     public ChannelReader<DeviceVerdictFor> LateVerdicts => Late.Reader;
 
-    /// <summary>How long each judgement takes (a slow hash, a slow ledger).</summary>
+    /// <summary>How long each judgement's hash takes: spent on the judging worker's thread, as hashing is.</summary>
     public TimeSpan JudgeDelay { get; set; }
+
+    /// <summary>When set, each judged share is recorded here and its verdict returned only once it is committed.</summary>
+    public GroupCommitQueue? Ledger { get; init; }
 
     /// <summary>Answer each work request with a job (id: instance byte, then a counter).</summary>
     public bool AnswerRequests { get; set; } = true;
@@ -84,11 +88,19 @@ internal sealed class ScriptedDispatcher(byte instance) : IFleetDispatcher
 
         if (JudgeDelay > TimeSpan.Zero)
         {
-            await Task.Delay(JudgeDelay, cancellationToken);
+            Thread.Sleep(JudgeDelay);
+        }
+
+        if (Ledger is { } ledger)
+        {
+            await ledger.EnqueueAsync(new LedgerShare(deviceId, share.JobId, share.Nonce, DeviceVerdictCode.Accepted, 1, DateTimeOffset.UtcNow), cancellationToken);
         }
 
         return new DeviceVerdict(share.JobId, share.Nonce, DeviceVerdictCode.Accepted, "");
     }
+
+    public Task<DeviceVerdict> RefuseOverflowAsync(string deviceId, DeviceShare share, int queueLength, CancellationToken cancellationToken) =>
+        Task.FromResult(new DeviceVerdict(share.JobId, share.Nonce, DeviceVerdictCode.RejectedRateLimited, $"over {queueLength} shares waiting"));
 
     public Task RunAsync(CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
 }
