@@ -19,6 +19,7 @@ internal sealed class ScriptedDispatcher(byte instance) : IFleetDispatcher
     readonly Channel<DeviceAssignment> _assignments = Channel.CreateUnbounded<DeviceAssignment>();
     readonly List<(string Device, WorkRequest Request)> _requests = [];
     readonly List<(string Device, DeviceShare Share)> _judged = [];
+    readonly List<(string Device, DeviceShare Share)> _overflowed = [];
 
     public byte Instance => instance;
 
@@ -99,8 +100,27 @@ internal sealed class ScriptedDispatcher(byte instance) : IFleetDispatcher
         return new DeviceVerdict(share.JobId, share.Nonce, DeviceVerdictCode.Accepted, "");
     }
 
-    public Task<DeviceVerdict> RefuseOverflowAsync(string deviceId, DeviceShare share, int queueLength, CancellationToken cancellationToken) =>
-        Task.FromResult(new DeviceVerdict(share.JobId, share.Nonce, DeviceVerdictCode.RejectedRateLimited, $"over {queueLength} shares waiting"));
+    /// <summary>Shares the link passed on as over their device's queue.</summary>
+    public IReadOnlyList<(string Device, DeviceShare Share)> Overflowed
+    {
+        get
+        {
+            lock (_overflowed)
+            {
+                return [.. _overflowed];
+            }
+        }
+    }
+
+    public Task<DeviceVerdict> RefuseOverflowAsync(string deviceId, DeviceShare share, int queueLength, CancellationToken cancellationToken)
+    {
+        lock (_overflowed)
+        {
+            _overflowed.Add((deviceId, share));
+        }
+
+        return Task.FromResult(new DeviceVerdict(share.JobId, share.Nonce, DeviceVerdictCode.RejectedRateLimited, $"over {queueLength} shares waiting"));
+    }
 
     public Task RunAsync(CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
 }
