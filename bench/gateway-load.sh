@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Load benchmark of the fleet gateway (docs/gateway.md, "Load"): starts a mosquitto tuned for many clients, then
-# bench/IotMinerAgent.GatewayLoad runs one gateway in-process (Stratum test pool upstream) and DEVICES simulated
-# devices, each a real MQTT client sending RATE shares/s for SECONDS, and reports validated shares/s, share→verdict
-# latency (p50/p99) and shares sent vs verdicts received vs ledger rows.
+# Load benchmark of the fleet gateway (docs/gateway.md, "Load"): starts a mosquitto tuned for many clients, then runs
+# bench/IotMinerAgent.GatewayLoad twice, as two processes: the gateway alone (Stratum test pool upstream, SQLite
+# ledger on disk) and DEVICES simulated devices, each a real MQTT client sending RATE shares/s for SECONDS. Reports
+# judged, rate-limited and lost shares apart, judged shares/s, share→verdict latency (p50/p99), the ledger's device
+# totals, and the CPU (cores) and RSS of the gateway and of mosquitto during the sending window.
 # Usage: bench/gateway-load.sh [devices=1000] [seconds=60] [rate=1] [workers=4]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -11,10 +12,11 @@ seconds=${2:-60}
 rate=${3:-1}
 workers=${4:-4}
 
-# Each device is one connection on both ends (client socket here, broker socket in mosquitto).
+# Checked per process: the devices process holds one socket per device, mosquitto one per device plus the gateway's;
+# the gateway holds a handful. Each needs DEVICES + 256 descriptors, not twice that.
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
-if [ "$(ulimit -n)" -lt $((devices * 2 + 256)) ]; then
-  echo "gateway-load: ulimit -n is $(ulimit -n), too low for $devices devices; raise it (e.g. ulimit -n 65536 as root)" >&2
+if [ "$(ulimit -n)" -lt $((devices + 256)) ]; then
+  echo "gateway-load: ulimit -n is $(ulimit -n), too low for $devices devices (each process needs $((devices + 256))); raise it (e.g. ulimit -n 65536 as root)" >&2
   exit 1
 fi
 
@@ -38,7 +40,48 @@ log_type warning
 CONF
 mosquitto -c "$dir/mosquitto.conf" &
 broker=$!
-trap 'kill $broker 2>/dev/null; wait $broker 2>/dev/null; rm -rf "$dir"' EXIT
-sleep 0.5
+gateway=
+trap 'kill $broker $gateway 2>/dev/null; wait $broker $gateway 2>/dev/null; rm -rf "$dir"' EXIT
 
-dotnet run -c Release --project bench/IotMinerAgent.GatewayLoad -- --port "$port" --devices "$devices" --seconds "$seconds" --rate "$rate" --workers "$workers"
+dotnet build -c Release -v q -nologo bench/IotMinerAgent.GatewayLoad >&2
+dll=bench/IotMinerAgent.GatewayLoad/bin/Release/net10.0/IotMinerAgent.GatewayLoad.dll
+
+dotnet "$dll" gateway --port "$port" --workers "$workers" >"$dir/gateway.out" &
+gateway=$!
+until grep -q '^ready' "$dir/gateway.out"; do
+  kill -0 $gateway 2>/dev/null || { cat "$dir/gateway.out" >&2; echo "gateway-load: the gateway did not start" >&2; exit 1; }
+  sleep 0.2
+done
+
+# CPU seconds (utime + stime, /proc/PID/stat fields 14 and 15, in clock ticks) of a process.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+hz=$(getconf CLK_TCK)
+
+dotnet "$dll" devices --port "$port" --devices "$devices" --seconds "$seconds" --rate "$rate" >"$dir/devices.out" &
+fleet=$!
+until grep -q '^sending' "$dir/devices.out"; do
+  kill -0 $fleet 2>/dev/null || break
+  sleep 0.2
+done
+gw0=$(cpu_ticks $gateway); mq0=$(cpu_ticks $broker); t0=$(date +%s.%N)
+until grep -q '^sent' "$dir/devices.out"; do
+  kill -0 $fleet 2>/dev/null || break
+  sleep 0.2
+done
+gw1=$(cpu_ticks $gateway); mq1=$(cpu_ticks $broker); t1=$(date +%s.%N)
+gwrss=$(awk '/^VmHWM/ { print $2 / 1024 }' "/proc/$gateway/status")
+mqrss=$(awk '/^VmHWM/ { print $2 / 1024 }' "/proc/$broker/status")
+status=0
+wait $fleet || status=$?
+kill -TERM $gateway
+wait $gateway || status=$?
+gateway=
+
+grep -v '^sending$\|^sent$' "$dir/devices.out"
+grep -v '^ready$' "$dir/gateway.out"
+awk -v g=$((gw1 - gw0)) -v m=$((mq1 - mq0)) -v hz="$hz" -v t0="$t0" -v t1="$t1" -v gr="$gwrss" -v mr="$mqrss" 'BEGIN {
+  s = t1 - t0
+  printf "gateway CPU, RSS         %.2f cores (%.1f CPU s over the %.1f s sending window, /proc/PID/stat), peak RSS %.0f MiB (VmHWM)\n", g / hz / s, g / hz, s, gr
+  printf "mosquitto CPU, RSS       %.2f cores (%.1f CPU s), peak RSS %.0f MiB\n", m / hz / s, m / hz, mr
+}'
+exit $status

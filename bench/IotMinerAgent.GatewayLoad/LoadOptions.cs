@@ -3,15 +3,25 @@ using System.Globalization;
 
 namespace IotMinerAgent.GatewayLoad;
 
-/// <summary>What to simulate: <c>--port P [--devices N] [--rate R] [--seconds S] [--workers W]</c>.</summary>
-internal sealed record LoadOptions(int Port, int Devices, double Rate, int Seconds, int Workers)
+/// <summary>
+/// What to run: <c>gateway --port P [--workers W]</c> (the gateway under load, alone in its process) or
+/// <c>devices --port P [--devices N] [--rate R] [--seconds S]</c> (the simulated fleet, in a process of its own so
+/// its CPU is not counted against the gateway).
+/// </summary>
+internal sealed record LoadOptions(string Mode, int Port, int Devices, double Rate, int Seconds, int Workers)
 {
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public static LoadOptions Parse(string[] args)
     {
+        const string Usage = "usage: gateway --port P [--workers W] | devices --port P [--devices N] [--rate shares/s per device] [--seconds S]";
+        if (args.Length == 0 || args[0] is not ("gateway" or "devices"))
+        {
+            throw new ArgumentException($"first argument must be gateway or devices; {Usage}");
+        }
+
         int port = 0, devices = 1000, seconds = 60, workers = 4;
         double rate = 1;
-        for (int i = 0; i + 1 < args.Length; i += 2)
+        for (int i = 1; i + 1 < args.Length; i += 2)
         {
             string value = args[i + 1];
             switch (args[i])
@@ -21,7 +31,7 @@ internal sealed record LoadOptions(int Port, int Devices, double Rate, int Secon
                 case "--rate": rate = double.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--seconds": seconds = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--workers": workers = int.Parse(value, CultureInfo.InvariantCulture); break;
-                default: throw new ArgumentException($"unknown argument {args[i]}; usage: --port P [--devices N] [--rate shares/s per device] [--seconds S] [--workers W]");
+                default: throw new ArgumentException($"unknown argument {args[i]}; {Usage}");
             }
         }
 
@@ -30,6 +40,6 @@ internal sealed record LoadOptions(int Port, int Devices, double Rate, int Secon
             throw new ArgumentException("need --port of a running broker (1..65535), --devices >= 1, --rate > 0, --seconds >= 1, --workers >= 1");
         }
 
-        return new LoadOptions(port, devices, rate, seconds, workers);
+        return new LoadOptions(args[0], port, devices, rate, seconds, workers);
     }
 }

@@ -19,6 +19,9 @@ public sealed class DeviceVardiff
     /// <summary>The largest factor of one retarget, as pools clamp theirs (ckpool, NOMP).</summary>
     public const double MaxStep = 4;
 
+    /// <summary>The factor a queue overflow raises the difficulty by, at most once per share interval.</summary>
+    public const double OverflowStep = 2;
+
     /// <summary>A change smaller than this factor is not worth a new job.</summary>
     private const double Hysteresis = 1.25;
 
@@ -28,6 +31,7 @@ public sealed class DeviceVardiff
     private int _windowShares;
     private double _windowDifficulty;
     private bool _measured;
+    private DateTimeOffset _lastOverflow = DateTimeOffset.MinValue;
 
     /// <summary>Starts at the difficulty for <paramref name="hashRate"/> (the minimum when it is 0 or unknown).</summary>
     public DeviceVardiff(FleetOptions options, string algorithm, double hashRate, DateTimeOffset now)
@@ -64,6 +68,26 @@ public sealed class DeviceVardiff
     /// <summary>Lowers the difficulty of a device that has gone quiet; true when the difficulty changed.</summary>
     public bool OnIdle(DateTimeOffset now) =>
         (now - _windowStart).TotalSeconds >= QuietIntervals * _options.ShareIntervalSeconds && Retarget(now);
+
+    /// <summary>
+    /// The device sent more shares than the gateway queues for it: the difficulty doubles (at most once per share
+    /// interval, so one burst is one step) and the measuring window restarts from here; true when it changed.
+    /// </summary>
+    public bool OnOverflow(DateTimeOffset now)
+    {
+        if ((now - _lastOverflow).TotalSeconds < _options.ShareIntervalSeconds || Difficulty >= _options.MaxDifficulty)
+        {
+            return false;
+        }
+
+        _lastOverflow = now;
+        Difficulty = Math.Min(Difficulty * OverflowStep, _options.MaxDifficulty);
+        _windowStart = now;
+        _windowShares = 0;
+        _windowDifficulty = 0;
+        _measured = true;
+        return true;
+    }
 
     private bool Retarget(DateTimeOffset now)
     {

@@ -38,6 +38,32 @@ public sealed partial class FleetDispatcher
             : await RecordAsync(deviceId, share, DeviceVerdictCode.Accepted, string.Empty, job.Difficulty, now, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <inheritdoc />
+    public async Task<DeviceVerdict> RefuseOverflowAsync(string deviceId, DeviceShare share, int queueLength, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(deviceId);
+        ArgumentNullException.ThrowIfNull(share);
+        DateTimeOffset now = _time.GetUtcNow();
+        string reason = FormattableString.Invariant($"over {queueLength} shares waiting: slow down") + (SlowDown(deviceId, now) ? "; difficulty raised" : string.Empty);
+        return await RecordAsync(deviceId, share, DeviceVerdictCode.RejectedRateLimited, reason, 0, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    // A device that overflows its queue gets a harder job (so fewer shares) rather than a stream of refusals.
+    private bool SlowDown(string deviceId, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            if (!_devices.TryGetValue(deviceId, out DeviceState? device) || device.Vardiff is not { } vardiff || !vardiff.OnOverflow(now))
+            {
+                return false;
+            }
+
+            _logger.LogDebug("Device {Device}: its share queue overflowed, difficulty raised to {Difficulty}", deviceId, vardiff.Difficulty);
+            IssueLocked(device, now);
+            return true;
+        }
+    }
+
     // Every check that needs no hashing, in the order docs/mqtt.md gives the codes their meaning.
     private Screening Screen(string deviceId, DeviceShare share, DateTimeOffset now)
     {

@@ -30,6 +30,13 @@ public interface IFleetDispatcher
     /// <summary>Judges a decoded share from <paramref name="deviceId"/> and returns the verdict to send back.</summary>
     Task<DeviceVerdict> JudgeAsync(string deviceId, DeviceShare share, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Answers a share that arrived while <paramref name="queueLength"/> of its device's shares were already waiting:
+    /// recorded <c>rejected-rate-limited</c> (it counts in the device's rejects) and the device's difficulty raised so
+    /// it sends fewer shares. Returns the verdict to send back, once recorded.
+    /// </summary>
+    Task<DeviceVerdict> RefuseOverflowAsync(string deviceId, DeviceShare share, int queueLength, CancellationToken cancellationToken);
+
     /// <summary>Runs the upstream connection and issues jobs from its templates until cancelled.</summary>
     Task RunAsync(CancellationToken cancellationToken);
 }

@@ -17,6 +17,7 @@ public sealed class GatewayCounters
     long _refusedRequests;
     long _jobsPublished;
     long _publishFailures;
+    long _sharesLost;
 
     /// <summary>Creates counters that date device activity with <paramref name="time"/>.</summary>
     public GatewayCounters(TimeProvider time) => _time = time;
@@ -38,6 +39,9 @@ public sealed class GatewayCounters
 
     /// <summary>Jobs or verdicts the broker did not take (connection down).</summary>
     public long PublishFailures => Interlocked.Read(ref _publishFailures);
+
+    /// <summary>Shares never answered: over their device's queue while the overflow queue was full too.</summary>
+    public long SharesLost => Interlocked.Read(ref _sharesLost);
 
     /// <summary>Verdicts sent with <paramref name="code"/>.</summary>
     public long Verdicts(DeviceVerdictCode code) => Interlocked.Read(ref _verdicts[(int)code]);
@@ -88,6 +92,8 @@ public sealed class GatewayCounters
     internal void RequestRefused() => Interlocked.Increment(ref _refusedRequests);
 
     internal void JobPublished() => Interlocked.Increment(ref _jobsPublished);
+
+    internal void ShareLost() => Interlocked.Increment(ref _sharesLost);
 
     internal void PublishFailed() => Interlocked.Increment(ref _publishFailures);
 

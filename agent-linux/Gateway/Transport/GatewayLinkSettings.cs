@@ -6,6 +6,13 @@ public sealed record GatewayLinkSettings
     /// <summary>Shares judged at once (each worker hashes one share at a time). Default 4.</summary>
     public int Workers { get; init; } = 4;
 
+    /// <summary>
+    /// Judged shares whose ledger commit (and so whose verdict) may be outstanding at once. A worker hands each share
+    /// it judged to the ledger's group commit and takes the next one, so a commit carries every share judged while the
+    /// previous one flushed; this bounds the memory that holds. Default 4096 (two of the ledgers' largest batches).
+    /// </summary>
+    public int SharesAwaitingCommit { get; init; } = 4096;
+
     /// <summary>Shares one device may have waiting; more are answered <c>rejected-rate-limited</c>. Default 16.</summary>
     public int DeviceQueueLength { get; init; } = 16;
 

@@ -94,34 +94,70 @@ public sealed partial class GatewayMqttLink
             return;
         }
 
-        // Never a silent drop: the device hears that it was too fast, with the job and nonce when they decode. The
-        // receive loop must not wait (the publisher's PUBACKs arrive through it), so a full outgoing queue is counted.
-        (uint jobId, uint nonce) = TryDecode(share.Payload) is { } decoded ? (decoded.JobId, decoded.Nonce) : (0u, 0u);
-        var verdict = new DeviceVerdict(jobId, nonce, DeviceVerdictCode.RejectedRateLimited, $"over {_settings.DeviceQueueLength} shares waiting; slow down");
-        if (!_outgoing.Writer.TryWrite(new DeviceVerdictFor(share.DeviceId, verdict)))
+        // Over its queue: the device is answered rejected-rate-limited through the ledger like any verdict (so its
+        // totals count it) and the dispatcher raises its difficulty. The receive loop must not wait (the publisher's
+        // PUBACKs arrive through it): the share joins the overflow queue, and only when that too is full is it lost,
+        // counted.
+        if (!_overflow.Writer.TryWrite(share))
         {
-            _logger.LogDebug("Rate-limited verdict for {Device} not sent: {Count} verdicts already wait to go out", share.DeviceId, OutgoingCapacity);
-            _counters.PublishFailed();
+            _logger.LogDebug("Share from {Device} dropped: {Count} overflowing shares already wait for their answer", share.DeviceId, OutgoingCapacity);
+            _counters.ShareLost();
         }
     }
 
+    async Task AnswerOverflowAsync(CancellationToken cancellationToken)
+    {
+        await foreach (InboundShare share in _overflow.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await _awaitingCommit.WaitAsync(cancellationToken).ConfigureAwait(false);
+            _ = AnswerAsync(share, overflowed: true, cancellationToken);
+        }
+    }
+
+    // Each worker hashes a share, hands it to the ledger's group commit and takes the next share at once: the commit
+    // and the verdict after it finish without it. A commit thus carries every share judged while the previous one
+    // flushed, instead of at most one share per worker, and a verdict still goes out only after its commit.
     async Task JudgeSharesAsync(CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
             InboundShare share = await _queue.TakeAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                await HandleShareAsync(share, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            await _awaitingCommit.WaitAsync(cancellationToken).ConfigureAwait(false);
+            _ = AnswerAsync(share, overflowed: false, cancellationToken);
+        }
+    }
+
+    // Runs synchronously up to its first wait (the hash is done on the caller's thread), then frees its slot once the
+    // verdict is queued to go out.
+    async Task AnswerAsync(InboundShare share, bool overflowed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await HandleShareAsync(share, overflowed, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            if (!cancellationToken.IsCancellationRequested)
             {
                 _logger.LogError("Share from {Device} could not be judged: {Error}", share.DeviceId, MqttConnection.Flatten(exception));
             }
         }
+        finally
+        {
+            _awaitingCommit.Release();
+        }
     }
 
-    async Task HandleShareAsync(InboundShare share, CancellationToken cancellationToken)
+    // Lets the shares still awaiting their commit finish before the link stops.
+    async Task DrainAwaitingCommitAsync()
+    {
+        for (int i = 0; i < _settings.SharesAwaitingCommit; i++)
+        {
+            await _awaitingCommit.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    async Task HandleShareAsync(InboundShare share, bool overflowed, CancellationToken cancellationToken)
     {
         DeviceShare decoded;
         try
@@ -150,7 +186,9 @@ public sealed partial class GatewayMqttLink
             _logger.LogDebug("Share from {Device} for gateway {Owner}, which is not subscribed: judged here", share.DeviceId, owner);
         }
 
-        DeviceVerdict verdict = await _dispatcher.JudgeAsync(share.DeviceId, decoded, cancellationToken).ConfigureAwait(false);
+        DeviceVerdict verdict = overflowed
+            ? await _dispatcher.RefuseOverflowAsync(share.DeviceId, decoded, _settings.DeviceQueueLength, cancellationToken).ConfigureAwait(false)
+            : await _dispatcher.JudgeAsync(share.DeviceId, decoded, cancellationToken).ConfigureAwait(false);
         await SendVerdictAsync(share.DeviceId, verdict, cancellationToken).ConfigureAwait(false);
     }
 
@@ -237,18 +275,6 @@ public sealed partial class GatewayMqttLink
         finally
         {
             slots.Release();
-        }
-    }
-
-    static DeviceShare? TryDecode(byte[] payload)
-    {
-        try
-        {
-            return DeviceShare.Decode(payload);
-        }
-        catch (DeviceMessageException)
-        {
-            return null;
         }
     }
 }

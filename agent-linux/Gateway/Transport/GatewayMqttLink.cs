@@ -29,10 +29,14 @@ public sealed partial class GatewayMqttLink : IAsyncDisposable
     readonly TimeProvider _time;
     readonly ILogger _logger;
     readonly FairShareQueue _queue;
+    readonly SemaphoreSlim _awaitingCommit;
 
     // Verdicts waiting to be published; judging waits when it is full, so memory stays bounded.
     const int OutgoingCapacity = 65_536;
     readonly Channel<DeviceVerdictFor> _outgoing = Channel.CreateBounded<DeviceVerdictFor>(new BoundedChannelOptions(OutgoingCapacity) { SingleReader = true });
+
+    // Shares over their device's queue, waiting for their rate-limited verdict (recorded in the ledger first).
+    readonly Channel<InboundShare> _overflow = Channel.CreateBounded<InboundShare>(new BoundedChannelOptions(OutgoingCapacity) { SingleReader = true });
 
     /// <summary>Creates the link; nothing is sent before <see cref="RunAsync"/>.</summary>
     /// <exception cref="ArgumentException"><c>mqtt:host</c> is not set (devices reach a gateway through a network broker).</exception>
@@ -59,6 +63,7 @@ public sealed partial class GatewayMqttLink : IAsyncDisposable
         _time = time;
         _logger = logger;
         _queue = new FairShareQueue(settings.DeviceQueueLength);
+        _awaitingCommit = new SemaphoreSlim(settings.SharesAwaitingCommit);
         _connection = new MqttConnection(session, options, logger, jitter);
         _connection.MessageReceived += OnMessageAsync;
     }
@@ -95,7 +100,7 @@ public sealed partial class GatewayMqttLink : IAsyncDisposable
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         Task[] workers = [.. Enumerable.Range(0, _settings.Workers).Select(_ => JudgeSharesAsync(cancellationToken)), PublishAssignmentsAsync(cancellationToken),
-            PublishVerdictsAsync(cancellationToken), ForwardLateVerdictsAsync(cancellationToken)];
+            PublishVerdictsAsync(cancellationToken), ForwardLateVerdictsAsync(cancellationToken), AnswerOverflowAsync(cancellationToken)];
         try
         {
             await _connection.RunAsync(cancellationToken).ConfigureAwait(false);
@@ -103,6 +108,7 @@ public sealed partial class GatewayMqttLink : IAsyncDisposable
         finally
         {
             await Task.WhenAll(workers.Select(w => w.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
+            await DrainAwaitingCommitAsync().ConfigureAwait(false);
         }
     }
 
@@ -111,7 +117,11 @@ public sealed partial class GatewayMqttLink : IAsyncDisposable
         => (await TryPublishAsync(topic, payload, retain, cancellationToken).ConfigureAwait(false)).Accepted;
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _connection.DisposeAsync().ConfigureAwait(false);
+        _awaitingCommit.Dispose();
+    }
 
     async Task<PublishOutcome> TryPublishAsync(string topic, byte[] payload, bool retain, CancellationToken cancellationToken)
     {

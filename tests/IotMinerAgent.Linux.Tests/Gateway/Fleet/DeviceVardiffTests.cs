@@ -70,4 +70,23 @@ public class DeviceVardiffTests
         Assert.Equal(0.01, new DeviceVardiff(options, Algorithms.Sha256d, 10, DateTimeOffset.UnixEpoch).Difficulty);
         Assert.Equal(100, new DeviceVardiff(options, Algorithms.Sha256d, 1e15, DateTimeOffset.UnixEpoch).Difficulty);
     }
+
+    [Fact]
+    public void A_queue_overflow_doubles_the_difficulty_once_per_share_interval_up_to_the_maximum()
+    {
+        var options = new FleetOptions { MinDifficulty = 1e-6, MaxDifficulty = 3e-6, ShareIntervalSeconds = 10 };
+        var now = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var vardiff = new DeviceVardiff(options, Algorithms.Sha256d, 0, now);
+
+        // 1e-6 (the minimum, no reported rate) doubles to 2e-6; a burst of overflows in the same interval is one step.
+        Assert.True(vardiff.OnOverflow(now));
+        Assert.Equal(2e-6, vardiff.Difficulty, 12);
+        Assert.False(vardiff.OnOverflow(now.AddSeconds(9.9)));
+        Assert.Equal(2e-6, vardiff.Difficulty, 12);
+
+        // The next interval: 4e-6 would pass the maximum, so 3e-6; then it stays.
+        Assert.True(vardiff.OnOverflow(now.AddSeconds(10)));
+        Assert.Equal(3e-6, vardiff.Difficulty, 12);
+        Assert.False(vardiff.OnOverflow(now.AddSeconds(30)));
+    }
 }

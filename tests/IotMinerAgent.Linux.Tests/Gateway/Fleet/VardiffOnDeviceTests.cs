@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Hashing.DeviceWork;
@@ -35,6 +36,29 @@ public class VardiffOnDeviceTests
         double[] late = accepted.Where(t => t - start > TimeSpan.FromSeconds(500)).Select(t => (t - start).TotalSeconds).ToArray();
         double meanInterval = (late[^1] - late[0]) / (late.Length - 1);
         Assert.InRange(meanInterval, 5, 20);
+    }
+
+    [Fact]
+    public async Task A_device_over_its_queue_is_recorded_rate_limited_and_given_a_harder_job_once_per_interval()
+    {
+        var options = new FleetOptions { MinDifficulty = 1e-8, MaxDifficulty = 1, ShareIntervalSeconds = 10, MinNonceCount = 4096 };
+        await using var gateway = new DispatcherHarness(options);
+        await gateway.TemplateAsync(41, shareDifficulty: 1);
+        DeviceJob job = gateway.Request("eager");
+        double before = DifficultyScale.OfTarget(job.Target, Algorithms.Sha256d);
+
+        DeviceVerdict first = await gateway.Dispatcher.RefuseOverflowAsync("eager", new DeviceShare(job.JobId, 1), 16, CancellationToken.None);
+        DeviceVerdict second = await gateway.Dispatcher.RefuseOverflowAsync("eager", new DeviceShare(job.JobId, 2), 16, CancellationToken.None);
+
+        Assert.Equal(DeviceVerdictCode.RejectedRateLimited, first.Code);
+        Assert.Contains("difficulty raised", first.Reason);
+        Assert.DoesNotContain("difficulty raised", second.Reason);
+        // Both are in the book as rejects of their device, each under its own job and nonce.
+        Assert.Equal(new[] { (job.JobId, 1u), (job.JobId, 2u) }, gateway.Ledger.Records.Select(r => (r.JobId, r.Nonce)));
+        Assert.All(gateway.Ledger.Records, r => Assert.Equal((DeviceVerdictCode.RejectedRateLimited, "eager"), (r.Verdict, r.DeviceId)));
+        // One harder job (twice the difficulty, within the target's rounding) went out, not one per refusal.
+        DeviceAssignment harder = Assert.Single(gateway.DrainAssignments());
+        Assert.InRange(DifficultyScale.OfTarget(harder.Job.Target, Algorithms.Sha256d), before * 1.99, before * 2.01);
     }
 
     // Hashes the job's range on simulated time, sending each hit; returns the next job (pushed by a retarget, or asked for).

@@ -87,6 +87,9 @@ public sealed class GatewayEndToEndTests
         Assert.Equal(flood, codes.Count);
         Assert.True(codes.Count(c => c == DeviceVerdictCode.RejectedRateLimited) >= flood - 50, string.Join(",", codes.GroupBy(c => c).Select(g => $"{g.Key}={g.Count()}")));
         Assert.Equal(6, bed.Pool.Submissions.Count(s => s.Accepted) - flooder.Verdicts.Count(v => v.Verdict.IsAccepted));
+        // Every share, refused or not, is in the ledger's device totals: 300 from the flooder, 3 × 2 from the others.
+        (long shares, long rejects) = await gateway.TotalsAsync();
+        Assert.Equal(flood + 6, shares + rejects);
     }
 
     [Fact]

@@ -201,6 +201,9 @@ public sealed class GatewayMqttLinkTests : IAsyncLifetime
         Assert.Equal(flood, codes.Count);
         Assert.True(codes.Count(c => c == DeviceVerdictCode.RejectedRateLimited) > flood / 2, $"{codes.Count(c => c == DeviceVerdictCode.RejectedRateLimited)} rate-limited of {flood}");
         Assert.Equal(flood - codes.Count(c => c == DeviceVerdictCode.RejectedRateLimited), dispatcher.Judged.Count(j => j.Device == "flooder"));
+        // The refusals went through the dispatcher (which records them and slows the device down), one per share.
+        Assert.Equal(codes.Count(c => c == DeviceVerdictCode.RejectedRateLimited), dispatcher.Overflowed.Count);
+        Assert.Equal(flood, dispatcher.Judged.Concat(dispatcher.Overflowed).Where(j => j.Device == "flooder").Select(j => j.Share.Nonce).Distinct().Count());
         Assert.Equal(flood + 1, (int)gateway.Link.Counters.SharesReceived);
     }
 

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Hashing.DeviceWork;
 using IotMinerAgent.Linux.Gateway.Fleet;
+using IotMinerAgent.Linux.Gateway.Ledger;
 
 namespace IotMinerAgent.Linux.Tests.Gateway.Transport;
 
@@ -18,6 +19,7 @@ internal sealed class ScriptedDispatcher(byte instance) : IFleetDispatcher
     readonly Channel<DeviceAssignment> _assignments = Channel.CreateUnbounded<DeviceAssignment>();
     readonly List<(string Device, WorkRequest Request)> _requests = [];
     readonly List<(string Device, DeviceShare Share)> _judged = [];
+    readonly List<(string Device, DeviceShare Share)> _overflowed = [];
 
     public byte Instance => instance;
 
@@ -28,8 +30,11 @@ internal sealed class ScriptedDispatcher(byte instance) : IFleetDispatcher
 
     public ChannelReader<DeviceVerdictFor> LateVerdicts => Late.Reader;
 
-    /// <summary>How long each judgement takes (a slow hash, a slow ledger).</summary>
+    /// <summary>How long each judgement's hash takes: spent on the judging worker's thread, as hashing is.</summary>
     public TimeSpan JudgeDelay { get; set; }
+
+    /// <summary>When set, each judged share is recorded here and its verdict returned only once it is committed.</summary>
+    public GroupCommitQueue? Ledger { get; init; }
 
     /// <summary>Answer each work request with a job (id: instance byte, then a counter).</summary>
     public bool AnswerRequests { get; set; } = true;
@@ -84,10 +89,37 @@ internal sealed class ScriptedDispatcher(byte instance) : IFleetDispatcher
 
         if (JudgeDelay > TimeSpan.Zero)
         {
-            await Task.Delay(JudgeDelay, cancellationToken);
+            Thread.Sleep(JudgeDelay);
+        }
+
+        if (Ledger is { } ledger)
+        {
+            await ledger.EnqueueAsync(new LedgerShare(deviceId, share.JobId, share.Nonce, DeviceVerdictCode.Accepted, 1, DateTimeOffset.UtcNow), cancellationToken);
         }
 
         return new DeviceVerdict(share.JobId, share.Nonce, DeviceVerdictCode.Accepted, "");
+    }
+
+    /// <summary>Shares the link passed on as over their device's queue.</summary>
+    public IReadOnlyList<(string Device, DeviceShare Share)> Overflowed
+    {
+        get
+        {
+            lock (_overflowed)
+            {
+                return [.. _overflowed];
+            }
+        }
+    }
+
+    public Task<DeviceVerdict> RefuseOverflowAsync(string deviceId, DeviceShare share, int queueLength, CancellationToken cancellationToken)
+    {
+        lock (_overflowed)
+        {
+            _overflowed.Add((deviceId, share));
+        }
+
+        return Task.FromResult(new DeviceVerdict(share.JobId, share.Nonce, DeviceVerdictCode.RejectedRateLimited, $"over {queueLength} shares waiting"));
     }
 
     public Task RunAsync(CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);

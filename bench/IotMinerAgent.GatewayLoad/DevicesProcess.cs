@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using IotMinerAgent.Hashing.DeviceWork;
+using IotMinerAgent.Linux.Tests.Gateway.Transport;
+
+namespace IotMinerAgent.GatewayLoad;
+
+/// <summary>
+/// The simulated fleet: N real MQTT clients, each sending R shares/s for S seconds; prints <c>sending</c> and
+/// <c>sent</c> (the script samples the gateway's CPU between them), then what came back, counted apart: judged,
+/// rate-limited and lost (no verdict), and the share→verdict latency.
+/// </summary>
+internal static class DevicesProcess
+{
+    public static async Task<int> RunAsync(LoadOptions load)
+    {
+        var devices = new List<LoadDevice>();
+        foreach (int[] batch in Enumerable.Range(0, load.Devices).Chunk(50))
+        {
+            devices.AddRange((await Task.WhenAll(batch.Select(i => SimulatedDevice.ConnectAsync("127.0.0.1", load.Port, $"load-{i:D5}"))))
+                .Select(d => new LoadDevice(d, load.Rate)));
+        }
+
+        Console.WriteLine($"{devices.Count} devices connected; sending {load.Rate} share/s each for {load.Seconds} s");
+        Console.WriteLine("sending");
+        double warmup = Math.Min(10, load.Seconds / 3.0);
+        using var stopDevices = new CancellationTokenSource(TimeSpan.FromSeconds(load.Seconds));
+        var clock = Stopwatch.StartNew();
+        long steadyFrom = Stopwatch.GetTimestamp() + (long)(warmup * Stopwatch.Frequency);
+        long steadyTo = steadyFrom + (long)((load.Seconds - warmup) * Stopwatch.Frequency);
+        await Task.WhenAll(devices.Select(d => d.RunAsync(stopDevices.Token)));
+        double sendSeconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine("sent");
+
+        int sent = devices.Sum(d => d.Device.SharesSent);
+        // Drain: every share sent should get its verdict; wait while verdicts keep coming (a loaded gateway may be behind).
+        var quiet = Stopwatch.StartNew();
+        for (int answered = 0, last = -1; answered < sent && quiet.Elapsed < TimeSpan.FromSeconds(10); last = answered)
+        {
+            await Task.Delay(200);
+            answered = devices.Sum(d => d.Device.Verdicts.Count(v => v.Latency is not null));
+            if (answered != last)
+            {
+                quiet.Restart();
+            }
+        }
+
+        List<ReceivedVerdict> verdicts = [.. devices.SelectMany(d => d.Device.Verdicts).Where(v => v.Latency is not null)];
+        int rateLimited = verdicts.Count(v => v.Verdict.Code == DeviceVerdictCode.RejectedRateLimited);
+        List<double> judged = [.. verdicts.Where(v => v.Verdict.Code != DeviceVerdictCode.RejectedRateLimited).Select(v => v.Latency!.Value.TotalMilliseconds).Order()];
+        List<double> steady = [.. verdicts.Where(v => v.Verdict.Code != DeviceVerdictCode.RejectedRateLimited && v.ReceivedAt >= steadyFrom && v.ReceivedAt <= steadyTo)
+            .Select(v => v.Latency!.Value.TotalMilliseconds).Order()];
+        int judgedInWindow = verdicts.Count(v => v.Verdict.Code != DeviceVerdictCode.RejectedRateLimited && v.ReceivedAt <= steadyTo);
+        Console.WriteLine($"""
+            devices                  {load.Devices} × {load.Rate} share/s for {sendSeconds:0.0} s (machine: {Environment.ProcessorCount} cores)
+            shares sent              {sent}
+            judged                   {judged.Count} ({verdicts.Count(v => v.Verdict.IsAccepted)} accepted{string.Concat(verdicts.Where(v => !v.Verdict.IsAccepted && v.Verdict.Code != DeviceVerdictCode.RejectedRateLimited).GroupBy(v => v.Verdict.Code).Select(g => $", {g.Key} {g.Count()}"))})
+            rate-limited             {rateLimited}
+            lost                     {sent - verdicts.Count} (no verdict within 10 s of the last one)
+            judged shares/s          {judgedInWindow / sendSeconds:0.0} (verdicts other than rate-limited received during the sending window)
+            share→verdict latency    p50 {Percentile(judged, 0.50):0.0} ms, p99 {Percentile(judged, 0.99):0.0} ms, max {(judged.Count > 0 ? judged[^1] : double.NaN):0.0} ms (judged shares, all)
+                                     p50 {Percentile(steady, 0.50):0.0} ms, p99 {Percentile(steady, 0.99):0.0} ms (steady: after the first {warmup:0} s)
+            """);
+
+        foreach (LoadDevice device in devices)
+        {
+            await device.Device.DisposeAsync();
+        }
+
+        return sent == verdicts.Count ? 0 : 1;
+    }
+
+    static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+}

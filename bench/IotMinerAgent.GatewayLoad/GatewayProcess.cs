@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
+using System.Threading;
+using System.Threading.Tasks;
+using IotMinerAgent.Linux.Gateway.Hosting;
+using IotMinerAgent.Linux.Gateway.Ledger;
+using IotMinerAgent.Linux.Gateway.Upstream;
+using IotMinerAgent.Linux.Mqtt.Connection;
+using IotMinerAgent.StratumTestPool;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace IotMinerAgent.GatewayLoad;
+
+/// <summary>
+/// The gateway under load, alone in its process: the Stratum test pool upstream (at a pool difficulty most shares do
+/// not reach, so they stay local) and the SQLite ledger on disk with its default settings. Prints <c>ready</c> once it
+/// has work; on SIGTERM it stops and prints its ledger's device totals.
+/// </summary>
+internal static class GatewayProcess
+{
+    /// <summary>Device shares are at difficulty 1e-8, so about 1 in 100 also meets the pool and goes upstream.</summary>
+    public const double PoolDifficulty = 0.000001;
+
+    public static async Task<int> RunAsync(LoadOptions load)
+    {
+        string state = Directory.CreateTempSubdirectory("iotminer-gateway-load-").FullName;
+        await using TestPool pool = TestPool.Start(new TestPoolOptions { Difficulty = PoolDifficulty });
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["mqtt:host"] = "127.0.0.1",
+            ["mqtt:port"] = load.Port.ToString(CultureInfo.InvariantCulture),
+            ["gateway:stratum:pools:0:url"] = pool.Url,
+            ["gateway:stratum:pools:0:user"] = "bc1qloadtest.gw0",
+            ["gateway:minDifficulty"] = "0.00000001",
+            ["gateway:maxDifficulty"] = "0.00000001",
+            ["gateway:maxDevices"] = "100000",
+            ["gateway:workers"] = load.Workers.ToString(CultureInfo.InvariantCulture),
+        }).Build();
+        MqttOptions mqtt = MqttOptions.Parse(key => configuration[key]);
+        GatewayOptions options = GatewayOptions.Load(configuration, state, mqtt);
+        using ILoggerFactory loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("IotMinerAgent.Linux.Gateway.Fleet", LogLevel.Error));
+        await using SqliteDeviceLedger ledger = SqliteDeviceLedger.Open(options.SqlitePath, loggers.CreateLogger("ledger"));
+        await using var upstream = new StratumUpstream(options.Stratum, loggers.CreateLogger("upstream"));
+        await using var gateway = new GatewayInstance(options, mqtt, upstream, ledger, TimeProvider.System, loggers);
+        using var stop = new CancellationTokenSource();
+        using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
+        Task running = gateway.RunAsync(stop.Token);
+        await gateway.Link.WaitConnectedAsync(CancellationToken.None);
+        while (gateway.Upstream.State != UpstreamState.Working)
+        {
+            await Task.Delay(20);
+        }
+
+        Console.WriteLine("ready");
+        await running;
+        IReadOnlyList<DeviceTotals> totals = await ledger.ListDevicesAsync(CancellationToken.None);
+        Console.WriteLine($"""
+            gateway ledger           {totals.Sum(t => t.Shares + t.Rejects)} shares in the device totals ({totals.Sum(t => t.Shares)} credited, {totals.Sum(t => t.Rejects)} refused) over {totals.Count} devices
+            gateway lost             {gateway.Counters.SharesLost} shares never answered (over the device queue and the overflow queue)
+            upstream submissions     {pool.Submissions.Count} ({pool.Accepted.Count} accepted) at pool difficulty {PoolDifficulty}
+            """);
+        Directory.Delete(state, recursive: true);
+        return 0;
+    }
+}
