@@ -39,8 +39,9 @@ done < <(cat "$results"/*.log 2>/dev/null | grep -E '^[a-z0-9-]+: [0-9]+ passed,
 while IFS= read -r trx; do
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
   p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  n=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")
-  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${n:-0}))
+  # A skipped test counts in the total but in neither passed nor failed (VSTest leaves notExecuted at 0 for it).
+  t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${t:-0} - ${p:-0} - ${f:-0}))
 done < <(find "$results" -name '*.trx')
 # A step that failed without a failing count (a build, a crash) still fails the run.
 [ ${#failed_steps[@]} -gt 0 ] && [ "$failed" -eq 0 ] && failed=${#failed_steps[@]}

@@ -20,7 +20,9 @@ ancestors() {
 
 processes() {
   local mine; mine=$(ancestors | tr '\n' ' ')
-  ps -e -o pid=,ppid=,args= | awk -v mine=" $mine" -v self=$$ 'index(mine, " " $1 " ") == 0 && $2 != self { $2 = ""; print }' \
+  # A zombie (state Z) has already exited: it is only waiting for a parent that is not the test to reap it (here
+  # PID 1 may not reap), so it is not left running and cannot be stopped.
+  ps -e -o pid=,ppid=,stat=,args= | awk -v mine=" $mine" -v self=$$ 'index(mine, " " $1 " ") == 0 && $2 != self && $3 !~ /^Z/ { $2 = ""; $3 = ""; print }' \
     | grep -E "mosquitto|litecoind|postgres|stress-ng|chrom|qemu-aarch64|$root/" \
     | grep -vE 'MSBuild\.dll|VBCSCompiler|/Roslyn/|dotnet (build|test|publish|restore)|leaked-processes\.sh|grep -E' || true
 }
