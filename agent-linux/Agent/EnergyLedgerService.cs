@@ -100,19 +100,9 @@ public sealed class EnergyLedgerService(EnergyLedger ledger, GovernorLoop govern
             return 0;
         }
 
-        if (setup.EnergyRule.BlockReward is not double reward || board.Current?.Job.NetworkBits is not uint bits)
-        {
-            return null;
-        }
-
-        try
-        {
-            return hashes * reward / (Difficulty.OfTarget(Target.FromCompact(bits)).ToDouble() * Earnings.HashesPerDifficultyOne);
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
+        return setup.EnergyRule.BlockReward is double reward && board.Current?.Job.NetworkBits is uint bits && Earnings.TryNetworkDifficulty(bits, out double difficulty)
+            ? Earnings.ExpectedCoins(hashes, difficulty, reward)
+            : null;
     }
 
     private double? CoinPrice()

@@ -107,7 +107,11 @@ internal sealed class EstimateSources
             wait.CancelAfter(NetworkWait);
             StratumWork work = await FirstWorkAsync(client, wait.Token).ConfigureAwait(false);
             uint nbits = work.Job.NBits;
-            double difficulty = Difficulty.OfTarget(Target.FromCompact(nbits)).ToDouble();
+            if (!Earnings.TryNetworkDifficulty(nbits, out double difficulty))
+            {
+                return (null, $"the pool's job nbits 0x{nbits:x8} is not a valid target");
+            }
+
             string url = client.CurrentPool?.Url ?? _setup.Stratum.Pools[0].Url;
             return (new EstimateFigure(difficulty, $"pool job nbits 0x{nbits:x8} ({url})"), "answered");
         }

@@ -1,3 +1,5 @@
+using IotMinerAgent.Hashing;
+
 namespace IotMinerAgent.Linux.Energy;
 
 /// <summary>
@@ -23,7 +25,26 @@ public static class Earnings
 
     /// <summary>Coins per day: hash rate (H/s) × 86400 × block reward / (network difficulty × 2^32).</summary>
     public static double CoinsPerDay(double hashesPerSecond, double networkDifficulty, double blockReward) =>
-        hashesPerSecond * SecondsPerDay * blockReward / (networkDifficulty * HashesPerDifficultyOne);
+        ExpectedCoins(hashesPerSecond * SecondsPerDay, networkDifficulty, blockReward);
+
+    /// <summary>Coins <paramref name="hashes"/> are expected to earn: hashes × block reward / (network difficulty × 2^32).</summary>
+    public static double ExpectedCoins(double hashes, double networkDifficulty, double blockReward) =>
+        hashes * blockReward / (networkDifficulty * HashesPerDifficultyOne);
+
+    /// <summary>The network difficulty of a job's compact nBits; false when they are not a valid target.</summary>
+    public static bool TryNetworkDifficulty(uint nbits, out double difficulty)
+    {
+        try
+        {
+            difficulty = Difficulty.OfTarget(Target.FromCompact(nbits)).ToDouble();
+            return difficulty > 0;
+        }
+        catch (System.ArgumentException)
+        {
+            difficulty = 0;
+            return false;
+        }
+    }
 
     /// <summary>Energy per day in kWh at a steady draw of <paramref name="watts"/>: W × 24 h / 1000.</summary>
     public static double KilowattHoursPerDay(double watts) => watts * 24 / 1000;

@@ -68,17 +68,13 @@ public sealed class LiveEarningsRate(Func<double> hashesPerSecond, Func<int> dut
             return false;
         }
 
-        try
-        {
-            difficulty = Difficulty.OfTarget(Target.FromCompact(bits)).ToDouble();
-        }
-        catch (ArgumentException)
+        if (!Earnings.TryNetworkDifficulty(bits, out difficulty))
         {
             why = "network difficulty unknown: the job's nBits 0x" + bits.ToString("x8", CultureInfo.InvariantCulture) + " is not a valid target";
             return false;
         }
 
         why = string.Empty;
-        return difficulty > 0;
+        return true;
     }
 }
