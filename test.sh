@@ -47,7 +47,8 @@ done < <(find "$results" -name '*.trx')
 [ ${#failed_steps[@]} -gt 0 ] && [ "$failed" -eq 0 ] && failed=${#failed_steps[@]}
 
 [ ${#failed_steps[@]} -eq 0 ] || echo "failed steps: ${failed_steps[*]}"
-# A skipped test reported itself inconclusive (e.g. the real-load test on a machine that never became quiet): say why.
-[ "$skipped" -eq 0 ] || find "$results" -name '*.trx' -exec /usr/bin/python3 tests/scripts/skipped-reasons.py {} +
+# Name each failed test with its message, and each skipped one (a test that reported itself inconclusive, e.g. the
+# real-load test on a machine that never became quiet) with its reason.
+[ "$skipped" -eq 0 ] && [ "$failed" -eq 0 ] || find "$results" -name '*.trx' -exec /usr/bin/python3 tests/scripts/trx-outcomes.py {} +
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -56,7 +56,7 @@ internal sealed class StratumShareSender
             {
                 Complete(entry, new ShareResult(ShareVerdict.Stale, $"job {share.Job.JobId} is no longer live"));
             }
-            else if ((share.VersionBits & ~_session.VersionMask) != 0)
+            else if (_ready is not null && (share.VersionBits & ~_session.VersionMask) != 0)
             {
                 // BIP 310: a mask from mining.set_version_mask is valid immediately, so bits rolled under the old
                 // mask are no longer allowed: the share is stale rather than a protocol error at the pool.
@@ -86,7 +86,8 @@ internal sealed class StratumShareSender
 
     /// <summary>
     /// Called under the gate when a connection is authorized and has a job: it becomes the submit path and drains the
-    /// queue. A connection already open stays.
+    /// queue. A connection already open stays. Queued shares are checked against the mask negotiated on this
+    /// connection here, not when they were found: while a connection negotiates, the session's mask is unknown (0).
     /// </summary>
     public void OpenLocked(StratumConnection connection, string user)
     {
@@ -99,13 +100,17 @@ internal sealed class StratumShareSender
         _ready = ready;
         foreach (PendingShare entry in _pending)
         {
-            if (_session.IsLive(entry.Share.Job))
+            if (!_session.IsLive(entry.Share.Job))
             {
-                _ = Task.Run(() => SendShareAsync(entry, ready));
+                Complete(entry, new ShareResult(ShareVerdict.Stale, $"job {entry.Share.Job.JobId} was voided during the reconnect"));
+            }
+            else if ((entry.Share.VersionBits & ~ready.VersionMask) != 0)
+            {
+                Complete(entry, new ShareResult(ShareVerdict.Stale, $"version bits {entry.Share.VersionBits:x8} are outside the mask {ready.VersionMask:x8} negotiated on the new connection"));
             }
             else
             {
-                Complete(entry, new ShareResult(ShareVerdict.Stale, $"job {entry.Share.Job.JobId} was voided during the reconnect"));
+                _ = Task.Run(() => SendShareAsync(entry, ready));
             }
         }
 

@@ -78,14 +78,56 @@ public sealed class StratumInMemorySessionTests
         await run.WaitAsync(Wait);
     }
 
-    private static StratumClient NewClient(InMemoryStratumDialer dialer)
+    [Fact]
+    public async Task A_rolled_share_found_while_the_next_connection_negotiates_waits_for_the_new_mask_and_is_sent()
+    {
+        var dialer = new InMemoryStratumDialer();
+        await using StratumClient client = NewClient(dialer, versionRolling: true);
+        using var stop = new CancellationTokenSource();
+        Task run = client.RunAsync(stop.Token);
+
+        InMemoryStratumTransport first = await dialer.Dialed.ReadAsync().AsTask().WaitAsync(Wait);
+        await GrantVersionRollingAsync(first);
+        await HandshakeAsync(first);
+        first.Send("{\"id\":null,\"method\":\"mining.set_difficulty\",\"params\":[0.000005]}");
+        first.Send(StratumVectors.NotifyLine(Vector));
+        StratumWork work = await TestMiner.WorkForAsync(client, "00000002");
+        StratumShare rolled = TestMiner.FindShare(work, 1);
+        Assert.NotEqual(0u, rolled.VersionBits);
+
+        first.Close();
+        InMemoryStratumTransport second = await dialer.Dialed.ReadAsync().AsTask().WaitAsync(Wait);
+        JsonElement configure = await NextRequestAsync(second, StratumMethods.Configure);
+        // Found now, the share meets a connection whose mask is not negotiated yet: it must wait, not turn stale.
+        Task<ShareResult> verdict = client.SubmitAsync(rolled);
+        Assert.False(verdict.IsCompleted);
+        second.Send(GrantLine(configure));
+        await HandshakeAsync(second);
+        second.Send(StratumVectors.NotifyLine(Vector).Replace("true]}", "false]}", StringComparison.Ordinal));
+        JsonElement submit = await NextRequestAsync(second, StratumMethods.Submit);
+        Assert.Equal(rolled.VersionBits.ToString("x8"), submit.GetProperty("params")[5].GetString());
+        second.Send($"{{\"id\":{submit.GetProperty("id").GetInt64()},\"result\":true,\"error\":null}}");
+
+        Assert.Equal(ShareVerdict.Accepted, (await verdict.WaitAsync(Wait)).Outcome);
+        await stop.CancelAsync();
+        await run.WaitAsync(Wait);
+    }
+
+    private static async Task GrantVersionRollingAsync(InMemoryStratumTransport pool) =>
+        pool.Send(GrantLine(await NextRequestAsync(pool, StratumMethods.Configure)));
+
+    // BIP 310: the pool grants version rolling with the mask the client asked for.
+    private static string GrantLine(JsonElement configure) =>
+        $"{{\"id\":{configure.GetProperty("id").GetInt64()},\"result\":{{\"version-rolling\":true,\"version-rolling.mask\":\"1fffe000\"}},\"error\":null}}";
+
+    private static StratumClient NewClient(InMemoryStratumDialer dialer, bool versionRolling = false)
     {
         var options = new StratumClientOptions
         {
             ResponseTimeout = TimeSpan.FromSeconds(10),
             BackoffInitial = TimeSpan.FromMilliseconds(50),
             BackoffMax = TimeSpan.FromMilliseconds(100),
-            VersionRolling = false,
+            VersionRolling = versionRolling,
             ExtranonceSubscribe = false,
         };
         options.Pools.Add(new StratumPoolOptions { Url = "stratum+tcp://pool.invalid:3333", User = "wallet.rig1", Password = "x" });
