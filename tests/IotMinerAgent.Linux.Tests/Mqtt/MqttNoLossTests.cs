@@ -6,7 +6,10 @@ using IotMinerAgent.Linux.Mqtt.Outbox;
 
 namespace IotMinerAgent.Linux.Tests.Mqtt;
 
-/// <summary>Issue 6's no-loss test: shares found while the broker is down or the agent is killed all arrive.</summary>
+/// <summary>
+/// Issue 6's no-loss test: every share the probe reported secured (acknowledged by the broker, or written because it
+/// was not within the outbox's write delay) arrives, whether found while the broker is down or before the probe is killed.
+/// </summary>
 public sealed class MqttNoLossTests : IDisposable
 {
     const int Shares = 500;
