@@ -87,7 +87,7 @@ public static class MqttServices
     // The pool's reason is stored in the outbox and published: escaped on the way in (UntrustedText), whoever sent it.
     private const int ShareReasonLength = 200;
 
-    /// <summary>Shares go into the MQTT outbox (durable) as found, then get the pool's verdict.</summary>
+    /// <summary>Shares go into the MQTT outbox as found (on disk within a second unless the broker acknowledged them sooner), then get the pool's verdict.</summary>
     internal sealed class OutboxJournal(ShareOutbox outbox, string deviceId, TimeSpan awaitResult) : IShareJournal
     {
         public void Found(IReadOnlyList<FoundShare> shares) => outbox.Enqueue([.. shares.Select(Message)], awaitResult);

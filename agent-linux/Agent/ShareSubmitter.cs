@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Channels;
@@ -13,12 +12,13 @@ using Microsoft.Extensions.Logging;
 namespace IotMinerAgent.Linux.Agent;
 
 /// <summary>
-/// Two stages between the sink and the work source. Journal: confirmed shares are recorded in the journal (durable)
-/// as soon as the sink confirms them, whatever the pool is doing, in group commits at most one
-/// <see cref="JournalCommitInterval"/> apart; a share goes on to its work source only once its commit is on disk. Submit: journalled shares go back through their job to its work source in the
-/// order found, up to <c>maxInFlight</c> (<c>stratum:maxPendingShares</c>) awaiting the pool's answer at once, and each
-/// verdict is recorded, counted and logged when it arrives (accepted ones summarised when they come fast). A slow or silent pool therefore delays verdicts only: every
-/// share found is on disk, and a crash loses none of them (the journal publishes an unanswered share with no result).
+/// Two stages between the sink and the work source. Journal: confirmed shares are recorded in the journal as soon as
+/// the sink confirms them, whatever the pool is doing (the MQTT outbox writes to disk, within a second, those the
+/// broker has not acknowledged by then: docs/mqtt.md, "Disk writes"). Submit: journalled shares go back through their
+/// job to its work source in the order found, up to <c>maxInFlight</c> (<c>stratum:maxPendingShares</c>) awaiting the
+/// pool's answer at once, and each verdict is recorded, counted and logged when it arrives (accepted ones summarised
+/// when they come fast). A slow or silent pool therefore delays verdicts only: every share found is in the journal
+/// before the pool sees it (the journal publishes an unanswered share with no result).
 /// </summary>
 /// <param name="sink">Where confirmed shares come from.</param>
 /// <param name="journal">Where each share and its verdict are recorded.</param>
@@ -27,20 +27,10 @@ namespace IotMinerAgent.Linux.Agent;
 /// <param name="logger">The log of verdicts other than accepted (one line each).</param>
 /// <param name="clock">The clock of the accepted-share summaries (<see cref="ShareSummary"/>).</param>
 /// <param name="maxInFlight">Submissions awaiting an answer at once (at least 1).</param>
-/// <param name="commitInterval">Shortest time between journal commits; null: <see cref="JournalCommitInterval"/>.</param>
-public sealed class ShareSubmitter(ShareSink sink, IShareJournal journal, MinerStats stats, RecentShares recent, ILogger<ShareSubmitter> logger, TimeProvider clock, int maxInFlight,
-    TimeSpan? commitInterval = null)
+public sealed class ShareSubmitter(ShareSink sink, IShareJournal journal, MinerStats stats, RecentShares recent, ILogger<ShareSubmitter> logger, TimeProvider clock, int maxInFlight)
     : BackgroundService
 {
-    /// <summary>
-    /// Shortest time between two journal commits (group commit). The first share after a quiet second is committed at
-    /// once; shares confirmed within this interval after a commit wait for the next one and are committed together, so
-    /// the disk sees at most one commit a second however fast shares come (SD-card wear: docs/mqtt.md, "Disk writes").
-    /// </summary>
-    public static readonly TimeSpan JournalCommitInterval = TimeSpan.FromSeconds(1);
-
     private readonly int _maxInFlight = Math.Max(1, maxInFlight);
-    private readonly TimeSpan _commitInterval = commitInterval ?? JournalCommitInterval;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -67,25 +57,17 @@ public sealed class ShareSubmitter(ShareSink sink, IShareJournal journal, MinerS
     private async Task JournalAsync(ChannelWriter<FoundShare> journalled, CancellationToken cancellationToken)
     {
         var batch = new List<FoundShare>();
-        long? lastCommit = null;
         try
         {
             while (await sink.Confirmed.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                TimeSpan wait = lastCommit is long last ? _commitInterval - Stopwatch.GetElapsedTime(last) : TimeSpan.Zero;
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
-                }
-
-                Commit(batch, journalled);
-                lastCommit = Stopwatch.GetTimestamp();
+                Record(batch, journalled);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Stopping: the shares confirmed since the last commit are journalled still, so a clean stop loses none.
-            Commit(batch, journalled);
+            // Stopping: the shares confirmed meanwhile are journalled still, so a clean stop loses none.
+            Record(batch, journalled);
             throw;
         }
         finally
@@ -94,8 +76,8 @@ public sealed class ShareSubmitter(ShareSink sink, IShareJournal journal, MinerS
         }
     }
 
-    // One journal commit for every share confirmed so far; only then do they go on to the work source.
-    private void Commit(List<FoundShare> batch, ChannelWriter<FoundShare> journalled)
+    // Every share confirmed so far goes into the journal, in one call, and only then on to the work source.
+    private void Record(List<FoundShare> batch, ChannelWriter<FoundShare> journalled)
     {
         while (sink.Confirmed.TryRead(out FoundShare? share))
         {

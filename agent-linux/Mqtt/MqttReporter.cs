@@ -64,7 +64,7 @@ public sealed class MqttReporter
     /// <summary>The device's topics.</summary>
     public MqttTopics Topics { get; }
 
-    /// <summary>Where the agent enqueues every share it finds (durable before <see cref="ShareOutbox.Enqueue(System.Collections.Generic.IReadOnlyList{ShareMessage}, TimeSpan)"/> returns).</summary>
+    /// <summary>Where the agent enqueues every share it finds (written to disk unless the broker acknowledges it within <see cref="ShareOutbox.WriteDelay"/>).</summary>
     public ShareOutbox Outbox { get; }
 
     /// <summary>The broker connection, once <see cref="RunAsync"/> has created it.</summary>

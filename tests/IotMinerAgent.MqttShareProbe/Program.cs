@@ -13,8 +13,9 @@ using IotMinerAgent.Linux.Status;
 namespace IotMinerAgent.MqttShareProbe;
 
 /// <summary>
-/// Usage: <c>IotMinerAgent.MqttShareProbe probe:state=DIR probe:from=0 probe:to=500 probe:intervalMs=4 mqtt:host=… mqtt:port=…</c>.
-/// Prints <c>enqueued &lt;n&gt; &lt;id&gt;</c> once share n is durable, then keeps publishing until stdin closes.
+/// Usage: <c>IotMinerAgent.MqttShareProbe probe:state=DIR probe:from=0 probe:to=500 probe:intervalMs=4 [probe:writeDelayMs=1000|default] mqtt:host=… mqtt:port=…</c>.
+/// Prints <c>secured &lt;n&gt; &lt;id&gt; &lt;broker|disk&gt;</c> once share n can no longer be lost (the broker acknowledged it, or
+/// it was written), in the order of n, then <c>done</c> once every share is enqueued; keeps publishing until stdin closes.
 /// </summary>
 public static class Program
 {
@@ -38,8 +39,12 @@ public static class Program
         int to = int.Parse(settings["probe:to"], CultureInfo.InvariantCulture);
         int intervalMs = int.Parse(settings.GetValueOrDefault("probe:intervalMs", "0"), CultureInfo.InvariantCulture);
         string deviceId = DeviceId.Resolve(options.DeviceId);
+        string delay = settings.GetValueOrDefault("probe:writeDelayMs", "default");
+        TimeSpan? writeDelay = delay == "default" ? null : TimeSpan.FromMilliseconds(int.Parse(delay, CultureInfo.InvariantCulture));
 
-        using ShareOutbox outbox = ShareOutbox.Open(settings["probe:state"]);
+        using ShareOutbox outbox = ShareOutbox.Open(settings["probe:state"], writeDelay: writeDelay);
+        var secured = new SecuredInOrder(from);
+        outbox.Secured += secured.Add;
         var agent = new ProbeAgent();
         var reporter = new MqttReporter(options, deviceId, outbox, agent, agent, "probe");
         using var stop = new CancellationTokenSource();
@@ -64,9 +69,8 @@ public static class Program
                 Difficulty = 1,
                 PoolDifficulty = 1,
             };
+            secured.Expect(n, share.Id);
             outbox.Enqueue(share);
-            Console.Out.WriteLine($"enqueued {n} {share.Id}");
-            Console.Out.Flush();
             if (intervalMs > 0)
             {
                 await Task.Delay(intervalMs);
@@ -89,6 +93,38 @@ public static class Program
         {
             Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} connected={connection.IsConnected} queued={outbox.Count} error={connection.LastError}");
             await Task.Delay(500, CancellationToken.None);
+        }
+    }
+
+    // Prints "secured n id by" lines in the order of n: a share secured before an earlier one waits for it, so the
+    // lines always name a prefix of the range (the test resumes after the last one).
+    sealed class SecuredInOrder(int first)
+    {
+        readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
+        readonly SortedDictionary<int, string> _waiting = [];
+        int _next = first;
+
+        public void Expect(int n, string id)
+        {
+            lock (_numbers)
+            {
+                _numbers[id] = n;
+            }
+        }
+
+        public void Add(string id, ShareSecuredBy by)
+        {
+            lock (_numbers)
+            {
+                _waiting[_numbers[id]] = $"{id} {by.ToString().ToLowerInvariant()}";
+                while (_waiting.Remove(_next, out string? line))
+                {
+                    Console.Out.WriteLine($"secured {_next} {line}");
+                    _next++;
+                }
+
+                Console.Out.Flush();
+            }
         }
     }
 

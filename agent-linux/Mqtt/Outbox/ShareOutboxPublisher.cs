@@ -17,7 +17,7 @@ namespace IotMinerAgent.Linux.Mqtt.Outbox;
 /// </summary>
 public sealed class ShareOutboxPublisher
 {
-    /// <summary>Shares read from disk per round (one delete transaction per round).</summary>
+    /// <summary>Shares taken from the queue per round.</summary>
     public const int BatchSize = 64;
 
     static readonly TimeSpan s_idlePoll = TimeSpan.FromSeconds(5);
@@ -50,7 +50,6 @@ public sealed class ShareOutboxPublisher
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                WriteDeferredWhenDue();
                 await _sender.WaitConnectedAsync(cancellationToken).ConfigureAwait(false);
                 IReadOnlyList<PendingShare> batch = _outbox.ReadyBatch(BatchSize);
                 if (batch.Count == 0)
@@ -107,19 +106,9 @@ public sealed class ShareOutboxPublisher
         }
     }
 
-    // Deletes of published shares and pool answers wait in memory for the next commit (SD-card wear); with no share
-    // enqueued meanwhile, they are written here once they are ShareOutbox.DeferredWriteLimit old.
-    void WriteDeferredWhenDue()
-    {
-        if (_outbox.DeferredWriteDue <= _time.GetUtcNow())
-        {
-            _outbox.WriteDeferred();
-        }
-    }
-
     TimeSpan UntilNextReady()
     {
-        DateTimeOffset? next = Earliest(_outbox.NextReadyTime(), _outbox.DeferredWriteDue);
+        DateTimeOffset? next = _outbox.NextReadyTime();
         if (next is null)
         {
             return s_idlePoll;
@@ -128,6 +117,4 @@ public sealed class ShareOutboxPublisher
         TimeSpan wait = next.Value - _time.GetUtcNow();
         return wait <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(10) : wait < s_idlePoll ? wait : s_idlePoll;
     }
-
-    static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 }

@@ -72,7 +72,7 @@ public sealed class ShareJournalTests : IDisposable
         List<string> found = [.. journalled.Keys];
         Assert.True(found.Count >= Shares, $"only {found.Count} shares journalled");
         Assert.All(journalled.Values, share => Assert.Equal(JsonValueKind.Null, share.GetProperty("result").ValueKind));
-        // Every share the pool received was journalled before it was sent.
+        // Every share the pool received is on disk: unacknowledged (the pool never answered), it was written within a second.
         Assert.All(pool.Submissions, s => Assert.Contains(journalled.Values, j => j.GetProperty("nonce").GetString() == s.Nonce
             && j.GetProperty("extranonce2").GetString() == s.Extranonce2 && j.GetProperty("job_id").GetString() == s.JobId));
         Assert.DoesNotContain(collector.Messages, m => m.Topic == "iotminer/journal/share");

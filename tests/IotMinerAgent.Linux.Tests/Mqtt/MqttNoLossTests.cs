@@ -6,7 +6,10 @@ using IotMinerAgent.Linux.Mqtt.Outbox;
 
 namespace IotMinerAgent.Linux.Tests.Mqtt;
 
-/// <summary>Issue 6's no-loss test: shares found while the broker is down or the agent is killed all arrive.</summary>
+/// <summary>
+/// Issue 6's no-loss test: every share the probe reported secured (acknowledged by the broker, or written because it
+/// was not within the outbox's write delay) arrives, whether found while the broker is down or before the probe is killed.
+/// </summary>
 public sealed class MqttNoLossTests : IDisposable
 {
     const int Shares = 500;
@@ -14,7 +17,7 @@ public sealed class MqttNoLossTests : IDisposable
 
     public void Dispose() => Directory.Delete(_state, recursive: true);
 
-    static int[] Missing(TestSubscriber collector, (int N, string Id)[] expected)
+    static int[] Missing(TestSubscriber collector, (int N, string Id, string By)[] expected)
     {
         var received = collector.Messages.Select(m => m.Json.GetProperty("id").GetString()).ToHashSet();
         return [.. expected.Where(e => !received.Contains(e.Id)).Select(e => e.N)];
@@ -28,25 +31,25 @@ public sealed class MqttNoLossTests : IDisposable
             persistentReconnecting: true, clientId: "noloss-collector");
 
         using ShareProbeProcess first = ShareProbeProcess.Start(broker.Port, _state, "noloss", 0, Shares, intervalMs: 5);
-        await first.WaitEnqueuedAsync(80);
+        await first.WaitSecuredAsync(80);
         await broker.StopAsync();
-        await first.WaitEnqueuedAsync(160);
+        await first.WaitSecuredAsync(160);
         await broker.StartAgainAsync();
-        await first.WaitEnqueuedAsync(240);
+        await first.WaitSecuredAsync(240);
         await broker.StopAsync();
-        await first.WaitEnqueuedAsync(300);
+        await first.WaitSecuredAsync(300);
         first.Kill();
         await broker.StartAgainAsync();
-        int resumeAt = first.Enqueued[^1].N + 1;
+        int resumeAt = first.Secured[^1].N + 1;
         using ShareProbeProcess second = ShareProbeProcess.Start(broker.Port, _state, "noloss", resumeAt, Shares, intervalMs: 1);
         await second.WaitDoneAsync();
 
-        (int N, string Id)[] expected = [.. first.Enqueued.Concat(second.Enqueued)];
+        (int N, string Id, string By)[] expected = [.. first.Secured.Concat(second.Secured)];
         Assert.Equal(Shares, expected.Length);
         await MqttBrokerContractTests.WaitUntilAsync(() => Missing(collector, expected).Length == 0,
             "the collector has every share id", seconds: 30, detail: () =>
                 $"missing shares {string.Join(",", Missing(collector, expected).Take(40))}; collector got {collector.Count} messages; "
-                + $"killed probe reached {first.Enqueued[^1].N}; broker log:\n{broker.Log}");
+                + $"killed probe reached {first.Secured[^1].N}; broker log:\n{broker.Log}");
         await second.StopAsync();
         using ShareOutbox outbox = ShareOutbox.Open(_state);
         Assert.Equal(0, outbox.Count);

@@ -8,12 +8,16 @@ using IotMinerAgent.Linux.Mqtt;
 using IotMinerAgent.Linux.Mqtt.Messages;
 using IotMinerAgent.Linux.Mqtt.Outbox;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IotMinerAgent.Linux.Tests.Mqtt;
 
 public sealed class ShareOutboxTests : IDisposable
 {
     readonly string _directory = Directory.CreateTempSubdirectory("iotminer-outbox-").FullName;
+
+    // The outbox's write timer runs on this clock: it fires only when a test advances it, never by the machine's load.
+    readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
@@ -32,12 +36,12 @@ public sealed class ShareOutboxTests : IDisposable
     public void Shares_survive_closing_and_reopening_in_order_with_their_ids()
     {
         string[] ids;
-        using (ShareOutbox outbox = ShareOutbox.Open(_directory))
+        using (ShareOutbox outbox = Open())
         {
             ids = Enumerable.Range(0, 5).Select(n => { ShareMessage s = Share(n); outbox.Enqueue(s); return s.Id; }).ToArray();
         }
 
-        using ShareOutbox reopened = ShareOutbox.Open(_directory);
+        using ShareOutbox reopened = Open();
 
         Assert.Equal(ids, reopened.ReadyBatch(10).Select(p => p.Id));
         Assert.Equal(ids[2], JsonDocument.Parse(reopened.ReadyBatch(10)[2].PayloadJson).RootElement.GetProperty("id").GetString());
@@ -46,7 +50,7 @@ public sealed class ShareOutboxTests : IDisposable
     [Fact]
     public void Database_runs_in_wal_mode_with_full_sync()
     {
-        using ShareOutbox outbox = ShareOutbox.Open(_directory);
+        using ShareOutbox outbox = Open();
         outbox.Enqueue(Share(1));
 
         // On the outbox's own connection: synchronous is per connection (2 = FULL, sqlite.org/pragma.html#pragma_synchronous).
@@ -63,7 +67,7 @@ public sealed class ShareOutboxTests : IDisposable
     [Fact]
     public void Only_deleted_shares_leave_the_queue()
     {
-        using ShareOutbox outbox = ShareOutbox.Open(_directory);
+        using ShareOutbox outbox = Open();
         for (int n = 0; n < 4; n++)
         {
             outbox.Enqueue(Share(n));
@@ -79,7 +83,7 @@ public sealed class ShareOutboxTests : IDisposable
     [Fact]
     public void Enqueuing_the_same_id_twice_keeps_one_copy()
     {
-        using ShareOutbox outbox = ShareOutbox.Open(_directory);
+        using ShareOutbox outbox = Open();
         ShareMessage share = Share(1);
 
         outbox.Enqueue(share);
@@ -91,7 +95,7 @@ public sealed class ShareOutboxTests : IDisposable
     [Fact]
     public void A_share_without_id_is_refused()
     {
-        using ShareOutbox outbox = ShareOutbox.Open(_directory);
+        using ShareOutbox outbox = Open();
 
         var error = Assert.Throws<ArgumentException>(() => outbox.Enqueue(Share(1, id: "")));
 
@@ -101,7 +105,7 @@ public sealed class ShareOutboxTests : IDisposable
     [Fact]
     public void A_held_share_waits_for_the_pool_answer_and_carries_it()
     {
-        using ShareOutbox outbox = ShareOutbox.Open(_directory);
+        using ShareOutbox outbox = Open();
         ShareMessage share = Share(1);
         outbox.Enqueue(share, awaitResult: TimeSpan.FromMinutes(5));
 
@@ -119,7 +123,7 @@ public sealed class ShareOutboxTests : IDisposable
     {
         ShareMessage[] shares = [Share(1), Share(2), Share(3)];
         // The run that held these shares for the pool's answer is gone (killed): no answer can come to a new run.
-        using (ShareOutbox before = ShareOutbox.Open(_directory))
+        using (ShareOutbox before = Open())
         {
             foreach (ShareMessage share in shares)
             {
@@ -130,7 +134,7 @@ public sealed class ShareOutboxTests : IDisposable
             Assert.Equal(0, before.UnansweredAtOpen);
         }
 
-        using ShareOutbox after = ShareOutbox.Open(_directory);
+        using ShareOutbox after = Open();
 
         Assert.Equal(2, after.UnansweredAtOpen);
         IReadOnlyList<PendingShare> ready = after.ReadyBatch(10);
@@ -142,20 +146,19 @@ public sealed class ShareOutboxTests : IDisposable
     [Fact]
     public void A_held_share_is_published_without_answer_once_the_wait_is_over()
     {
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
-        using ShareOutbox outbox = ShareOutbox.Open(_directory, clock);
+        using ShareOutbox outbox = Open();
         outbox.Enqueue(Share(1), awaitResult: TimeSpan.FromSeconds(10));
 
-        clock.Advance(TimeSpan.FromSeconds(9));
+        _clock.Advance(TimeSpan.FromSeconds(9));
         Assert.Empty(outbox.ReadyBatch(10));
-        clock.Advance(TimeSpan.FromSeconds(1));
+        _clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Single(outbox.ReadyBatch(10));
     }
 
     [Fact]
     public void An_answer_after_publication_reports_it_came_too_late()
     {
-        using ShareOutbox outbox = ShareOutbox.Open(_directory);
+        using ShareOutbox outbox = Open();
         ShareMessage share = Share(1);
         outbox.Enqueue(share);
         outbox.Delete(outbox.ReadyBatch(1));
@@ -164,50 +167,111 @@ public sealed class ShareOutboxTests : IDisposable
     }
 
     [Fact]
-    public void A_batch_is_on_disk_when_enqueue_returns()
+    public void Shares_still_unacknowledged_when_the_write_is_due_are_written_together()
     {
-        using ShareOutbox outbox = ShareOutbox.Open(_directory);
+        using ShareOutbox outbox = Open();
+        var secured = new List<(string Id, ShareSecuredBy By)>();
+        outbox.Secured += (id, by) => secured.Add((id, by));
         ShareMessage[] shares = [Share(1), Share(2), Share(3)];
 
-        outbox.Enqueue(shares);
-
+        outbox.Enqueue(shares[0]);
+        _clock.Advance(TimeSpan.FromMilliseconds(400));
+        outbox.Enqueue([shares[1], shares[2]]);
         // Read through another connection, as a new process after a SIGKILL would.
+        Assert.Empty(OnDisk());
+
+        // Due 1 s after the oldest (shares[0]); the two enqueued 0.4 s later go in the same commit.
+        _clock.Advance(TimeSpan.FromMilliseconds(600));
+
         Assert.Equal(shares.Select(s => s.Id), OnDisk().Select(r => r.Id));
+        Assert.Equal(shares.Select(s => (s.Id, ShareSecuredBy.Disk)), secured);
+        Assert.Equal((3L, 0L), (outbox.SharesWritten, outbox.SharesNeverWritten));
+    }
+
+    [Fact]
+    public void A_share_acknowledged_before_its_write_is_due_never_reaches_the_disk()
+    {
+        using ShareOutbox outbox = Open();
+        var secured = new List<(string Id, ShareSecuredBy By)>();
+        outbox.Secured += (id, by) => secured.Add((id, by));
+        ShareMessage acknowledged = Share(1);
+        ShareMessage unacknowledged = Share(2);
+        outbox.Enqueue([acknowledged, unacknowledged]);
+
+        outbox.Delete([outbox.ReadyBatch(10)[0]]);
+        _clock.Advance(ShareOutbox.DefaultWriteDelay);
+
+        Assert.Equal([unacknowledged.Id], OnDisk().Select(r => r.Id));
+        Assert.Equal([(acknowledged.Id, ShareSecuredBy.Broker), (unacknowledged.Id, ShareSecuredBy.Disk)], secured);
+        Assert.Equal((1L, 1L), (outbox.SharesWritten, outbox.SharesNeverWritten));
+        // Not in the WAL either: no byte of it was ever written.
+        Assert.False(AnyFileContains(acknowledged.Id));
+        Assert.True(AnyFileContains(unacknowledged.Id));
+    }
+
+    [Fact]
+    public void An_answer_before_the_write_is_written_with_the_share()
+    {
+        using ShareOutbox outbox = Open();
+        ShareMessage share = Share(1);
+        outbox.Enqueue(share, awaitResult: TimeSpan.FromMinutes(5));
+
+        Assert.True(outbox.RecordResult(share.Id, ShareVerdict.Accepted));
+        _clock.Advance(ShareOutbox.DefaultWriteDelay);
+
+        Assert.Equal([(share.Id, (string?)"accepted")], OnDisk());
     }
 
     [Fact]
     public void A_delete_waits_for_the_next_commit_and_a_kill_before_it_publishes_the_share_again()
     {
-        using ShareOutbox outbox = ShareOutbox.Open(_directory);
+        using ShareOutbox outbox = Open();
         ShareMessage first = Share(1);
         outbox.Enqueue(first);
+        _clock.Advance(ShareOutbox.DefaultWriteDelay);
         outbox.Delete(outbox.ReadyBatch(10));
 
         Assert.Equal(0, outbox.Count);
-        Assert.NotNull(outbox.DeferredWriteDue);
         // Not written yet: a process opening the outbox now (after a SIGKILL) publishes the share again (at least once).
-        using (ShareOutbox afterKill = ShareOutbox.Open(_directory))
+        using (ShareOutbox afterKill = ShareOutbox.Open(_directory, _clock))
         {
             Assert.Equal([first.Id], afterKill.ReadyBatch(10).Select(p => p.Id));
         }
 
+        // The next share's write carries the delete.
         ShareMessage second = Share(2);
         outbox.Enqueue(second);
+        _clock.Advance(ShareOutbox.DefaultWriteDelay);
 
         Assert.Equal([second.Id], OnDisk().Select(r => r.Id));
-        Assert.Null(outbox.DeferredWriteDue);
     }
 
     [Fact]
-    public void Deferred_answers_and_deletes_are_written_by_WriteDeferred_and_by_Dispose()
+    public void A_delete_alone_is_written_once_the_deferred_write_limit_is_over()
+    {
+        using ShareOutbox outbox = Open();
+        outbox.Enqueue(Share(1));
+        _clock.Advance(ShareOutbox.DefaultWriteDelay);
+        outbox.Delete(outbox.ReadyBatch(10));
+
+        _clock.Advance(ShareOutbox.DeferredWriteLimit - TimeSpan.FromMilliseconds(1));
+        Assert.Single(OnDisk());
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Empty(OnDisk());
+    }
+
+    [Fact]
+    public void Deferred_answers_and_deletes_are_written_by_WriteNow_and_by_Dispose()
     {
         ShareMessage answered = Share(1);
         ShareMessage published = Share(2);
-        using (ShareOutbox outbox = ShareOutbox.Open(_directory))
+        using (ShareOutbox outbox = Open())
         {
             outbox.Enqueue([answered, published], awaitResult: TimeSpan.FromMinutes(5));
+            outbox.WriteNow();
             Assert.True(outbox.RecordResult(answered.Id, ShareVerdict.Accepted));
-            outbox.WriteDeferred();
+            Assert.Null(OnDisk()[0].Result);
+            outbox.WriteNow();
             Assert.Equal("accepted", OnDisk()[0].Result);
 
             Assert.True(outbox.RecordResult(published.Id, ShareVerdict.Accepted));
@@ -245,7 +309,7 @@ public sealed class ShareOutboxTests : IDisposable
             }
         }
 
-        using ShareOutbox outbox = ShareOutbox.Open(_directory);
+        using ShareOutbox outbox = Open();
         ShareMessage third = Share(3);
         outbox.Enqueue(third);
 
@@ -271,12 +335,12 @@ public sealed class ShareOutboxTests : IDisposable
         return rows;
     }
 
-    sealed class ManualClock(DateTimeOffset now) : TimeProvider
+    ShareOutbox Open() => ShareOutbox.Open(_directory, _clock);
+
+    // True when some file of the state directory (database, WAL, shared memory) holds text's bytes.
+    bool AnyFileContains(string text)
     {
-        DateTimeOffset _now = now;
-
-        public void Advance(TimeSpan by) => _now += by;
-
-        public override DateTimeOffset GetUtcNow() => _now;
+        byte[] needle = System.Text.Encoding.UTF8.GetBytes(text);
+        return Directory.GetFiles(_directory).Any(file => File.ReadAllBytes(file).AsSpan().IndexOf(needle) >= 0);
     }
 }

@@ -10,12 +10,13 @@ namespace IotMinerAgent.Linux.Tests.Mqtt;
 
 /// <summary>
 /// The MqttShareProbe as a real process (the stand-in for <c>iotminer run</c>): enqueues a range of shares in its
-/// ShareOutbox and publishes them; the test can SIGKILL it. Records the ids it reported durable.
+/// ShareOutbox and publishes them; the test can SIGKILL it. Records the shares it reported secured (acknowledged by
+/// the broker or written to disk: a SIGKILL can no longer lose them).
 /// </summary>
 public sealed class ShareProbeProcess : IDisposable
 {
     readonly Process _process;
-    readonly List<(int N, string Id)> _enqueued = [];
+    readonly List<(int N, string Id, string By)> _secured = [];
     readonly StringBuilder _log = new();
 
     ShareProbeProcess(Process process)
@@ -27,14 +28,14 @@ public sealed class ShareProbeProcess : IDisposable
         _process.BeginErrorReadLine();
     }
 
-    /// <summary>Shares the probe reported as durably enqueued, in order.</summary>
-    public IReadOnlyList<(int N, string Id)> Enqueued
+    /// <summary>Shares the probe reported secured, in order, with what secured them ("broker" or "disk").</summary>
+    public IReadOnlyList<(int N, string Id, string By)> Secured
     {
         get
         {
-            lock (_enqueued)
+            lock (_secured)
             {
-                return [.. _enqueued];
+                return [.. _secured];
             }
         }
     }
@@ -42,8 +43,11 @@ public sealed class ShareProbeProcess : IDisposable
     /// <summary>True once the probe printed "done" (every share of its range enqueued).</summary>
     public bool Done { get; private set; }
 
-    /// <summary>Starts the probe on shares [<paramref name="from"/>, <paramref name="to"/>).</summary>
-    public static ShareProbeProcess Start(int brokerPort, string stateDirectory, string deviceId, int from, int to, int intervalMs)
+    /// <summary>
+    /// Starts the probe on shares [<paramref name="from"/>, <paramref name="to"/>); <paramref name="writeDelayMs"/>
+    /// sets the outbox's write delay (null: its default).
+    /// </summary>
+    public static ShareProbeProcess Start(int brokerPort, string stateDirectory, string deviceId, int from, int to, int intervalMs, int? writeDelayMs = null)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "IotMinerAgent.MqttShareProbe.dll");
         string host = Environment.ProcessPath is string path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
@@ -59,6 +63,7 @@ public sealed class ShareProbeProcess : IDisposable
             dll, $"probe:state={stateDirectory}", $"probe:from={from}", $"probe:to={to}", $"probe:intervalMs={intervalMs}",
             "mqtt:host=127.0.0.1", $"mqtt:port={brokerPort}", $"mqtt:deviceId={deviceId}", "mqtt:homeAssistant=false",
             "mqtt:reconnectMinSeconds=0.1", "mqtt:reconnectMaxSeconds=0.4", "mqtt:keepAliveSeconds=5",
+            writeDelayMs is int delay ? $"probe:writeDelayMs={delay}" : "probe:writeDelayMs=default",
         })
         {
             start.ArgumentList.Add(argument);
@@ -67,15 +72,15 @@ public sealed class ShareProbeProcess : IDisposable
         return new ShareProbeProcess(Process.Start(start) ?? throw new InvalidOperationException("the share probe did not start"));
     }
 
-    /// <summary>Waits until at least <paramref name="count"/> shares were enqueued.</summary>
-    public async Task WaitEnqueuedAsync(int count, double seconds = 20)
+    /// <summary>Waits until at least <paramref name="count"/> shares were secured.</summary>
+    public async Task WaitSecuredAsync(int count, double seconds = 20)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (Enqueued.Count < count)
+        while (Secured.Count < count)
         {
             if (_process.HasExited || DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"the probe enqueued {Enqueued.Count} of {count} shares (exited: {_process.HasExited}); its output:\n{_log}");
+                throw new TimeoutException($"the probe secured {Secured.Count} of {count} shares (exited: {_process.HasExited}); its output:\n{_log}");
             }
 
             await Task.Delay(10);
@@ -131,11 +136,11 @@ public sealed class ShareProbeProcess : IDisposable
 
         Log(line);
         string[] parts = line.Split(' ');
-        if (parts[0] == "enqueued")
+        if (parts[0] == "secured")
         {
-            lock (_enqueued)
+            lock (_secured)
             {
-                _enqueued.Add((int.Parse(parts[1]), parts[2]));
+                _secured.Add((int.Parse(parts[1]), parts[2], parts[3]));
             }
         }
         else if (parts[0] == "done")
