@@ -71,9 +71,10 @@ namespace IotMinerAgent.Firmware.Config
                 return null;
             }
 
-            // Numbers and strings both carry the text as written ("0.41" or 0.41); anything else is shown by its kind,
-            // which no key allows, so the reader names the key and what it takes.
-            return value.Kind == JsonKind.String || value.Kind == JsonKind.Number ? value.Text : JsonValue.Describe(value.Kind);
+            // Numbers, strings and booleans carry their text as written ("0.41" or 0.41); an object or array is shown by
+            // its kind, which no key allows, so the reader names the key and what it takes.
+            bool scalar = value.Kind == JsonKind.String || value.Kind == JsonKind.Number || value.Kind == JsonKind.Boolean;
+            return scalar ? value.Text : JsonValue.Describe(value.Kind);
         }
     }
 }
