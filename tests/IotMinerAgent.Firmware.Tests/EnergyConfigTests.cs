@@ -130,4 +130,15 @@ public sealed class EnergyConfigTests
         Assert.Equal(EnergySettings.KeyNames().Select(k => "energy." + k), FirmwareConfig.Keys().Where(k => k.StartsWith("energy.", StringComparison.Ordinal)));
         Assert.Contains("mode", EnergySettings.KeyNames());
     }
+
+    [Theory]
+    [InlineData("ESP32_REV3", "ESP32")]
+    [InlineData("ESP32_PSRAM_REV0", "ESP32")]
+    [InlineData("ESP32_S3_ALL", "ESP32-S3")]
+    [InlineData("ESP32_C3", "ESP32-C3")]
+    [InlineData("M5Core2", null)]
+    public void The_images_target_name_gives_the_chip_of_the_board_table(string target, string? chip)
+    {
+        Assert.Equal(chip, Hardware.ChipModel.FromTargetName(target));
+    }
 }

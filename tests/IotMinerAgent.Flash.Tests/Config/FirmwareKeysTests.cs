@@ -51,6 +51,15 @@ public class FirmwareKeysTests
         ("mining.watchdogSeconds", Whole(0, 4000)),
         ("mining.statusIntervalSeconds", Whole(0, 4000)),
         ("mining.outboxCapacity", Whole(0, 1100)),
+        ("energy.mode", Pick("\"always\"", "\"budget\"", "\"profitable\"", "\"sometimes\"")),
+        ("energy.dailyKwh", Decimal(-10, 20000000, 3)),
+        ("energy.pricePerKwh", Decimal(-1000, 1000, 2)),
+        ("energy.tariff", Pick("\"07:00-22:00=0.41,22:00-07:00=0.19\"", "\"22:00-07:00\"")),
+        ("energy.priceTopic", Pick("\"home/price\"", "\"home/+/price\"")),
+        ("energy.boardWatts", Decimal(-1000, 20000000, 3)),
+        ("energy.minSwitchSeconds", Whole(-1, 90000)),
+        ("energy.topicTimeout", Whole(-1, 700000)),
+        ("energy.unknownAction", Pick("\"pause\"", "\"mine\"", "\"guess\"")),
     };
 
     /// <summary>No duino section (gateway mode), a valid one, or one with a single flaw the firmware names.</summary>
@@ -74,7 +83,7 @@ public class FirmwareKeysTests
 
     private static string Render((string Key, string Value)[] given, string duino)
     {
-        IEnumerable<string> sections = new[] { "mqtt", "policy", "sensor", "mining" }.Select(section =>
+        IEnumerable<string> sections = new[] { "mqtt", "policy", "sensor", "mining", "energy" }.Select(section =>
         {
             IEnumerable<string> members = given.Where(g => g.Key.StartsWith(section + ".", StringComparison.Ordinal))
                 .Select(g => $"\"{g.Key[(section.Length + 1)..]}\": {g.Value}");
@@ -159,6 +168,11 @@ public class FirmwareKeysTests
                 (actual.Duino!.Username, actual.Duino.MiningKey, actual.Duino.PoolHost, actual.Duino.PoolPort, actual.Duino.Difficulty, actual.Duino.RigId));
         }
 
+        Assert.Equal(
+            (expected.EnergyPolicy.Mode, expected.EnergyPolicy.DailyBudgetMilliWh, expected.EnergyPolicy.FlatPriceNanoPerKwh, expected.EnergyPolicy.Tariff.Length,
+                expected.Energy.PriceTopic, expected.EnergyPolicy.BoardMilliW, expected.EnergyPolicy.MinSwitchSeconds, expected.Energy.TopicTimeoutSeconds, expected.EnergyPolicy.UnknownAction),
+            (actual.EnergyPolicy.Mode, actual.EnergyPolicy.DailyBudgetMilliWh, actual.EnergyPolicy.FlatPriceNanoPerKwh, actual.EnergyPolicy.Tariff.Length,
+                actual.Energy.PriceTopic, actual.EnergyPolicy.BoardMilliW, actual.EnergyPolicy.MinSwitchSeconds, actual.Energy.TopicTimeoutSeconds, actual.EnergyPolicy.UnknownAction));
         Assert.Equal((expected.SliceNonces, expected.MinFreeHeapBytes, expected.WatchdogSeconds, expected.StatusIntervalSeconds, expected.OutboxCapacity),
             (actual.SliceNonces, actual.MinFreeHeapBytes, actual.WatchdogSeconds, actual.StatusIntervalSeconds, actual.OutboxCapacity));
     }
@@ -178,6 +192,11 @@ public class FirmwareKeysTests
     [InlineData("mining.watchdogSeconds=30")]
     [InlineData("mining.statusIntervalSeconds=5")]
     [InlineData("mining.outboxCapacity=64")]
+    [InlineData("energy.priceTopic=home/sensor/price/state")]
+    [InlineData("energy.pricePerKwh=0.41")]
+    [InlineData("energy.minSwitchSeconds=60")]
+    [InlineData("energy.boardWatts=0.75")]
+    [InlineData("energy.unknownAction=mine")]
     public void Each_device_key_can_be_set_and_reaches_the_board(string setting)
     {
         using TempDirectory dir = new();
@@ -203,6 +222,11 @@ public class FirmwareKeysTests
             "mining.watchdogSeconds" => board.WatchdogSeconds.ToString(CultureInfo.InvariantCulture),
             "mining.statusIntervalSeconds" => board.StatusIntervalSeconds.ToString(CultureInfo.InvariantCulture),
             "mining.outboxCapacity" => board.OutboxCapacity.ToString(CultureInfo.InvariantCulture),
+            "energy.priceTopic" => board.Energy.PriceTopic,
+            "energy.pricePerKwh" => IotMinerAgent.Governor.DecimalText.Format(board.Energy.PricePerKwhNano, 1_000_000_000),
+            "energy.minSwitchSeconds" => board.EnergyPolicy.MinSwitchSeconds.ToString(CultureInfo.InvariantCulture),
+            "energy.boardWatts" => IotMinerAgent.Governor.DecimalText.Format(board.EnergyPolicy.BoardMilliW, 1000),
+            "energy.unknownAction" => board.EnergyPolicy.UnknownAction == IotMinerAgent.Governor.UnknownEnergyAction.Mine ? "mine" : "pause",
             _ => null,
         };
         Assert.Equal(value, shown);
@@ -215,6 +239,9 @@ public class FirmwareKeysTests
     [InlineData("policy.noSensor=off", "policy.noSensor = \"off\" is not an action: use \"pause\"")]
     [InlineData("mining.algorithms=sha256d,x11", "mining.algorithms item 2 (x11) is not an algorithm this firmware hashes")]
     [InlineData("policy.minDutyPercent=70", "policy.minDutyPercent = 70 must not exceed policy.maxDutyPercent = 60.")]
+    [InlineData("energy.mode=sometimes", "energy:mode = 'sometimes' is invalid; allowed: always, profitable, surplus or budget")]
+    [InlineData("energy.tariff=22:00-07:00", "energy:tariff entry '22:00-07:00' is invalid; allowed: HH:MM-HH:MM=price")]
+    [InlineData("energy.mode=profitable", "energy:mode = profitable needs an energy price: set energy:pricePerKwh, energy:tariff or energy:priceTopic.")]
     public void Device_key_problems_carry_the_firmwares_own_message(string setting, string expected)
     {
         using TempDirectory dir = new();
