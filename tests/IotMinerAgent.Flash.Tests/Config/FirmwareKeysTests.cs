@@ -51,15 +51,6 @@ public class FirmwareKeysTests
         ("mining.watchdogSeconds", Whole(0, 4000)),
         ("mining.statusIntervalSeconds", Whole(0, 4000)),
         ("mining.outboxCapacity", Whole(0, 1100)),
-        ("energy.mode", Pick("\"always\"", "\"budget\"", "\"profitable\"", "\"sometimes\"")),
-        ("energy.dailyKwh", Decimal(-10, 20000000, 3)),
-        ("energy.pricePerKwh", Decimal(-1000, 1000, 2)),
-        ("energy.tariff", Pick("\"07:00-22:00=0.41,22:00-07:00=0.19\"", "\"22:00-07:00\"")),
-        ("energy.priceTopic", Pick("\"home/price\"", "\"home/+/price\"")),
-        ("energy.boardWatts", Decimal(-1000, 20000000, 3)),
-        ("energy.minSwitchSeconds", Whole(-1, 90000)),
-        ("energy.topicTimeout", Whole(-1, 700000)),
-        ("energy.unknownAction", Pick("\"pause\"", "\"mine\"", "\"guess\"")),
     };
 
     /// <summary>No duino section (gateway mode), a valid one, or one with a single flaw the firmware names.</summary>
@@ -74,16 +65,33 @@ public class FirmwareKeysTests
         "\"duino\": { \"username\": \"alice\", \"pool\": \"pool.lan:2811\", \"miningKey\": \"a b\" }",
         "\"duino\": { \"pool\": \"pool.lan:2811\" }");
 
+    /// <summary>No energy section, a valid one, or one with a flaw the portable reader (the agent's messages) names.</summary>
+    private static readonly Gen<string> EnergySection = Pick(
+        string.Empty,
+        string.Empty,
+        string.Empty,
+        string.Empty,
+        string.Empty,
+        string.Empty,
+        string.Empty,
+        "\"energy\": { \"mode\": \"always\", \"margin\": 0.2, \"currency\": \"CHF\" }",
+        "\"energy\": { \"mode\": \"profitable\", \"priceTopic\": \"home/price\", \"coinPrice\": 0, \"minSwitchSeconds\": 60, \"unknownAction\": \"mine\" }",
+        "\"energy\": { \"mode\": \"Budget\", \"dailyKwh\": 0.05, \"boardWatts\": 0.75, \"idleWatts\": \"0.3\", \"tariff\": \"07:00-22:00=0.41,22:00-07:00=0.19\" }",
+        "\"energy\": { \"mode\": \"surplus\", \"surplusTopic\": \"home/export\", \"topicTimeout\": 120 }",
+        "\"energy\": { \"tariff\": \"22:00-07:00\", \"topicTimeout\": -1 }",
+        "\"energy\": { \"priceTopic\": \"home/+/price\", \"boardWatts\": 0 }");
+
     /// <summary>A configuration file with the valid core and a random subset of the other keys.</summary>
     private static readonly Gen<string> AnyConfig = Gen.Select(
         DeviceValues.Aggregate(Gen.Const(Array.Empty<(string, string)>()), (acc, entry) =>
             Gen.Select(acc, Gen.Bool, entry.Value, (given, present, value) => present ? given.Append((entry.Key, value)).ToArray() : given)),
         DuinoSection,
+        EnergySection,
         Render);
 
-    private static string Render((string Key, string Value)[] given, string duino)
+    private static string Render((string Key, string Value)[] given, string duino, string energy)
     {
-        IEnumerable<string> sections = new[] { "mqtt", "policy", "sensor", "mining", "energy" }.Select(section =>
+        IEnumerable<string> sections = new[] { "mqtt", "policy", "sensor", "mining" }.Select(section =>
         {
             IEnumerable<string> members = given.Where(g => g.Key.StartsWith(section + ".", StringComparison.Ordinal))
                 .Select(g => $"\"{g.Key[(section.Length + 1)..]}\": {g.Value}");
@@ -94,7 +102,8 @@ public class FirmwareKeysTests
 
             return $"\"{section}\": {{ {string.Join(", ", members)} }}";
         });
-        return "{ " + Core + ", \"consent\": true, " + string.Join(", ", duino.Length == 0 ? sections : sections.Append(duino)) + " }";
+        IEnumerable<string> all = duino.Length == 0 ? sections : sections.Append(duino);
+        return "{ " + Core + ", \"consent\": true, " + string.Join(", ", energy.Length == 0 ? all : all.Append(energy)) + " }";
     }
 
     [Fact]
