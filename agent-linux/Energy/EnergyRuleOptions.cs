@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using IotMinerAgent.Governor;
 using IotMinerAgent.Linux.Configuration;
 
@@ -14,7 +13,7 @@ namespace IotMinerAgent.Linux.Energy;
 public sealed record EnergyRuleOptions
 {
     /// <summary>Default <c>energy:topicTimeout</c>, seconds: an hour without a message makes a topic's value unknown.</summary>
-    public const int DefaultTopicTimeoutSeconds = 3600;
+    public const int DefaultTopicTimeoutSeconds = EnergySettings.DefaultTopicTimeoutSeconds;
 
     /// <summary><c>energy:mode</c>.</summary>
     public EnergyMode Mode { get; init; }
@@ -85,34 +84,37 @@ public sealed record EnergyRuleOptions
     /// <summary>
     /// Reads the keys through <paramref name="lookup"/> (e.g. <c>key =&gt; configuration[key]</c>) and checks what can be
     /// checked without the board's power; <paramref name="mqttEnabled"/> says whether topics can be received at all.
+    /// The reading and its messages are the portable <see cref="EnergySettings"/>, shared with the ESP32 firmware.
     /// </summary>
     /// <exception cref="ConfigurationException">Lists every invalid key with its value and what is allowed.</exception>
     public static EnergyRuleOptions Parse(Func<string, string?> lookup, bool mqttEnabled)
     {
-        var reader = new Reader(lookup);
-        var options = new EnergyRuleOptions
+        EnergySettings s = EnergySettings.Parse(new Lookup(lookup), mqttEnabled ? null
+            : "mqtt:enabled is false; topics arrive over the agent's MQTT connection: set mqtt:enabled = true and mqtt:host to the broker that carries them");
+        if (s.Errors.Length > 0)
         {
-            Mode = reader.Mode("energy:mode"),
-            MarginPermille = (int)reader.Fixed("energy:margin", 3, 0, 10, "a fraction from 0 to 10 (0.2 = earnings must beat the cost by 20 %)"),
-            PricePerKwhNano = reader.Text("energy:pricePerKwh") is null ? null
-                : reader.Fixed("energy:pricePerKwh", 9, -EnergyPolicy.MaxPriceUnitsPerKwh, EnergyPolicy.MaxPriceUnitsPerKwh, "a price per kWh in the currency, e.g. 0.41"),
-            Tariff = reader.Tariff("energy:tariff"),
-            PriceTopic = reader.Topic("energy:priceTopic"),
-            CoinPrice = reader.Text("energy:coinPrice") is null ? null : reader.NonNegative("energy:coinPrice", "the coin's price in the currency, e.g. 0.00035"),
-            CoinPriceTopic = reader.Topic("energy:coinPriceTopic"),
-            BlockReward = reader.Text("energy:blockReward") is null ? null : reader.NonNegative("energy:blockReward", "coins per block, e.g. 6.25 for Litecoin since August 2023"),
-            SurplusTopic = reader.Topic("energy:surplusTopic"),
-            PowerTopic = reader.Topic("energy:powerTopic"),
-            DailyMilliWh = reader.Fixed("energy:dailyKwh", 6, 0, 10_000, "kWh from 0 to 10000, e.g. 0.05"),
-            MonthlyMilliWh = reader.Fixed("energy:monthlyKwh", 6, 0, 10_000, "kWh from 0 to 10000, e.g. 1.5 (0: no monthly limit)"),
-            MinSwitchSeconds = reader.Int("energy:minSwitchSeconds", 300, 0, 86_400),
-            TopicTimeout = TimeSpan.FromSeconds(reader.Int("energy:topicTimeout", DefaultTopicTimeoutSeconds, 0, 7 * 86_400)),
-            UnknownAction = reader.UnknownAction("energy:unknownAction"),
-            Currency = reader.Text("energy:currency") ?? "€",
+            throw new ConfigurationException(string.Join("\n", s.Errors));
+        }
+
+        return new EnergyRuleOptions
+        {
+            Mode = s.Mode,
+            MarginPermille = s.MarginPermille,
+            PricePerKwhNano = s.HasPricePerKwh ? s.PricePerKwhNano : null,
+            Tariff = s.Tariff,
+            PriceTopic = s.PriceTopic,
+            CoinPrice = s.HasCoinPrice ? Units(s.CoinPriceNano) : null,
+            CoinPriceTopic = s.CoinPriceTopic,
+            BlockReward = s.HasBlockReward ? Units(s.BlockRewardNano) : null,
+            SurplusTopic = s.SurplusTopic,
+            PowerTopic = s.PowerTopic,
+            DailyMilliWh = s.DailyMilliWh,
+            MonthlyMilliWh = s.MonthlyMilliWh,
+            MinSwitchSeconds = s.MinSwitchSeconds,
+            TopicTimeout = TimeSpan.FromSeconds(s.TopicTimeoutSeconds),
+            UnknownAction = s.UnknownAction,
+            Currency = s.Currency,
         };
-        reader.CheckCombination(options, mqttEnabled);
-        reader.ThrowIfInvalid();
-        return options;
     }
 
     /// <summary>The portable policy for a board drawing <paramref name="boardMilliW"/> mining at full duty and <paramref name="idleMilliW"/> idle (0 when unknown).</summary>
@@ -148,118 +150,10 @@ public sealed record EnergyRuleOptions
         return policy;
     }
 
-    private sealed class Reader(Func<string, string?> lookup) : SettingReader(lookup)
+    private static double Units(long nano) => nano / (double)TariffPeriod.NanoPerUnit;
+
+    private sealed class Lookup(Func<string, string?> lookup) : IEnergyKeyValues
     {
-        public EnergyMode Mode(string key)
-        {
-            switch (Text(key)?.ToLowerInvariant())
-            {
-                case null or "always": return EnergyMode.Always;
-                case "profitable": return EnergyMode.Profitable;
-                case "surplus": return EnergyMode.Surplus;
-                case "budget": return EnergyMode.Budget;
-                default:
-                    Errors.Add($"{key} = '{Text(key)}' is invalid; allowed: always, profitable, surplus or budget");
-                    return EnergyMode.Always;
-            }
-        }
-
-        public UnknownEnergyAction UnknownAction(string key)
-        {
-            switch (Text(key)?.ToLowerInvariant())
-            {
-                case null or "pause": return UnknownEnergyAction.Pause;
-                case "mine": return UnknownEnergyAction.Mine;
-                default:
-                    Errors.Add($"{key} = '{Text(key)}' is invalid; allowed: pause or mine");
-                    return UnknownEnergyAction.Pause;
-            }
-        }
-
-        // A decimal kept in fixed point (× 10^decimals), within [min, max] in the owner's units.
-        public long Fixed(string key, int decimals, long min, long max, string allowed)
-        {
-            string? value = Text(key);
-            if (value is null)
-            {
-                return 0;
-            }
-
-            long scale = (long)Math.Pow(10, decimals);
-            if (DecimalText.TryParse(value, decimals, out long parsed) && parsed >= min * scale && parsed <= max * scale)
-            {
-                return parsed;
-            }
-
-            Errors.Add($"{key} = '{value}' is invalid; allowed: {allowed}");
-            return 0;
-        }
-
-        public double NonNegative(string key, string allowed)
-        {
-            string? value = Text(key);
-            if (value is not null && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed) && double.IsFinite(parsed) && parsed >= 0)
-            {
-                return parsed;
-            }
-
-            Errors.Add($"{key} = '{value}' is invalid; allowed: {allowed}");
-            return 0;
-        }
-
-        public IReadOnlyList<TariffPeriod> Tariff(string key)
-        {
-            var periods = new List<TariffPeriod>();
-            foreach (string entry in (Text(key) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                if (TariffPeriod.TryParse(entry, out TariffPeriod period) && period.Window.IsValid)
-                {
-                    periods.Add(period);
-                }
-                else
-                {
-                    Errors.Add($"{key} entry '{entry}' is invalid; allowed: HH:MM-HH:MM=price on a 24-hour clock, entries separated by commas, e.g. 07:00-22:00=0.41,22:00-07:00=0.19");
-                }
-            }
-
-            return periods;
-        }
-
-        public string? Topic(string key)
-        {
-            string? value = Text(key);
-            // MQTT 3.1.1 §4.7: '+' and '#' are wildcards, not allowed in a topic name; a name is at most 65535 bytes.
-            if (value is not null && (value.AsSpan().IndexOfAny("#+") >= 0 || value.Length > 1024))
-            {
-                Errors.Add($"{key} = '{value}' is invalid; allowed: one MQTT topic name without the wildcards '+' and '#', e.g. homeassistant/sensor/electricity_price/state");
-                return null;
-            }
-
-            return value;
-        }
-
-        public void CheckCombination(EnergyRuleOptions options, bool mqttEnabled)
-        {
-            if (options.Mode == EnergyMode.Surplus && options.SurplusTopic is null)
-            {
-                Errors.Add("energy:mode = surplus needs energy:surplusTopic (an MQTT topic carrying exported watts, positive = exporting)");
-            }
-
-            if (!mqttEnabled && options.Topics.Count > 0)
-            {
-                Errors.Add($"energy:{TopicKey(options)} is set but mqtt:enabled is false; topics arrive over the agent's MQTT connection: set mqtt:enabled = true and mqtt:host to the broker that carries them");
-            }
-        }
-
-        private static string TopicKey(EnergyRuleOptions options) =>
-            options.PriceTopic is not null ? "priceTopic" : options.CoinPriceTopic is not null ? "coinPriceTopic" : options.SurplusTopic is not null ? "surplusTopic" : "powerTopic";
-
-        public void ThrowIfInvalid()
-        {
-            if (Errors.Count > 0)
-            {
-                throw new ConfigurationException(string.Join("\n", Errors));
-            }
-        }
+        public string? Value(string key) => lookup(key);
     }
 }

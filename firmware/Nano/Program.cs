@@ -3,7 +3,9 @@ using System.Diagnostics;
 using System.Threading;
 using IotMinerAgent.Firmware.Api;
 using IotMinerAgent.Firmware.Config;
+using IotMinerAgent.Firmware.Hardware;
 using IotMinerAgent.Firmware.Nano.Hardware;
+using nanoFramework.Runtime.Native;
 
 namespace IotMinerAgent.Firmware.Nano
 {
@@ -19,7 +21,8 @@ namespace IotMinerAgent.Firmware.Nano
             FirmwareConfig config;
             try
             {
-                config = FirmwareConfig.Parse(new LittleFsConfigStorage().ReadConfigText());
+                // The chip picks the board table's power figures for the energy rule (energy.boardWatts overrides them).
+                config = FirmwareConfig.Parse(new LittleFsConfigStorage().ReadConfigText(), ChipModel.FromTargetName(SystemInfo.TargetName));
             }
             catch (Exception exception)
             {

@@ -84,7 +84,7 @@ public sealed class ControlPartsTests
     [Fact]
     public void Commands_pause_resume_and_retune_and_an_invalid_policy_is_refused_keeping_the_old_one()
     {
-        var commands = new OwnerCommands("esp32-a", new GovernorPolicy { TargetMilliC = 70000, HardLimitMilliC = 80000 });
+        var commands = new OwnerCommands("esp32-a", new GovernorPolicy { TargetMilliC = 70000, HardLimitMilliC = 80000 }, new EnergyGovernor(new EnergyPolicy()));
 
         Assert.True(Ok(commands.Handle("pause", [], false, null)));
         Assert.True(commands.Paused);

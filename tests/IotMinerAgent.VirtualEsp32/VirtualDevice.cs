@@ -23,7 +23,7 @@ public sealed class VirtualDevice : IDisposable
         Restart = new VirtualRestart();
         Link = new MqttNetLink(options.BrokerHost, options.BrokerPort, Wifi);
         ConfigText = BuildConfigText(options);
-        Config = FirmwareConfig.Parse(ConfigText);
+        Config = FirmwareConfig.Parse(ConfigText, options.ChipModel);
         PoolLink = new WifiLineLink(Wifi);
         IMqttLink broker = Config.HasBroker ? Link : new NoBrokerLink();
         Miner = new IotMiner(Config, new DeviceHardware(Clock, Thermal, Heap, Wifi, broker, Restart, Cpu)
@@ -105,6 +105,7 @@ public sealed class VirtualDevice : IDisposable
           {{(o.WithBroker ? $"\"mqtt\": {{ \"host\": \"{o.BrokerHost}\", \"port\": {o.BrokerPort}, \"tls\": false, \"keepAliveSeconds\": 5 }}," : string.Empty)}}
           {{(o.DuinoJson is null ? string.Empty : $"\"duino\": {{ {o.DuinoJson} }},")}}
           "policy": { {{o.PolicyJson}} },
+          {{(o.EnergyJson is null ? string.Empty : $"\"energy\": {{ {o.EnergyJson} }},")}}
           "mining": { {{o.MiningJson}} }
         }
         """;

@@ -53,4 +53,10 @@ public sealed class VirtualEsp32Options
 
     /// <summary>Extra JSON members for the <c>policy</c> section.</summary>
     public string PolicyJson { get; set; } = "\"targetTemperatureC\": 70, \"hardLimitC\": 80";
+
+    /// <summary>The members of an <c>energy</c> section (e.g. <c>"mode": "profitable", "priceTopic": "home/price"</c>); null for none.</summary>
+    public string? EnergyJson { get; set; }
+
+    /// <summary>The chip the board reports (<c>ESP32</c>, <c>ESP32-S3</c>): the board table's power figures are the energy rule's defaults.</summary>
+    public string ChipModel { get; set; } = "ESP32";
 }

@@ -39,7 +39,7 @@ namespace IotMinerAgent.Firmware.Api
         private int _generation;
 
         /// <summary>Creates a miner; nothing runs until <see cref="Start(GovernorPolicy)"/>.</summary>
-        /// <param name="config">The device configuration (<see cref="FirmwareConfig.Parse"/> of <c>I:\iotminer.json</c>); its <c>consent</c> is the initial consent.</param>
+        /// <param name="config">The device configuration (<see cref="FirmwareConfig.Parse(string, string)"/> of <c>I:\iotminer.json</c>); its <c>consent</c> is the initial consent.</param>
         /// <param name="hardware">The board.</param>
         public IotMiner(FirmwareConfig config, DeviceHardware hardware)
         {

@@ -7,7 +7,7 @@ namespace IotMinerAgent.Firmware.Config
     /// <summary>
     /// The device's configuration, <c>I:\iotminer.json</c> on the internal littlefs drive. The keys are the ones
     /// tools/flash writes (version, deviceId, wifi, mqtt, policy) plus optional device keys (consent, sensor, mining,
-    /// duino). With a <c>duino</c> section the board mines from a Duino pool and the broker is optional.
+    /// duino, energy: the Linux agent's <c>energy:*</c> keys, read by the same portable reader). With a <c>duino</c> section the board mines from a Duino pool and the broker is optional.
     /// Unknown keys and every wrong value are errors naming the key and the fix, all reported at once.
     /// </summary>
     public sealed class FirmwareConfig
@@ -18,7 +18,7 @@ namespace IotMinerAgent.Firmware.Config
         /// <summary>The format version this firmware reads (tools/flash writes <c>"version": 1</c>).</summary>
         public const int FormatVersion = 1;
 
-        private static readonly string[] TopKeys = { "version", "deviceId", "consent", "wifi", "mqtt", "policy", "sensor", "mining", "duino" };
+        private static readonly string[] TopKeys = { "version", "deviceId", "consent", "wifi", "mqtt", "policy", "sensor", "mining", "duino", "energy" };
         private static readonly string[] WifiKeys = { "ssid", "password" };
         private static readonly string[] MqttKeys = { "host", "port", "tls", "caFile", "username", "password", "keepAliveSeconds" };
         private static readonly string[] PolicyKeys =
@@ -33,6 +33,11 @@ namespace IotMinerAgent.Firmware.Config
         };
 
         private static readonly string[] DuinoKeys = { "username", "miningKey", "pool", "difficulty", "rigId" };
+        private static readonly string[] EnergyKeys = EnergySettings.KeyNames();
+
+        // Parse without a chip checks the energy policy's power against this chip's table figures: both chips the
+        // firmware supports are in the table, so a file valid here is valid on either (the board passes its own).
+        private const string CheckChip = "ESP32";
 
         /// <summary>A configuration with every optional value at its default; the required ones are empty.</summary>
         public FirmwareConfig()
@@ -56,7 +61,15 @@ namespace IotMinerAgent.Firmware.Config
             WatchdogSeconds = 60;
             StatusIntervalSeconds = 10;
             OutboxCapacity = 32;
+            Energy = new EnergySettings();
+            EnergyPolicy = new EnergyPolicy();
         }
+
+        /// <summary>The <c>energy</c> section as written (keys and defaults of the Linux agent's <c>energy:*</c>).</summary>
+        public EnergySettings Energy { get; set; }
+
+        /// <summary>The energy rule's policy: <see cref="Energy"/> with the board's power (its keys, else the board table for the chip).</summary>
+        public EnergyPolicy EnergyPolicy { get; set; }
 
         /// <summary>The device id: topics <c>iotminer/&lt;deviceId&gt;/…</c>, client id <c>iotminer-&lt;deviceId&gt;</c>.</summary>
         public string DeviceId { get; set; }
@@ -127,9 +140,16 @@ namespace IotMinerAgent.Firmware.Config
         /// <summary>Shares held in RAM while the broker is out of reach (key <c>mining.outboxCapacity</c>).</summary>
         public int OutboxCapacity { get; set; }
 
-        /// <summary>Parses and checks the file's text.</summary>
+        /// <summary>Parses and checks the file's text (tools/flash: the chip is not known, see <see cref="Parse(string, string)"/>).</summary>
         /// <exception cref="FirmwareConfigException">Every problem, each naming the key and the fix.</exception>
         public static FirmwareConfig Parse(string text)
+        {
+            return Parse(text, null);
+        }
+
+        /// <summary>Parses and checks the file's text on a board with chip <paramref name="chipModel"/> (<c>ESP32</c>, <c>ESP32-S3</c>), whose table figures are the energy rule's default power.</summary>
+        /// <exception cref="FirmwareConfigException">Every problem, each naming the key and the fix.</exception>
+        public static FirmwareConfig Parse(string text, string? chipModel)
         {
             JsonValue root;
             try
@@ -168,6 +188,7 @@ namespace IotMinerAgent.Firmware.Config
             ReadPolicy(fields, fields.Section(root, "policy", PolicyKeys), config);
             ReadSensor(fields, fields.Section(root, "sensor", SensorKeys), config);
             ReadMining(fields, fields.Section(root, "mining", MiningKeys), config);
+            ReadEnergy(fields, fields.Section(root, "energy", EnergyKeys), config, chipModel);
             string[] policyErrors = config.Policy.Validate("policy.");
             for (int i = 0; i < policyErrors.Length; i++)
             {
@@ -191,7 +212,7 @@ namespace IotMinerAgent.Firmware.Config
         {
             // TopKeys lists the three plain keys first, then the sections in the order of the array below.
             const int PlainTopKeys = 3;
-            string[][] sections = { WifiKeys, MqttKeys, PolicyKeys, SensorKeys, MiningKeys, DuinoKeys };
+            string[][] sections = { WifiKeys, MqttKeys, PolicyKeys, SensorKeys, MiningKeys, DuinoKeys, EnergyKeys };
             int count = PlainTopKeys;
             for (int i = 0; i < sections.Length; i++)
             {
@@ -340,6 +361,22 @@ namespace IotMinerAgent.Firmware.Config
             if (algorithms != null)
             {
                 config.Algorithms = ReadAlgorithms(fields, algorithms);
+            }
+        }
+
+        private static void ReadEnergy(ConfigFields fields, JsonValue? energy, FirmwareConfig config, string? chipModel)
+        {
+            config.Energy = EnergySection.Read(fields, energy, config.HasBroker);
+            if (config.Energy.Errors.Length > 0)
+            {
+                return;
+            }
+
+            string[] errors;
+            config.EnergyPolicy = EnergySection.Policy(config.Energy, chipModel == null ? CheckChip : chipModel, out errors);
+            for (int i = 0; i < errors.Length; i++)
+            {
+                fields.Add(errors[i]);
             }
         }
 

@@ -15,15 +15,24 @@ namespace IotMinerAgent.Firmware.Control
         private readonly DeviceHardware _hw;
         private readonly DeviceTopics _topics;
         private readonly FirmwareConfig _config;
+        private readonly string[] _subscriptions;
         private long _nextWifiAttemptMs;
         private long _nextMqttAttemptMs;
         private long _backoffMs = FirstBackoffMs;
 
-        public BrokerSession(DeviceHardware hardware, DeviceTopics topics, FirmwareConfig config)
+        /// <param name="hardware">The board.</param>
+        /// <param name="topics">The device's own topics.</param>
+        /// <param name="config">The broker settings.</param>
+        /// <param name="extraTopics">Topics subscribed besides the device's own (the energy rule's price, surplus, … topics).</param>
+        public BrokerSession(DeviceHardware hardware, DeviceTopics topics, FirmwareConfig config, string[] extraTopics)
         {
             _hw = hardware;
             _topics = topics;
             _config = config;
+            string[] own = topics.Subscriptions();
+            _subscriptions = new string[own.Length + extraTopics.Length];
+            System.Array.Copy(own, _subscriptions, own.Length);
+            System.Array.Copy(extraTopics, 0, _subscriptions, own.Length, extraTopics.Length);
         }
 
         /// <summary>
@@ -60,7 +69,7 @@ namespace IotMinerAgent.Firmware.Control
             }
 
             bool up = _hw.Mqtt.Connect(DeviceTopic.ClientId(_config.DeviceId), _topics.Availability, Text.Utf8.GetBytes(DeviceTopic.Offline), _config.KeepAliveSeconds) &&
-                _hw.Mqtt.Subscribe(_topics.Subscriptions()) && _hw.Mqtt.Publish(_topics.Availability, Text.Utf8.GetBytes(DeviceTopic.Online), true);
+                _hw.Mqtt.Subscribe(_subscriptions) && _hw.Mqtt.Publish(_topics.Availability, Text.Utf8.GetBytes(DeviceTopic.Online), true);
             if (!up)
             {
                 _nextMqttAttemptMs = now + NextBackoff();

@@ -1,5 +1,6 @@
 using IotMinerAgent.Firmware.Config;
 using IotMinerAgent.Firmware.Duino;
+using IotMinerAgent.Firmware.Energy;
 using IotMinerAgent.Firmware.Hardware;
 using IotMinerAgent.Firmware.Mining;
 using IotMinerAgent.Firmware.Mqtt;
@@ -37,6 +38,7 @@ namespace IotMinerAgent.Firmware.Control
         private readonly SharePump _pump;
         private readonly JobSupply _work;
         private readonly OwnerCommands _commands;
+        private readonly EnergyFeed _energy;
         private readonly PermitDecider _permits;
         private readonly StatusPublisher _statusPublisher;
         private readonly LoopWatchdog _watchdog;
@@ -76,11 +78,12 @@ namespace IotMinerAgent.Firmware.Control
                 _loop = new MiningLoop(hardware.Clock, hardware.Cpu, jobs, this, _meter, config.SliceNonces, engine);
             }
 
-            _broker = new BrokerSession(hardware, _topics, config);
+            _energy = new EnergyFeed(config.Energy);
+            _broker = new BrokerSession(hardware, _topics, config, _energy.Topics);
             _pump = new SharePump(_outbox, hardware.Mqtt, _topics, config.DeviceId);
             _work = new JobSupply(jobs, hardware.Mqtt, _topics, config.Algorithms, _meter);
-            _commands = new OwnerCommands(config.DeviceId, policy);
-            _permits = new PermitDecider(config, hardware);
+            _commands = new OwnerCommands(config.DeviceId, policy, new EnergyGovernor(config.EnergyPolicy));
+            _permits = new PermitDecider(config, hardware, _energy);
             _statusPublisher = new StatusPublisher(hardware.Mqtt, _topics, config, _startMs);
             _watchdog = new LoopWatchdog(_loop, hardware.Restart, _notices, config.DeviceId, config.WatchdogSeconds);
             hardware.Mqtt.SetReceiver(this);
@@ -255,6 +258,11 @@ namespace IotMinerAgent.Firmware.Control
                 {
                     _notices.Add(_commands.Handle(message.Topic.Substring(_topics.CommandPrefix.Length), message.Payload, message.Retained, TimeText()));
                     _statusPublisher.MarkDue();
+                }
+                else
+                {
+                    // An energy reading (price, surplus, …): the next decision, this tick, uses it.
+                    _energy.Accept(message.Topic, message.Payload, now);
                 }
             }
         }

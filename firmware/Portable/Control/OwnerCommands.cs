@@ -9,6 +9,7 @@ namespace IotMinerAgent.Firmware.Control
     /// <summary>
     /// The owner's commands and what they change: the pause, and the thermal policy (target temperature, maximum
     /// duty) with the governor built from it. A policy a command would make invalid is refused and the old one kept.
+    /// A retune keeps the energy rule (<see cref="EnergyGovernor"/>): its minimum switch time and energy count carry on.
     /// </summary>
     internal sealed class OwnerCommands
     {
@@ -18,11 +19,23 @@ namespace IotMinerAgent.Firmware.Control
         private ThermalGovernor _governor;
         private bool _paused;
 
-        public OwnerCommands(string deviceId, GovernorPolicy policy)
+        public OwnerCommands(string deviceId, GovernorPolicy policy, EnergyGovernor energy)
         {
             _deviceId = deviceId;
             _policy = policy;
-            _governor = new ThermalGovernor(policy);
+            _governor = new ThermalGovernor(policy, energy);
+        }
+
+        /// <summary>The energy rule the governor asks (the same instance across retunes).</summary>
+        public EnergyGovernor Energy
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _governor.Energy;
+                }
+            }
         }
 
         /// <summary>True after a pause command, until a resume command.</summary>
@@ -133,7 +146,8 @@ namespace IotMinerAgent.Firmware.Control
             }
 
             _policy = policy;
-            _governor = new ThermalGovernor(policy);
+            // The energy rule carries over: its switch times and today's energy count must not restart.
+            _governor = new ThermalGovernor(policy, _governor.Energy);
             return null;
         }
     }

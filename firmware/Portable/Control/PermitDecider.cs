@@ -1,5 +1,6 @@
 using System;
 using IotMinerAgent.Firmware.Config;
+using IotMinerAgent.Firmware.Energy;
 using IotMinerAgent.Firmware.Hardware;
 using IotMinerAgent.Firmware.Mining;
 using IotMinerAgent.Firmware.Status;
@@ -9,8 +10,8 @@ namespace IotMinerAgent.Firmware.Control
 {
     /// <summary>
     /// Decides what the mining loop may do, highest priority first: the device's own stop, the owner's consent, the
-    /// owner's pause, free heap, then the thermal governor (hard limit, schedule, idle-only/busy, missing sensor, PI
-    /// control); and says why in the status.
+    /// owner's pause, free heap, then the governor (hard limit, schedule, idle-only/busy, missing sensor, the energy
+    /// rule, PI control: the strictest wins, as on the Linux agent); and says why in the status.
     /// </summary>
     internal sealed class PermitDecider
     {
@@ -18,12 +19,14 @@ namespace IotMinerAgent.Firmware.Control
 
         private readonly FirmwareConfig _config;
         private readonly DeviceHardware _hw;
+        private readonly EnergyFeed _energy;
         private long _lowHeapSinceMs = -1;
 
-        public PermitDecider(FirmwareConfig config, DeviceHardware hardware)
+        public PermitDecider(FirmwareConfig config, DeviceHardware hardware, EnergyFeed energy)
         {
             _config = config;
             _hw = hardware;
+            _energy = energy;
         }
 
         /// <summary>
@@ -32,7 +35,7 @@ namespace IotMinerAgent.Firmware.Control
         /// </summary>
         public MiningPermit Decide(long now, bool loopStarted, bool consent, bool busy, long idleForMs, OwnerCommands commands, string? waitingFor, MinerStatus status)
         {
-            GovernorInputs inputs = ReadInputs(busy, idleForMs);
+            GovernorInputs inputs = ReadInputs(busy, idleForMs, now);
             long freeHeap = _hw.Memory.FreeBytes;
             bool heapLow = GuardHeap(now, freeHeap);
             GovernorDecision decision = commands.Decide(inputs, now);
@@ -100,7 +103,7 @@ namespace IotMinerAgent.Firmware.Control
             return string.Empty;
         }
 
-        private GovernorInputs ReadInputs(bool busy, long idleForMs)
+        private GovernorInputs ReadInputs(bool busy, long idleForMs, long now)
         {
             GovernorInputs inputs = new GovernorInputs();
             int raw = ReadRawTemperature();
@@ -112,9 +115,12 @@ namespace IotMinerAgent.Firmware.Control
             inputs.WithIdle(!busy, idleForMs);
             if (_hw.Clock.IsWallClockSet)
             {
+                // The board has no time zone: its day (schedule, tariff, energy budget) is the UTC day.
                 DateTime utc = _hw.Clock.UtcNow;
-                inputs.MinuteOfDay = (utc.Hour * 60) + utc.Minute;
+                inputs.WithLocalTime(utc.Year, utc.Month, utc.Day, (utc.Hour * 3600) + (utc.Minute * 60) + utc.Second);
             }
+
+            _energy.Fill(inputs.Energy, now);
 
             return inputs;
         }

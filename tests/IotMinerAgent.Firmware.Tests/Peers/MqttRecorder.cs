@@ -63,6 +63,11 @@ public sealed class MqttRecorder : IAsyncDisposable
         _client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic($"iotminer/{deviceId}/cmd/{name}").WithPayload(payload)
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithRetainFlag(retain).Build());
 
+    /// <summary>Publishes <paramref name="payload"/> on any topic (QoS 1), as Home Assistant publishes a sensor's state.</summary>
+    public Task PublishAsync(string topic, string payload, bool retain) =>
+        _client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithRetainFlag(retain).Build());
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

@@ -65,14 +65,31 @@ public class FirmwareKeysTests
         "\"duino\": { \"username\": \"alice\", \"pool\": \"pool.lan:2811\", \"miningKey\": \"a b\" }",
         "\"duino\": { \"pool\": \"pool.lan:2811\" }");
 
+    /// <summary>No energy section, a valid one, or one with a flaw the portable reader (the agent's messages) names.</summary>
+    private static readonly Gen<string> EnergySection = Pick(
+        string.Empty,
+        string.Empty,
+        string.Empty,
+        string.Empty,
+        string.Empty,
+        string.Empty,
+        string.Empty,
+        "\"energy\": { \"mode\": \"always\", \"margin\": 0.2, \"currency\": \"CHF\" }",
+        "\"energy\": { \"mode\": \"profitable\", \"priceTopic\": \"home/price\", \"coinPrice\": 0, \"minSwitchSeconds\": 60, \"unknownAction\": \"mine\" }",
+        "\"energy\": { \"mode\": \"Budget\", \"dailyKwh\": 0.05, \"boardWatts\": 0.75, \"idleWatts\": \"0.3\", \"tariff\": \"07:00-22:00=0.41,22:00-07:00=0.19\" }",
+        "\"energy\": { \"mode\": \"surplus\", \"surplusTopic\": \"home/export\", \"topicTimeout\": 120 }",
+        "\"energy\": { \"tariff\": \"22:00-07:00\", \"topicTimeout\": -1 }",
+        "\"energy\": { \"priceTopic\": \"home/+/price\", \"boardWatts\": 0 }");
+
     /// <summary>A configuration file with the valid core and a random subset of the other keys.</summary>
     private static readonly Gen<string> AnyConfig = Gen.Select(
         DeviceValues.Aggregate(Gen.Const(Array.Empty<(string, string)>()), (acc, entry) =>
             Gen.Select(acc, Gen.Bool, entry.Value, (given, present, value) => present ? given.Append((entry.Key, value)).ToArray() : given)),
         DuinoSection,
+        EnergySection,
         Render);
 
-    private static string Render((string Key, string Value)[] given, string duino)
+    private static string Render((string Key, string Value)[] given, string duino, string energy)
     {
         IEnumerable<string> sections = new[] { "mqtt", "policy", "sensor", "mining" }.Select(section =>
         {
@@ -85,7 +102,8 @@ public class FirmwareKeysTests
 
             return $"\"{section}\": {{ {string.Join(", ", members)} }}";
         });
-        return "{ " + Core + ", \"consent\": true, " + string.Join(", ", duino.Length == 0 ? sections : sections.Append(duino)) + " }";
+        IEnumerable<string> all = duino.Length == 0 ? sections : sections.Append(duino);
+        return "{ " + Core + ", \"consent\": true, " + string.Join(", ", energy.Length == 0 ? all : all.Append(energy)) + " }";
     }
 
     [Fact]
@@ -159,6 +177,11 @@ public class FirmwareKeysTests
                 (actual.Duino!.Username, actual.Duino.MiningKey, actual.Duino.PoolHost, actual.Duino.PoolPort, actual.Duino.Difficulty, actual.Duino.RigId));
         }
 
+        Assert.Equal(
+            (expected.EnergyPolicy.Mode, expected.EnergyPolicy.DailyBudgetMilliWh, expected.EnergyPolicy.FlatPriceNanoPerKwh, expected.EnergyPolicy.Tariff.Length,
+                expected.Energy.PriceTopic, expected.EnergyPolicy.BoardMilliW, expected.EnergyPolicy.MinSwitchSeconds, expected.Energy.TopicTimeoutSeconds, expected.EnergyPolicy.UnknownAction),
+            (actual.EnergyPolicy.Mode, actual.EnergyPolicy.DailyBudgetMilliWh, actual.EnergyPolicy.FlatPriceNanoPerKwh, actual.EnergyPolicy.Tariff.Length,
+                actual.Energy.PriceTopic, actual.EnergyPolicy.BoardMilliW, actual.EnergyPolicy.MinSwitchSeconds, actual.Energy.TopicTimeoutSeconds, actual.EnergyPolicy.UnknownAction));
         Assert.Equal((expected.SliceNonces, expected.MinFreeHeapBytes, expected.WatchdogSeconds, expected.StatusIntervalSeconds, expected.OutboxCapacity),
             (actual.SliceNonces, actual.MinFreeHeapBytes, actual.WatchdogSeconds, actual.StatusIntervalSeconds, actual.OutboxCapacity));
     }
@@ -178,6 +201,11 @@ public class FirmwareKeysTests
     [InlineData("mining.watchdogSeconds=30")]
     [InlineData("mining.statusIntervalSeconds=5")]
     [InlineData("mining.outboxCapacity=64")]
+    [InlineData("energy.priceTopic=home/sensor/price/state")]
+    [InlineData("energy.pricePerKwh=0.41")]
+    [InlineData("energy.minSwitchSeconds=60")]
+    [InlineData("energy.boardWatts=0.75")]
+    [InlineData("energy.unknownAction=mine")]
     public void Each_device_key_can_be_set_and_reaches_the_board(string setting)
     {
         using TempDirectory dir = new();
@@ -203,6 +231,11 @@ public class FirmwareKeysTests
             "mining.watchdogSeconds" => board.WatchdogSeconds.ToString(CultureInfo.InvariantCulture),
             "mining.statusIntervalSeconds" => board.StatusIntervalSeconds.ToString(CultureInfo.InvariantCulture),
             "mining.outboxCapacity" => board.OutboxCapacity.ToString(CultureInfo.InvariantCulture),
+            "energy.priceTopic" => board.Energy.PriceTopic,
+            "energy.pricePerKwh" => IotMinerAgent.Governor.DecimalText.Format(board.Energy.PricePerKwhNano, 1_000_000_000),
+            "energy.minSwitchSeconds" => board.EnergyPolicy.MinSwitchSeconds.ToString(CultureInfo.InvariantCulture),
+            "energy.boardWatts" => IotMinerAgent.Governor.DecimalText.Format(board.EnergyPolicy.BoardMilliW, 1000),
+            "energy.unknownAction" => board.EnergyPolicy.UnknownAction == IotMinerAgent.Governor.UnknownEnergyAction.Mine ? "mine" : "pause",
             _ => null,
         };
         Assert.Equal(value, shown);
@@ -215,6 +248,9 @@ public class FirmwareKeysTests
     [InlineData("policy.noSensor=off", "policy.noSensor = \"off\" is not an action: use \"pause\"")]
     [InlineData("mining.algorithms=sha256d,x11", "mining.algorithms item 2 (x11) is not an algorithm this firmware hashes")]
     [InlineData("policy.minDutyPercent=70", "policy.minDutyPercent = 70 must not exceed policy.maxDutyPercent = 60.")]
+    [InlineData("energy.mode=sometimes", "energy:mode = 'sometimes' is invalid; allowed: always, profitable, surplus or budget")]
+    [InlineData("energy.tariff=22:00-07:00", "energy:tariff entry '22:00-07:00' is invalid; allowed: HH:MM-HH:MM=price")]
+    [InlineData("energy.mode=profitable", "energy:mode = profitable needs an energy price: set energy:pricePerKwh, energy:tariff or energy:priceTopic.")]
     public void Device_key_problems_carry_the_firmwares_own_message(string setting, string expected)
     {
         using TempDirectory dir = new();

@@ -105,6 +105,25 @@ public static class ConfigKeys
         [DuinoPool] = ConfigValueKind.Text,
         ["duino.difficulty"] = ConfigValueKind.Text,
         ["duino.rigId"] = ConfigValueKind.Text,
+        // The energy rule (docs/energy.md): the Linux agent's energy:* keys, checked by the portable EnergySettings.
+        ["energy.mode"] = ConfigValueKind.Text,
+        ["energy.boardWatts"] = ConfigValueKind.Number,
+        ["energy.idleWatts"] = ConfigValueKind.Number,
+        ["energy.margin"] = ConfigValueKind.Number,
+        ["energy.pricePerKwh"] = ConfigValueKind.Number,
+        ["energy.tariff"] = ConfigValueKind.Text,
+        ["energy.priceTopic"] = ConfigValueKind.Text,
+        ["energy.coinPrice"] = ConfigValueKind.Number,
+        ["energy.coinPriceTopic"] = ConfigValueKind.Text,
+        ["energy.blockReward"] = ConfigValueKind.Number,
+        ["energy.surplusTopic"] = ConfigValueKind.Text,
+        ["energy.powerTopic"] = ConfigValueKind.Text,
+        ["energy.dailyKwh"] = ConfigValueKind.Number,
+        ["energy.monthlyKwh"] = ConfigValueKind.Number,
+        ["energy.minSwitchSeconds"] = ConfigValueKind.WholeNumber,
+        ["energy.topicTimeout"] = ConfigValueKind.WholeNumber,
+        ["energy.unknownAction"] = ConfigValueKind.Text,
+        ["energy.currency"] = ConfigValueKind.Text,
     };
 
     /// <summary>Every key with its kind (the file's <c>version</c> is written by the tool, not given).</summary>

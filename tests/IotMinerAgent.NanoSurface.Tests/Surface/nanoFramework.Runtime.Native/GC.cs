@@ -1,6 +1,6 @@
 // Model of the nanoFramework.Runtime.Native package, assembly nanoFramework.Runtime.Native
 // (https://github.com/nanoframework/nanoFramework.Runtime.Native, tag v1.7.11; Baselines/nanoFramework.Runtime.Native.1.7.11.txt):
-// the garbage collector call that reports the free heap, and the reboot firmware/Nano uses.
+// the garbage collector call that reports the free heap, the reboot and the image's target name firmware/Nano uses.
 namespace nanoFramework.Runtime.Native
 {
     public static class GC
@@ -19,6 +19,11 @@ namespace nanoFramework.Runtime.Native
     public static class Power
     {
         public static void RebootDevice(RebootOption rebootOption = RebootOption.NormalReboot) => throw null;
+    }
+
+    public static class SystemInfo
+    {
+        public static string TargetName => throw null;
     }
 }
 
