@@ -61,8 +61,14 @@ public sealed record EnergyRuleOptions
     /// <summary><c>energy:unknownAction</c>.</summary>
     public UnknownEnergyAction UnknownAction { get; init; } = UnknownEnergyAction.Pause;
 
-    /// <summary><c>energy:currency</c>.</summary>
-    public string Currency { get; init; } = "€";
+    /// <summary>
+    /// The sign prices and costs are shown with while <c>energy:currency</c> is not set: ¤, Unicode's generic currency
+    /// sign (U+00A4, "used when the specific currency is unknown"), rather than guessing the owner's.
+    /// </summary>
+    public const string UnsetCurrencySign = "¤";
+
+    /// <summary><c>energy:currency</c>: an ISO 4217 alphabetic code (EUR, USD, CHF …); null when not set.</summary>
+    public string? Currency { get; init; }
 
     /// <summary>The topics to subscribe to (each once), empty when the rule reads none.</summary>
     public IReadOnlyList<string> Topics
@@ -108,7 +114,7 @@ public sealed record EnergyRuleOptions
             MinSwitchSeconds = reader.Int("energy:minSwitchSeconds", 300, 0, 86_400),
             TopicTimeout = TimeSpan.FromSeconds(reader.Int("energy:topicTimeout", DefaultTopicTimeoutSeconds, 0, 7 * 86_400)),
             UnknownAction = reader.UnknownAction("energy:unknownAction"),
-            Currency = reader.Text("energy:currency") ?? "€",
+            Currency = reader.Currency("energy:currency"),
         };
         reader.CheckCombination(options, mqttEnabled);
         reader.ThrowIfInvalid();
@@ -136,7 +142,7 @@ public sealed record EnergyRuleOptions
             MonthlyBudgetMilliWh = MonthlyMilliWh,
             MinSwitchSeconds = MinSwitchSeconds,
             UnknownAction = UnknownAction,
-            Currency = Currency,
+            Currency = Currency ?? UnsetCurrencySign,
         };
         string[] errors = policy.Validate("energy:");
         if (errors.Length > 0)
@@ -223,6 +229,19 @@ public sealed record EnergyRuleOptions
             }
 
             return periods;
+        }
+
+        // ISO 4217 alphabetic codes are three upper-case Latin letters (iso.org/iso-4217-currency-codes.html).
+        public string? Currency(string key)
+        {
+            string? value = Text(key);
+            if (value is not null && (value.Length != 3 || !char.IsAsciiLetterUpper(value[0]) || !char.IsAsciiLetterUpper(value[1]) || !char.IsAsciiLetterUpper(value[2])))
+            {
+                Errors.Add($"{key} = '{value}' is invalid; allowed: an ISO 4217 currency code, three capital letters, e.g. EUR, USD, GBP or CHF");
+                return null;
+            }
+
+            return value;
         }
 
         public string? Topic(string key)
