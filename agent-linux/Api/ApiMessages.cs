@@ -89,7 +89,7 @@ public sealed record DeviceEntry(string DeviceId, double HashrateHs, DateTimeOff
 /// <param name="Last7Days">The sums of today and the 6 days before it.</param>
 /// <param name="Sources">Where each figure comes from on this run, or which key supplies it.</param>
 /// <param name="Days">The days, newest first; today's row includes what is not written to disk yet.</param>
-public sealed record EnergyResponse(string? Currency, EnergyPeriodEntry Today, EnergyPeriodEntry Last7Days, EnergySourcesEntry Sources, IReadOnlyList<EnergyDayEntry> Days);
+public sealed record EnergyResponse(string? Currency, EnergyPeriodEntry Today, [property: JsonPropertyName("last_7_days")] EnergyPeriodEntry Last7Days, EnergySourcesEntry Sources, IReadOnlyList<EnergyDayEntry> Days);
 
 /// <summary>The ledger's days summed over a period; a figure unknown on every day of it is null, never 0.</summary>
 /// <param name="From">First local date of the period, yyyy-MM-dd.</param>
