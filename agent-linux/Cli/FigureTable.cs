@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -18,7 +19,7 @@ internal static class FigureTable
     /// <summary>Appends a section headed <paramref name="heading"/> with <paramref name="cells"/> in aligned columns.</summary>
     public static void Section(StringBuilder text, string heading, IReadOnlyList<Cell> cells)
     {
-        int label = cells.Max(c => c.Label.Length);
+        int label = Math.Max(heading.Length, cells.Max(c => c.Label.Length));
         int value = cells.Max(c => c.Value.Length);
         text.AppendLine(CultureInfo.InvariantCulture, $"  {heading.PadRight(label)}  {"value".PadRight(value)}  source");
         foreach (Cell cell in cells)

@@ -36,7 +36,8 @@ internal static class StatusReport
         foreach ((string label, EnergyPeriodEntry period) in Periods(energy))
         {
             text.AppendLine();
-            FigureTable.Section(text, label + " " + Dates(period), Ledger(period, energy).Select(Cell).ToList());
+            text.AppendLine(CultureInfo.InvariantCulture, $"Energy ledger, {label} {Dates(period)}:");
+            FigureTable.Section(text, label, Ledger(period, energy).Select(Cell).ToList());
         }
 
         text.AppendLine();
