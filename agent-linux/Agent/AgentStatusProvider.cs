@@ -10,7 +10,7 @@ namespace IotMinerAgent.Linux.Agent;
 
 /// <summary>Builds <see cref="AgentStatus"/> snapshots from the miner's counters, the governor, the owner's controls and the work source.</summary>
 public sealed class AgentStatusProvider(MiningRuntime runtime, IWorkSource source, JobBoard board, MinerStats stats, IThrottleStatus throttle,
-    System.TimeProvider time, EnergyMeter energy) : IAgentStatusSource, IServiceStatusSource
+    System.TimeProvider time, EnergyMeter energy, IEnergyLedgerSource ledger) : IAgentStatusSource, IServiceStatusSource
 {
     private readonly long _started = time.GetTimestamp();
     private long _lastSample = time.GetTimestamp();
@@ -61,6 +61,7 @@ public sealed class AgentStatusProvider(MiningRuntime runtime, IWorkSource sourc
             Tier = source.Tier,
             UptimeS = (long)time.GetElapsedTime(_started).TotalSeconds,
             EnergyKwh = energy.KilowattHours,
+            EnergyCost = ledger.Total().EnergyCost,
             Version = AgentVersion.Current,
         };
     }

@@ -40,7 +40,8 @@ public static class ApiServices
             sp.GetRequiredService<IAgentControl>(),
             status => Describe(setup, status, sp.GetRequiredService<LiveEarningsRate>()),
             sp.GetRequiredService<IEnergyLedgerSource>(),
-            setup.EnergyRule.Currency));
+            setup.EnergyRule.Currency,
+            EnergySources.Describe(setup.EnergyRule, setup.Plan.Power, setup.MinesDemoWork)));
         services.AddSingleton(sp => new ApiServer(setup.Api, sp.GetRequiredService<AgentApi>(), sp.GetService<RunningGateway>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService(sp => sp.GetRequiredService<ApiServer>());
     }

@@ -37,7 +37,10 @@ public static class MqttServices
         services.AddSingleton(sp =>
         {
             var reporter = new MqttReporter(setup.Mqtt, deviceId, sp.GetRequiredService<ShareOutbox>(), sp.GetRequiredService<AgentStatusProvider>(),
-                sp.GetRequiredService<IAgentControl>(), AgentVersion.Current, sp.GetRequiredService<ILoggerFactory>());
+                sp.GetRequiredService<IAgentControl>(), AgentVersion.Current, sp.GetRequiredService<ILoggerFactory>())
+            {
+                EnergyCurrency = setup.EnergyRule.Currency,
+            };
             if (sp.GetService<EnergyInputs>() is { Topics.Count: > 0 } energy)
             {
                 // The energy rule's topics (price, surplus, …) arrive on the agent's own broker connection.

@@ -14,6 +14,7 @@ namespace IotMinerAgent.Linux.Api;
 /// <param name="Control">The owner's controls (pause, resume, limits) — the same object MQTT commands act on.</param>
 /// <param name="Describe">The pools, consent and estimates of this run, given the current status.</param>
 /// <param name="Energy">The energy ledger's days.</param>
-/// <param name="Currency">The currency of the ledger's costs and earnings (energy:currency).</param>
+/// <param name="Currency">The ISO 4217 code of the ledger's costs and earnings (energy:currency); null while not set.</param>
+/// <param name="EnergySources">Where the ledger's figures come from on this run.</param>
 public sealed record AgentApi(IAgentStatusSource Status, string DeviceId, RecentShares Shares, StatusHistory History, IAgentControl Control,
-    Func<AgentStatus, AgentResponse> Describe, IEnergyLedgerSource Energy, string Currency);
+    Func<AgentStatus, AgentResponse> Describe, IEnergyLedgerSource Energy, string? Currency, EnergySources EnergySources);

@@ -40,6 +40,9 @@ public static class AgentEndpoints
     /// <summary>The most ledger days one answer holds (the ledger keeps about 400).</summary>
     public const int MaxEnergyDays = 400;
 
+    /// <summary>Days of the <c>last_7_days</c> sum: today and the 6 before it.</summary>
+    public const int WeekDays = 7;
+
     private static readonly string[] LimitNames = [CommandNames.TargetTemperature, CommandNames.MaxDuty, CommandNames.Threads];
 
     /// <summary>Maps the endpoints of <paramref name="agent"/>.</summary>
@@ -53,7 +56,7 @@ public static class AgentEndpoints
         api.MapGet("/history", () => TypedResults.Ok(new HistoryResponse(60, agent.History.Samples())))
             .WithName("getHistory").WithSummary("One-minute averages of hash rate, temperature, duty and power over the last 24 h, oldest first.");
         api.MapGet("/energy", (int? days) => Energy(agent, days))
-            .WithName("getEnergy").WithSummary("The energy ledger: per local day, kWh mining used, shares accepted, expected coins, energy cost, earned and net, newest first (days: 1 to 400, default 30).");
+            .WithName("getEnergy").WithSummary("The energy ledger: per local day, kWh mining used, shares accepted, expected coins, energy cost, earned and net, newest first (days: 1 to 400, default 30); today's and the last 7 days' sums; the source of each figure.");
         api.MapGet("/agent", () => TypedResults.Ok(agent.Describe(agent.Status.GetStatus())))
             .WithName("getAgent").WithSummary("This run's pools in failover order, consent, power and earnings estimates, and whether the API is writable.");
         api.MapPost("/pause", () => Command(agent, readOnly, logger, CommandNames.Pause))
@@ -92,14 +95,30 @@ public static class AgentEndpoints
             return Error(StatusCodes.Status400BadRequest, string.Create(CultureInfo.InvariantCulture, $"days = {count} is out of range; allowed: 1 to {MaxEnergyDays}"));
         }
 
+        // One read for the rows asked for and the week's sum (the ledger's rows are newest first).
+        DateOnly today = agent.Energy.Today();
+        IReadOnlyList<EnergyDay> rows = agent.Energy.RecentDays(Math.Max(count, WeekDays));
         var entries = new List<EnergyDayEntry>();
-        foreach (EnergyDay day in agent.Energy.RecentDays(count))
+        foreach (EnergyDay day in rows)
         {
-            entries.Add(new EnergyDayEntry(day.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), day.KilowattHours, day.SharesAccepted, day.ExpectedCoins, day.EnergyCost, day.Earned, day.Net));
+            if (day.Day > today.AddDays(-count))
+            {
+                entries.Add(new EnergyDayEntry(Date(day.Day), day.KilowattHours, day.SharesAccepted, day.ExpectedCoins, day.EnergyCost, day.Earned, day.Net));
+            }
         }
 
-        return TypedResults.Ok(new EnergyResponse(agent.Currency, entries));
+        EnergySources sources = agent.EnergySources;
+        return TypedResults.Ok(new EnergyResponse(agent.Currency, Period(rows, today, today), Period(rows, today.AddDays(1 - WeekDays), today),
+            new EnergySourcesEntry(sources.Kwh, sources.EnergyCost, sources.ExpectedCoins, sources.Earned), entries));
     }
+
+    private static EnergyPeriodEntry Period(IReadOnlyList<EnergyDay> rows, DateOnly from, DateOnly to)
+    {
+        EnergyTotal total = EnergyTotal.Of(rows, from, to);
+        return new EnergyPeriodEntry(Date(from), Date(to), total.Days, total.KilowattHours, total.SharesAccepted, total.ExpectedCoins, total.EnergyCost, total.Earned, total.Net);
+    }
+
+    private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static Results<Ok<StatusMessage>, JsonHttpResult<ErrorResponse>> Command(AgentApi agent, bool readOnly, ILogger logger, string name)
     {

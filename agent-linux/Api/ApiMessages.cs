@@ -83,10 +83,32 @@ public sealed record DevicesResponse(bool Gateway, IReadOnlyList<DeviceEntry> De
 /// <param name="Rejected">Shares refused.</param>
 public sealed record DeviceEntry(string DeviceId, double HashrateHs, DateTimeOffset LastSeen, long Accepted, long Rejected);
 
-/// <summary>The energy ledger: one row per local day, newest first (docs/energy.md, "The ledger").</summary>
-/// <param name="Currency">The currency of costs and earnings (energy:currency).</param>
+/// <summary>The energy ledger: one row per local day, newest first, and today's and the last 7 days' sums (docs/energy.md, "The ledger").</summary>
+/// <param name="Currency">The ISO 4217 code of costs and earnings (energy:currency); null while not set.</param>
+/// <param name="Today">Today's sums.</param>
+/// <param name="Last7Days">The sums of today and the 6 days before it.</param>
+/// <param name="Sources">Where each figure comes from on this run, or which key supplies it.</param>
 /// <param name="Days">The days, newest first; today's row includes what is not written to disk yet.</param>
-public sealed record EnergyResponse(string Currency, IReadOnlyList<EnergyDayEntry> Days);
+public sealed record EnergyResponse(string? Currency, EnergyPeriodEntry Today, [property: JsonPropertyName("last_7_days")] EnergyPeriodEntry Last7Days, EnergySourcesEntry Sources, IReadOnlyList<EnergyDayEntry> Days);
+
+/// <summary>The ledger's days summed over a period; a figure unknown on every day of it is null, never 0.</summary>
+/// <param name="From">First local date of the period, yyyy-MM-dd.</param>
+/// <param name="To">Last local date of the period (today), yyyy-MM-dd.</param>
+/// <param name="DaysWithData">Days of the period with a ledger row (the agent ran).</param>
+/// <param name="Kwh">Energy mining used, kWh.</param>
+/// <param name="SharesAccepted">Shares the pool accepted.</param>
+/// <param name="ExpectedCoins">Coins the hashes done are expected to earn.</param>
+/// <param name="EnergyCost">The energy's cost, in <see cref="EnergyResponse.Currency"/>.</param>
+/// <param name="Earned">The expected coins at the coin price of the time.</param>
+/// <param name="Net">Earned − energy cost.</param>
+public sealed record EnergyPeriodEntry(string From, string To, int DaysWithData, double Kwh, long SharesAccepted, double? ExpectedCoins, double? EnergyCost, double? Earned, double? Net);
+
+/// <summary>Where the ledger's figures come from on this run (or which key supplies one that is unknown).</summary>
+/// <param name="Kwh">Of the energy.</param>
+/// <param name="EnergyCost">Of the energy's cost.</param>
+/// <param name="ExpectedCoins">Of the expected coins.</param>
+/// <param name="Earned">Of the coins' value.</param>
+public sealed record EnergySourcesEntry(string Kwh, string EnergyCost, string ExpectedCoins, string Earned);
 
 /// <summary>One day of the energy ledger; a figure unknown all day is null, never 0.</summary>
 /// <param name="Day">The local date, yyyy-MM-dd.</param>

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Threading;
 using IotMinerAgent.Hashing.DeviceWork;
 using IotMinerAgent.Linux.Energy;
@@ -35,6 +34,9 @@ public sealed class MetricsExport
     private long _lastShares;
     private long _lastScrape;
 
+    /// <summary>The <c>currency</c> label while <c>energy:currency</c> is not set.</summary>
+    public const string UnsetCurrency = "unset";
+
     /// <summary>A registry for the agent (<paramref name="agent"/>) and the gateway (<paramref name="gateway"/>), either may be null.</summary>
     public MetricsExport(AgentApi? agent, RunningGateway? gateway, TimeProvider time)
     {
@@ -65,7 +67,7 @@ public sealed class MetricsExport
             {
                 AgentStatus status = agent.Status.GetStatus();
                 Update(status);
-                Update(agent.Energy.RecentDays(EnergyLedgerStore.RetentionDays), status.Algo ?? "unknown", agent.Currency);
+                Update(agent.Energy.Total(), status.Algo ?? "unknown", agent.Currency);
             }
 
             if (gateway?.Current?.Counters is { } counters)
@@ -110,18 +112,15 @@ public sealed class MetricsExport
         _info.WithLabels(labels).Set(1);
     }
 
-    private void Update(IReadOnlyList<EnergyDay> days, string coin, string currency)
+    // From the ledger's memory: a scrape never reads its SQLite file (a Prometheus server scrapes every few seconds).
+    private void Update(EnergyTotal total, string coin, string? currency)
     {
-        double coins = 0;
-        double cost = 0;
-        foreach (EnergyDay day in days)
+        _earnings.WithLabels(coin).IncTo(total.ExpectedCoins ?? 0);
+        if (total.EnergyCost is double cost)
         {
-            coins += day.ExpectedCoins ?? 0;
-            cost += day.EnergyCost ?? 0;
+            // Without energy:currency the cost's unit is unknown: the label says so rather than guessing one.
+            _energyCost.WithLabels(currency ?? UnsetCurrency).IncTo(cost);
         }
-
-        _earnings.WithLabels(coin).IncTo(coins);
-        _energyCost.WithLabels(currency).IncTo(cost);
     }
 
     private void Update(GatewayCounters counters, int devices)

@@ -27,6 +27,13 @@ internal sealed record FigureJson(double? Value, string Unit, string Source);
 internal sealed record EstimateJson(string Algo, string Board, int Threads, System.Collections.Generic.Dictionary<string, FigureJson> Inputs,
     System.Collections.Generic.Dictionary<string, FigureJson> Results, System.Collections.Generic.IReadOnlyList<string> Missing);
 
+/// <summary>One period of the energy ledger in <c>iotminer status --json</c>: its dates and figures.</summary>
+internal sealed record StatusPeriodJson(string From, string To, int DaysWithData, System.Collections.Generic.Dictionary<string, FigureJson> Figures);
+
+/// <summary>The result of <c>iotminer status --json</c>: the agent's state, figures with unit and source, and the energy ledger's periods.</summary>
+internal sealed record StatusJson(string Address, string DeviceId, string State, string? Reason, string? Pool,
+    System.Collections.Generic.Dictionary<string, FigureJson> Figures, string? Currency, System.Collections.Generic.Dictionary<string, StatusPeriodJson> Energy);
+
 /// <summary>Source-generated JSON for the CLI's output (no reflection, so trimmed builds keep working).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(HashResultJson))]
@@ -36,6 +43,7 @@ internal sealed record EstimateJson(string Algo, string Board, int Threads, Syst
 [JsonSerializable(typeof(BenchResultJson))]
 [JsonSerializable(typeof(EngineJson))]
 [JsonSerializable(typeof(EstimateJson))]
+[JsonSerializable(typeof(StatusJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 /// <summary>Serialises the CLI's records, one JSON object per line.</summary>
@@ -52,6 +60,8 @@ internal static class CliJson
     public static string Serialize(BenchResultJson value) => System.Text.Json.JsonSerializer.Serialize(value, CliJsonContext.Default.BenchResultJson);
 
     public static string Serialize(EstimateJson value) => System.Text.Json.JsonSerializer.Serialize(value, CliJsonContext.Default.EstimateJson);
+
+    public static string Serialize(StatusJson value) => System.Text.Json.JsonSerializer.Serialize(value, CliJsonContext.Default.StatusJson);
 
     public static string Serialize(EngineJson value) => System.Text.Json.JsonSerializer.Serialize(value, CliJsonContext.Default.EngineJson);
 }

@@ -45,7 +45,7 @@ public static class CommandLineApp
     internal static RootCommand BuildRoot()
     {
         var root = new RootCommand("iotminer: a mining agent for IoT boards that mines only with the owner's consent, and never hides.");
-        foreach (Command command in new Command[] { new HashCommand(), new ScanCommand(), new BenchCommand(), new EstimateCommand(), new RunCommand(), new GatewayCommand(), new ConsentCommand(), new ServiceCommand() }.OrderBy(c => c.Name))
+        foreach (Command command in new Command[] { new HashCommand(), new ScanCommand(), new BenchCommand(), new EstimateCommand(), new StatusCommand(), new RunCommand(), new GatewayCommand(), new ConsentCommand(), new ServiceCommand() }.OrderBy(c => c.Name))
         {
             root.Subcommands.Add(command);
         }

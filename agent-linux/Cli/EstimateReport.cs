@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using IotMinerAgent.Linux.Energy;
-using IotMinerAgent.Linux.Status;
 
 namespace IotMinerAgent.Linux.Cli;
 
@@ -77,31 +76,7 @@ internal static class EstimateReport
             .Select(r => r.Label + " (" + FlagOf[r.Name] + ")").ToList();
 
     private static void Section(StringBuilder text, string heading, IReadOnlyList<Row> rows)
-    {
-        var cells = rows.Select(r => (r.Label, Value: Format(r), r.Figure.Source)).ToList();
-        int label = cells.Max(c => c.Label.Length);
-        int value = cells.Max(c => c.Value.Length);
-        text.AppendLine(CultureInfo.InvariantCulture, $"  {heading.PadRight(label)}  {"value".PadRight(value)}  source");
-        foreach ((string Label, string Value, string Source) cell in cells)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {cell.Label.PadRight(label)}  {cell.Value.PadRight(value)}  {cell.Source}");
-        }
-    }
-
-    private static string Format(Row row)
-    {
-        if (row.Figure.Value is not double v)
-        {
-            return "unknown";
-        }
-
-        string number = row.Unit == "H/s" ? HashRate.Format(v) : Number(v);
-        return row.Unit is "" or "H/s" ? number : number + " " + row.Unit;
-    }
-
-    /// <summary>Up to four decimals; exponent form for the tiny coin amounts a board earns and for network difficulties.</summary>
-    private static string Number(double v) =>
-        v != 0 && (System.Math.Abs(v) < 0.001 || System.Math.Abs(v) >= 1e9) ? v.ToString("0.###e+0", CultureInfo.InvariantCulture) : v.ToString("#,0.####", CultureInfo.InvariantCulture);
+        => FigureTable.Section(text, heading, rows.Select(r => new FigureTable.Cell(r.Label, FigureTable.Format(r.Figure.Value, r.Unit), r.Figure.Source)).ToList());
 
     private static FigureJson ToJson(Row row) => new(row.Figure.Value, row.Unit, row.Figure.Source);
 }

@@ -8,7 +8,8 @@ namespace IotMinerAgent.Linux.Energy;
 /// Keeps today's ledger row in memory and writes it to the <see cref="EnergyLedgerStore"/> at most once per clock
 /// hour (when an interval arrives in a new hour, so also at local midnight for the day that ended) and at
 /// <see cref="Flush"/> (a clean stop). At start, <see cref="RestoreBudget"/> gives the energy rule the energy already
-/// used today and this month, so a restart does not hand out the daily budget again.
+/// used today and this month, so a restart does not hand out the daily budget again, and reads the ledger's earlier
+/// days once, so <see cref="Total"/> (what <c>/metrics</c> shows) never touches the disk.
 /// </summary>
 /// <param name="store">The SQLite file.</param>
 /// <param name="device">The device id the rows belong to.</param>
@@ -20,6 +21,7 @@ public sealed class EnergyLedger(EnergyLedgerStore store, string device, TimePro
 
     private readonly object _gate = new();
     private EnergyDay? _today;
+    private EnergyTotal _before = EnergyTotal.None;
     private DateTimeOffset _writtenHour = DateTimeOffset.MinValue;
     private bool _unwritten;
 
@@ -27,24 +29,32 @@ public sealed class EnergyLedger(EnergyLedgerStore store, string device, TimePro
     public int Writes { get; private set; }
 
     /// <summary>
-    /// Reads today's row (it goes on counting from it) and this month's rows, and adds their energy to
-    /// <paramref name="governor"/>'s daily and monthly count.
+    /// Reads the kept rows (it goes on counting from today's), adds today's and this month's energy to
+    /// <paramref name="governor"/>'s daily and monthly count, and keeps the earlier days' sum for <see cref="Total"/>.
     /// </summary>
     public void RestoreBudget(EnergyGovernor governor)
     {
         DateTimeOffset now = time.GetLocalNow();
         var today = DateOnly.FromDateTime(now.DateTime);
+        var firstOfMonth = new DateOnly(today.Year, today.Month, 1);
         double month = 0;
         lock (_gate)
         {
-            foreach (EnergyDay day in store.Days(device, new DateOnly(today.Year, today.Month, 1), today))
+            var before = new List<EnergyDay>();
+            foreach (EnergyDay day in store.Days(device, today.AddDays(1 - EnergyLedgerStore.RetentionDays), today))
             {
-                month += day.KilowattHours;
+                month += day.Day >= firstOfMonth ? day.KilowattHours : 0;
                 if (day.Day == today)
                 {
                     _today = day;
                 }
+                else
+                {
+                    before.Add(day);
+                }
             }
+
+            _before = EnergyTotal.Of(before);
 
             _writtenHour = Hour(now);
         }
@@ -63,6 +73,7 @@ public sealed class EnergyLedger(EnergyLedgerStore store, string device, TimePro
             {
                 // The interval ended after midnight: the day that ended is written once more, final.
                 Write();
+                _before = _before.Plus(_today);
                 _today = null;
                 _writtenHour = Hour(now);
             }
@@ -100,6 +111,18 @@ public sealed class EnergyLedger(EnergyLedgerStore store, string device, TimePro
             }
 
             return rows;
+        }
+    }
+
+    /// <inheritdoc />
+    public DateOnly Today() => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+
+    /// <inheritdoc />
+    public EnergyTotal Total()
+    {
+        lock (_gate)
+        {
+            return _today is null ? _before : _before.Plus(_today);
         }
     }
 

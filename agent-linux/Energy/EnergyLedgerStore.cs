@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Threading;
 using Microsoft.Data.Sqlite;
 
 namespace IotMinerAgent.Linux.Energy;
@@ -25,8 +26,12 @@ public sealed class EnergyLedgerStore : IDisposable
     private const string DayFormat = "yyyy-MM-dd";
     private readonly SqliteConnection _connection;
     private readonly object _gate = new();
+    private int _reads;
 
     private EnergyLedgerStore(SqliteConnection connection) => _connection = connection;
+
+    /// <summary>How many times rows were read (tests check that a metrics scrape reads none).</summary>
+    public int Reads => Volatile.Read(ref _reads);
 
     /// <summary>Path of the database file.</summary>
     public string Path => _connection.DataSource;
@@ -100,6 +105,7 @@ public sealed class EnergyLedgerStore : IDisposable
     {
         lock (_gate)
         {
+            Interlocked.Increment(ref _reads);
             using SqliteCommand query = _connection.CreateCommand();
             query.CommandText = """
                 SELECT day, kwh, shares_accepted, expected_coins, energy_cost, earned FROM energy_day

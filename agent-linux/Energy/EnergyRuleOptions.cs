@@ -60,8 +60,11 @@ public sealed record EnergyRuleOptions
     /// <summary><c>energy:unknownAction</c>.</summary>
     public UnknownEnergyAction UnknownAction { get; init; } = UnknownEnergyAction.Pause;
 
-    /// <summary><c>energy:currency</c>.</summary>
-    public string Currency { get; init; } = "€";
+    /// <summary>The sign prices and costs are shown with while <c>energy:currency</c> is not set (see <see cref="EnergySettings.UnsetCurrencySign"/>).</summary>
+    public const string UnsetCurrencySign = EnergySettings.UnsetCurrencySign;
+
+    /// <summary><c>energy:currency</c>: an ISO 4217 alphabetic code (EUR, USD, CHF …); null when not set.</summary>
+    public string? Currency { get; init; }
 
     /// <summary>The topics to subscribe to (each once), empty when the rule reads none.</summary>
     public IReadOnlyList<string> Topics
@@ -138,7 +141,7 @@ public sealed record EnergyRuleOptions
             MonthlyBudgetMilliWh = MonthlyMilliWh,
             MinSwitchSeconds = MinSwitchSeconds,
             UnknownAction = UnknownAction,
-            Currency = Currency,
+            Currency = Currency ?? UnsetCurrencySign,
         };
         string[] errors = policy.Validate("energy:");
         if (errors.Length > 0)

@@ -22,7 +22,8 @@ public static class HomeAssistantDiscovery
     /// <summary>Builds the discovery payload of <paramref name="topics"/>' device.</summary>
     /// <param name="topics">The device's topics.</param>
     /// <param name="version">Agent version (device <c>sw_version</c> and origin <c>sw_version</c>).</param>
-    public static JsonObject Build(MqttTopics topics, string version)
+    /// <param name="currency">The ISO 4217 code of <c>energy:currency</c>; the energy cost entity exists only with it.</param>
+    public static JsonObject Build(MqttTopics topics, string version, string? currency = null)
     {
         string id = topics.DeviceIdValue;
         var components = new JsonObject
@@ -47,6 +48,13 @@ public static class HomeAssistantDiscovery
             ["max_duty"] = Number(topics, "max_duty", "Max duty cycle", CommandNames.MaxDuty,
                 "{{ value_json.max_duty_percent }}", CommandLimits.MinMaxDutyPercent, CommandLimits.MaxMaxDutyPercent, 1, "%", null, "slider"),
         };
+
+        if (currency is not null)
+        {
+            // A monetary sensor's unit must be an ISO 4217 code and its state class total (not total_increasing: a
+            // negative price lowers the sum): developers.home-assistant.io, "Sensor entity", device class MONETARY.
+            components["energy_cost"] = Sensor(topics, "energy_cost", "Energy cost", "{{ value_json.energy_cost }}", currency, "monetary", "total", null);
+        }
 
         return new JsonObject
         {

@@ -33,6 +33,7 @@ public sealed class MqttReporter
     readonly List<string> _listened = [];
     Action<string, byte[]>? _listener;
     StatusPublisher? _statusPublisher;
+    int _currencyHintLogged;
 
     /// <summary>Creates the reporter; nothing connects before <see cref="RunAsync"/>.</summary>
     /// <param name="options">Validated settings (<see cref="MqttOptions.Parse"/>).</param>
@@ -60,6 +61,12 @@ public sealed class MqttReporter
         _loggers = loggers ?? NullLoggerFactory.Instance;
         _time = time ?? TimeProvider.System;
     }
+
+    /// <summary>
+    /// <c>energy:currency</c> (ISO 4217), the unit of the Home Assistant energy cost entity; without it that entity is
+    /// not announced (a monetary sensor needs its currency) and the reporter says once which key adds it.
+    /// </summary>
+    public string? EnergyCurrency { get; init; }
 
     /// <summary>The device's topics.</summary>
     public MqttTopics Topics { get; }
@@ -184,7 +191,13 @@ public sealed class MqttReporter
 
     async Task PublishDiscoveryAsync(MqttConnection connection, CancellationToken cancellationToken)
     {
-        byte[] payload = Encoding.UTF8.GetBytes(HomeAssistantDiscovery.Build(Topics, _version).ToJsonString());
+        byte[] payload = Encoding.UTF8.GetBytes(HomeAssistantDiscovery.Build(Topics, _version, EnergyCurrency).ToJsonString());
+        if (EnergyCurrency is null && Interlocked.Exchange(ref _currencyHintLogged, 1) == 0)
+        {
+            _loggers.CreateLogger<MqttReporter>().LogInformation(
+                "Home Assistant discovery has no energy cost entity: set energy:currency (an ISO 4217 code, e.g. EUR) to add one (device_class monetary)");
+        }
+
         try
         {
             while (true)

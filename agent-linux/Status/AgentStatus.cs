@@ -74,4 +74,10 @@ public sealed record AgentStatus
     /// idle), docs/board-power.md); null when the board's power is unknown (not in the table, no energy:boardWatts).
     /// </summary>
     public double? EnergyKwh { get; init; }
+
+    /// <summary>
+    /// What mining's energy cost over the energy ledger's kept days (docs/energy.md), in <c>energy:currency</c>, from
+    /// the ledger's memory; null while no energy price was ever known.
+    /// </summary>
+    public double? EnergyCost { get; init; }
 }

@@ -173,6 +173,37 @@ namespace IotMinerAgent.Governor
             return value;
         }
 
+        /// <summary><c>energy:currency</c>: an ISO 4217 alphabetic code (three capital letters); null when not set or invalid.</summary>
+        public string? Currency()
+        {
+            string? value = Text("currency");
+            if (value != null && !IsIsoCurrencyCode(value))
+            {
+                Invalid("currency", value, "an ISO 4217 currency code, three capital letters, e.g. EUR, USD, GBP or CHF");
+                return null;
+            }
+
+            return value;
+        }
+
+        private static bool IsIsoCurrencyCode(string value)
+        {
+            if (value.Length != 3)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < 3; i++)
+            {
+                if (value[i] < 'A' || value[i] > 'Z')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary><c>energy:boardWatts</c> and <c>energy:idleWatts</c> (watts with up to three decimals) into <paramref name="settings"/>.</summary>
         public void Watts(EnergySettings settings)
         {

@@ -42,7 +42,6 @@ namespace IotMinerAgent.Governor
             MinSwitchSeconds = DefaultMinSwitchSeconds;
             TopicTimeoutSeconds = DefaultTopicTimeoutSeconds;
             UnknownAction = UnknownEnergyAction.Pause;
-            Currency = "€";
             Errors = new string[0];
         }
 
@@ -112,8 +111,14 @@ namespace IotMinerAgent.Governor
         /// <summary><c>energy:unknownAction</c>.</summary>
         public UnknownEnergyAction UnknownAction { get; set; }
 
-        /// <summary><c>energy:currency</c>.</summary>
-        public string Currency { get; set; }
+        /// <summary>
+        /// The sign prices and costs are shown with while <c>energy:currency</c> is not set: ¤, Unicode's generic
+        /// currency sign (U+00A4, "used when the specific currency is unknown"), rather than guessing the owner's.
+        /// </summary>
+        public const string UnsetCurrencySign = "\u00a4";
+
+        /// <summary><c>energy:currency</c>: an ISO 4217 code (EUR, USD, CHF …); null when not set.</summary>
+        public string? Currency { get; set; }
 
         /// <summary>Every problem <see cref="Parse"/> found, each naming the key, the value and what is allowed; empty when valid.</summary>
         public string[] Errors { get; set; }
@@ -168,8 +173,7 @@ namespace IotMinerAgent.Governor
             s.MinSwitchSeconds = reader.Whole("minSwitchSeconds", DefaultMinSwitchSeconds, 0, 86400);
             s.TopicTimeoutSeconds = reader.Whole("topicTimeout", DefaultTopicTimeoutSeconds, 0, 7 * 86400);
             s.UnknownAction = reader.UnknownAction();
-            string? currency = reader.Text("currency");
-            s.Currency = currency == null ? "€" : currency;
+            s.Currency = reader.Currency();
             reader.CheckCombination(s, noBroker);
             s.Errors = reader.Errors();
             return s;
@@ -207,7 +211,7 @@ namespace IotMinerAgent.Governor
             policy.MonthlyBudgetMilliWh = MonthlyMilliWh;
             policy.MinSwitchSeconds = MinSwitchSeconds;
             policy.UnknownAction = UnknownAction;
-            policy.Currency = Currency;
+            policy.Currency = Currency == null ? UnsetCurrencySign : Currency;
             return policy;
         }
 

@@ -30,8 +30,8 @@ public sealed class EnergyConfigTests
         FirmwareConfig config = FirmwareConfig.Parse(File(string.Empty), "ESP32");
 
         Assert.Equal(EnergyMode.Always, config.EnergyPolicy.Mode);
-        Assert.Equal((300, 3600, UnknownEnergyAction.Pause, "€"),
-            (config.Energy.MinSwitchSeconds, config.Energy.TopicTimeoutSeconds, config.Energy.UnknownAction, config.Energy.Currency));
+        Assert.Equal((300, 3600, UnknownEnergyAction.Pause, (string?)null, "¤"),
+            (config.Energy.MinSwitchSeconds, config.Energy.TopicTimeoutSeconds, config.Energy.UnknownAction, config.Energy.Currency, config.EnergyPolicy.Currency));
         Assert.Empty(config.Energy.Topics());
     }
 

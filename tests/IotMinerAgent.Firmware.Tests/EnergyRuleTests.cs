@@ -14,8 +14,9 @@ namespace IotMinerAgent.Firmware.Tests;
 public sealed class EnergyRuleTests
 {
     // The classic ESP32's table figure: 68 mA × 3.3 V = 224.4 mW → 224 mW (Espressif datasheet, governor/Portable/Energy/BoardPowerTable).
-    // At 1000 €/kWh: 1000 €/kWh × 0.000224 kW = 0.224 €/h = 22.4 ct/h; the work earns 0 ct/h.
-    const string PausedAt1000 = "paused: energy 1000 €/kWh (price topic) costs 22.4 ct/h at 0.224 W, mining earns 0 ct/h (coin price 0 (energy:coinPrice))";
+    // At 1000 ¤/kWh (no energy:currency set: the generic sign): 1000 ¤/kWh × 0.000224 kW = 0.224 ¤/h = 22.4 ct/h;
+    // the work earns 0 ct/h.
+    const string PausedAt1000 = "paused: energy 1000 ¤/kWh (price topic) costs 22.4 ct/h at 0.224 W, mining earns 0 ct/h (coin price 0 (energy:coinPrice))";
 
     static VirtualDevice Device(int port, string id, string energyJson) => VirtualDevice.Create(new VirtualEsp32Options
     {
@@ -54,7 +55,7 @@ public sealed class EnergyRuleTests
         await Eventually.True(() => device.Status.State != "paused", 20, () => Now(device));
         Assert.Contains(owner.On("iotminer/esp32-energy/status").Select(s => s.Json().GetProperty("reason").GetString() ?? ""),
             r => r.Contains("resuming in") && r.Contains("(energy:minSwitchSeconds = 4)"));
-        Assert.Contains("energy 0 €/kWh (price topic) costs 0 ct/h", device.Status.Reason);
+        Assert.Contains("energy 0 ¤/kWh (price topic) costs 0 ct/h", device.Status.Reason);
         await Eventually.True(() => device.Cpu.TotalHashed > hashed + 100, 10, () => Now(device));
     }
 

@@ -1,6 +1,7 @@
 // The dashboard in a real browser: Debian's headless Chromium driven by playwright-core, against a real
 // `iotminer run --consent=true --api:readOnly=false` on demo work. It must show the hash rate rising above zero,
-// pause when the owner clicks Pause, fit a phone screen, and log no console error on the way.
+// chart the energy ledger's real cost and earnings, pause when the owner clicks Pause, fit a phone screen, and log no
+// console error on the way.
 // Run by tests/scripts/dashboard-browser.sh (which builds the agent and sets IOTMINER_DLL and TEST_RESULTS).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,7 +20,9 @@ const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 function startAgent(workDir) {
   const agent = spawn('dotnet', [dll, 'run', '--consent=true', '--api:readOnly=false', '--api:port=0',
     // Mine at once (not after 30 s of idle CPU) and keep MQTT's embedded broker off port 1883 of a shared machine.
-    '--governor:idleOnly=false', '--mqtt:enabled=false', '--stateDirectory=' + join(workDir, 'state')],
+    '--governor:idleOnly=false', '--mqtt:enabled=false', '--stateDirectory=' + join(workDir, 'state'),
+    // A priced board, so the energy ledger has a cost to chart: 5 W at 0.30 EUR/kWh.
+    '--energy:boardWatts=5', '--energy:pricePerKwh=0.3', '--energy:currency=EUR'],
   { cwd: workDir, env: { ...process.env, INVOCATION_ID: '', NOTIFY_SOCKET: '' } });
   let output = '';
   const address = new Promise((resolve, reject) => {
@@ -36,7 +39,7 @@ function startAgent(workDir) {
   return { agent, address, output: () => output };
 }
 
-test('dashboard shows the hash rate, pauses on click and fits a phone', { timeout: 600_000 }, async () => {
+test('dashboard shows the hash rate and the energy chart, pauses on click and fits a phone', { timeout: 600_000 }, async () => {
   assert.ok(dll, 'IOTMINER_DLL must name the built iotminer.dll');
   mkdirSync(results, { recursive: true });
   const workDir = mkdtempSync(join(tmpdir(), 'iotminer-dashboard-'));
@@ -66,6 +69,34 @@ test('dashboard shows the hash rate, pauses on click and fits a phone', { timeou
       await page.reload();
       await page.waitForFunction(() => parseFloat(document.getElementById('hashrate').textContent) > 0, null, { timeout: 60_000 });
     }
+
+    // The energy chart shows the ledger itself: today's cost bar appears after the ledger's first one-minute sample
+    // and carries the cost GET /api/v1/energy gives (the page refetches every 30 s, the ledger samples every 60 s:
+    // compare until both saw the same sample). Demo work's earnings bar is a known 0, not missing.
+    const energy = async () => (await fetch(url + 'api/v1/energy?days=7')).json();
+    const today = (await energy()).today.to;
+    const costBar = `#chart-energy rect.cost[data-day="${today}"]`;
+    await page.waitForSelector(costBar, { state: 'attached', timeout: 240_000 });
+    let shown = NaN, row = null;
+    for (const deadline = Date.now() + 120_000; Date.now() < deadline; await page.waitForTimeout(2000)) {
+      shown = Number(await page.getAttribute(costBar, 'data-value'));
+      row = (await energy()).days.find((d) => d.day === today);
+      if (row && shown === row.energy_cost) break;
+    }
+    assert.equal(shown, row.energy_cost, 'the chart\'s cost bar is not the ledger\'s cost of today');
+    assert.ok(row.kwh > 0 && shown > 0, 'today used energy and it cost something');
+    // 0.30 EUR/kWh: the cost is the kWh × 0.3 (one sample of one interval, so no rounding beyond a double's).
+    assert.ok(Math.abs(row.energy_cost - row.kwh * 0.3) <= 1e-12 * Math.max(1, row.kwh), 'cost = kWh × 0.30');
+    assert.equal(await page.getAttribute(`#chart-energy rect.earned[data-day="${today}"]`, 'data-value'), '0');
+    // Today's cost is the largest figure in the week: its bar spans the chart's full 94 units.
+    assert.equal(await page.getAttribute(costBar, 'height'), '94.0');
+    assert.match(await page.textContent('#energy-summary'), /^Last 7 days: [\d.e+-]+ kWh, cost [\d.e+-]+ EUR, expected earnings 0\.00 EUR, net -[\d.e+-]+ EUR$/);
+    assert.match(await page.textContent('#energy-sources'), /cost: kWh × energy:pricePerKwh; .*earnings: demo work earns nothing/);
+    await page.click('#energy-day');
+    assert.match(await page.textContent('#energy-summary'), /^Today: /);
+    assert.equal(await page.locator('#energy-axis span').count(), 1);
+    await page.click('#energy-week');
+    assert.equal(await page.locator('#energy-axis span').count(), 7);
     await page.screenshot({ path: join(results, 'dashboard.png'), fullPage: true });
 
     await page.click('#pause');

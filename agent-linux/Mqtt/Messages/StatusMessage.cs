@@ -107,6 +107,10 @@ public sealed record StatusMessage
     [JsonPropertyName(StatusFields.EnergyKwh)]
     public double? EnergyKwh { get; init; }
 
+    /// <summary>See <see cref="AgentStatus.EnergyCost"/>; null while no energy price was ever known.</summary>
+    [JsonPropertyName(StatusFields.EnergyCost)]
+    public double? EnergyCost { get; init; }
+
     /// <summary>Builds the message of <paramref name="status"/> for <paramref name="deviceId"/> at <paramref name="time"/>.</summary>
     public static StatusMessage From(AgentStatus status, string deviceId, DateTimeOffset time) => new()
     {
@@ -132,6 +136,7 @@ public sealed record StatusMessage
         Tier = status.Tier,
         UptimeS = status.UptimeS,
         EnergyKwh = status.EnergyKwh is double kwh && double.IsFinite(kwh) ? kwh : null,
+        EnergyCost = status.EnergyCost is double cost && double.IsFinite(cost) ? cost : null,
         Version = status.Version,
     };
 

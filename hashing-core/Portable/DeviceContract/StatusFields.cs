@@ -78,6 +78,9 @@ namespace IotMinerAgent.Hashing.DeviceContract
         /// <summary>Linux agent only (so far): kWh used since start, from duty × board power; null when the power is unknown.</summary>
         public const string EnergyKwh = "energy_kwh";
 
+        /// <summary>Linux agent only (so far): the energy ledger's cost over its kept days, in energy:currency; null while no price was ever known.</summary>
+        public const string EnergyCost = "energy_cost";
+
         /// <summary>ESP32 only: the owner's consent.</summary>
         public const string Consent = "consent";
 
@@ -104,7 +107,7 @@ namespace IotMinerAgent.Hashing.DeviceContract
         };
 
         /// <summary>The fields the Linux agent adds after <see cref="Common"/> (docs/mqtt.md, after the status table).</summary>
-        public static readonly string[] AgentExtra = { EnergyKwh };
+        public static readonly string[] AgentExtra = { EnergyKwh, EnergyCost };
 
         /// <summary>The fields an ESP32 adds after <see cref="Common"/> (docs/mqtt.md, "ESP32 devices").</summary>
         public static readonly string[] Esp32Extra = { Consent, FreeHeapBytes, Outbox, SharesPending, SharesDropped, LoopRestarts };

@@ -83,7 +83,7 @@ public sealed class AgentEndpointTests
         api.Energy.Add(new EnergyInterval(0.5, 2, null, 0.15, null));
 
         using JsonDocument energy = JsonDocument.Parse(await api.Client.GetStringAsync(api.Url("/api/v1/energy?days=7")));
-        Assert.Equal("€", energy.RootElement.GetProperty("currency").GetString());
+        Assert.Equal("EUR", energy.RootElement.GetProperty("currency").GetString());
         JsonElement today = Assert.Single(energy.RootElement.GetProperty("days").EnumerateArray());
         Assert.Equal(DateTime.Now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), today.GetProperty("day").GetString());
         Assert.Equal(0.75, today.GetProperty("kwh").GetDouble(), 9);
@@ -91,6 +91,21 @@ public sealed class AgentEndpointTests
         Assert.Equal(JsonValueKind.Null, today.GetProperty("expected_coins").ValueKind);
         Assert.Equal(0.225, today.GetProperty("energy_cost").GetDouble(), 9);
         Assert.Equal(-0.125, today.GetProperty("net").GetDouble(), 9);
+
+        // Only today has a row: today's and the week's sums are that row, the week spanning the 6 days before too.
+        foreach (string period in new[] { "today", "last_7_days" })
+        {
+            JsonElement sum = energy.RootElement.GetProperty(period);
+            Assert.Equal(1, sum.GetProperty("days_with_data").GetInt32());
+            Assert.Equal(0.75, sum.GetProperty("kwh").GetDouble(), 9);
+            Assert.Equal(0.225, sum.GetProperty("energy_cost").GetDouble(), 9);
+            Assert.Equal(JsonValueKind.Null, sum.GetProperty("expected_coins").ValueKind);
+            Assert.Equal(-0.125, sum.GetProperty("net").GetDouble(), 9);
+        }
+
+        Assert.Equal(DateOnly.FromDateTime(DateTime.Now).AddDays(-6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            energy.RootElement.GetProperty("last_7_days").GetProperty("from").GetString());
+        Assert.Equal("kWh × energy:pricePerKwh", energy.RootElement.GetProperty("sources").GetProperty("energy_cost").GetString());
 
         using HttpResponseMessage tooMany = await api.Client.GetAsync(api.Url("/api/v1/energy?days=401"));
         Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);

@@ -41,7 +41,7 @@ internal sealed class ApiServerHarness : IAsyncDisposable
         Energy = new EnergyLedger(_store, "test-device", TimeProvider.System);
         Api = agent
             ? new AgentApi(Source, "test-device", Shares, History, Control, status => new AgentResponse("test-device", options.ReadOnly, [], "given for this test", "no estimate", null),
-                Energy, "€")
+                Energy, "EUR", new EnergySources("estimate: the test's", "kWh × energy:pricePerKwh", "unknown: set energy:blockReward", "expected coins × energy:coinPrice"))
             : null;
         _server = new ApiServer(options, Api, gateway, new CapturingLoggerFactory(Logs));
     }
@@ -52,6 +52,9 @@ internal sealed class ApiServerHarness : IAsyncDisposable
     public EnergyLedger Energy { get; }
 
     public ControlStatus Source { get; }
+
+    /// <summary>The ledger's SQLite file (its <see cref="EnergyLedgerStore.Reads"/> count).</summary>
+    public EnergyLedgerStore Store => _store;
 
     public RecentShares Shares { get; } = new(capacity: 5);
 

@@ -53,7 +53,28 @@ public sealed class MetricsAndOpenApiTests
 
         Assert.Equal(0.0125, Number(samples["iotminer_energy_kwh_total"]), 12);
         Assert.Equal(4e-9, Number(samples["iotminer_earnings_coins_total{coin=\"sha256d\"}"]), 15);
-        Assert.Equal(0.06, Number(samples["iotminer_energy_cost_total{currency=\"€\"}"]), 12);
+        Assert.Equal(0.06, Number(samples["iotminer_energy_cost_total{currency=\"EUR\"}"]), 12);
+    }
+
+    [Fact]
+    public async Task A_scrape_serves_the_ledger_from_memory_and_never_reads_its_file()
+    {
+        await using ApiServerHarness api = await ApiServerHarness.StartAsync();
+        api.Energy.Add(new EnergyInterval(0.2, 1, 3e-9, 0.06, null));
+        int reads = api.Store.Reads;
+
+        // Three scrapes (a Prometheus server scrapes every few seconds): the cost is there, the file untouched.
+        for (int scrape = 0; scrape < 3; scrape++)
+        {
+            Dictionary<string, string> samples = Samples(await api.Client.GetStringAsync(api.Url("/metrics")));
+            Assert.Equal(0.06, Number(samples["iotminer_energy_cost_total{currency=\"EUR\"}"]), 12);
+        }
+
+        Assert.Equal(reads, api.Store.Reads);
+
+        // The API's ledger endpoint does read it (the days asked for): the count sees reads.
+        await api.Client.GetStringAsync(api.Url("/api/v1/energy"));
+        Assert.True(api.Store.Reads > reads);
     }
 
     private static double Number(string text) => double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);

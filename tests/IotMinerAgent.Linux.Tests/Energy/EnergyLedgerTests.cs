@@ -98,6 +98,45 @@ public sealed class EnergyLedgerTests : IDisposable
     }
 
     [Fact]
+    public void The_total_sums_every_kept_day_from_memory_across_midnight_reading_the_file_only_at_start()
+    {
+        using (EnergyLedgerStore store = EnergyLedgerStore.Open(_dir))
+        {
+            store.Write(new EnergyDay("pi", new DateOnly(2026, 2, 27), 9, 3, 1e-8, null, null));
+            store.Write(new EnergyDay("pi", new DateOnly(2026, 3, 2), 0.5, 10, null, 0.2, null));
+            store.Write(new EnergyDay("pi", new DateOnly(2026, 3, 10), 0.012, 4, null, 0.005, null));
+        }
+
+        using EnergyLedgerStore reopened = EnergyLedgerStore.Open(_dir);
+        var ledger = new EnergyLedger(reopened, "pi", _time);
+        ledger.RestoreBudget(new EnergyGovernor(new EnergyPolicy()));
+        int reads = reopened.Reads;
+
+        // 9 + 0.5 + 0.012 = 9.512 kWh; cost 0.2 + 0.005 = 0.205 (February's unknown cost adds nothing); coins 1e-8.
+        EnergyTotal start = ledger.Total();
+        Assert.Equal((3, 9.512, 17L), (start.Days, Math.Round(start.KilowattHours, 9), start.SharesAccepted));
+        Assert.Equal(0.205, start.EnergyCost!.Value, 12);
+        Assert.Equal(1e-8, start.ExpectedCoins!.Value, 15);
+        Assert.Null(start.Earned);
+
+        // Today goes on: + 0.001 kWh costing 0.0004 → 9.513 kWh, 0.2054.
+        _time.Advance(TimeSpan.FromMinutes(1));
+        ledger.Add(new EnergyInterval(0.001, 0, null, 0.0004, null));
+        Assert.Equal(0.2054, ledger.Total().EnergyCost!.Value, 12);
+
+        // After midnight the 10th joins the earlier days and the 11th starts: + 0.002 kWh costing 0.001 → 9.515 kWh,
+        // 0.2064, four days.
+        _time.Advance(TimeSpan.FromHours(15));
+        ledger.Add(new EnergyInterval(0.002, 1, null, 0.001, null));
+        EnergyTotal next = ledger.Total();
+        Assert.Equal((4, 9.515, 18L), (next.Days, Math.Round(next.KilowattHours, 9), next.SharesAccepted));
+        Assert.Equal(0.2064, next.EnergyCost!.Value, 12);
+
+        // None of it read the file again.
+        Assert.Equal(reads, reopened.Reads);
+    }
+
+    [Fact]
     public void Rows_older_than_the_retention_are_removed()
     {
         using EnergyLedgerStore store = EnergyLedgerStore.Open(_dir);

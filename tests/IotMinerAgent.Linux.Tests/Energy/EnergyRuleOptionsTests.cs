@@ -42,12 +42,27 @@ public sealed class EnergyRuleOptionsTests
     [InlineData("energy:tariff", "22:00-07:00", "energy:tariff entry '22:00-07:00' is invalid; allowed: HH:MM-HH:MM=price")]
     [InlineData("energy:priceTopic", "home/+/price", "energy:priceTopic = 'home/+/price' is invalid; allowed: one MQTT topic name without the wildcards")]
     [InlineData("energy:unknownAction", "guess", "energy:unknownAction = 'guess' is invalid; allowed: pause or mine")]
+    [InlineData("energy:currency", "€", "energy:currency = '€' is invalid; allowed: an ISO 4217 currency code, three capital letters")]
+    [InlineData("energy:currency", "eur", "energy:currency = 'eur' is invalid; allowed: an ISO 4217 currency code")]
+    [InlineData("energy:currency", "EURO", "energy:currency = 'EURO' is invalid; allowed: an ISO 4217 currency code")]
     [InlineData("energy:topicTimeout", "forever", "energy:topicTimeout = 'forever' is invalid; allowed: a whole number from 0 to 604800")]
     public void A_wrong_value_names_the_key_the_value_and_what_is_allowed(string key, string value, string expected)
     {
         var error = Assert.Throws<ConfigurationException>(() => Parse(new() { [key] = value }));
 
         Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_currency_is_an_ISO_4217_code_shown_in_reasons_and_unset_shows_the_generic_sign()
+    {
+        EnergyRuleOptions chf = Parse(new() { ["energy:currency"] = "CHF" });
+        Assert.Equal("CHF", chf.Currency);
+        Assert.Equal("CHF", chf.ToPolicy(5000, 2700).Currency);
+
+        EnergyRuleOptions unset = Parse(new());
+        Assert.Null(unset.Currency);
+        Assert.Equal("¤", unset.ToPolicy(5000, 2700).Currency);
     }
 
     [Fact]

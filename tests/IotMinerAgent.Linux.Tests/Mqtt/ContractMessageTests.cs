@@ -16,7 +16,7 @@ public sealed class ContractMessageTests
     [
         "v", "device_id", "time", "state", "reason", "mining_enabled", "hashrate_hs", "algo", "engine", "threads", "max_threads",
         "duty_percent", "max_duty_percent", "target_temperature_c", "temperature_c", "accepted", "rejected", "stale",
-        "best_difficulty", "pool", "tier", "uptime_s", "version", "energy_kwh",
+        "best_difficulty", "pool", "tier", "uptime_s", "version", "energy_kwh", "energy_cost",
     ];
 
     internal static readonly string[] ShareKeys =
@@ -30,7 +30,7 @@ public sealed class ContractMessageTests
     [Fact]
     public void Status_has_every_contract_field_with_its_wire_name_and_value()
     {
-        AgentStatus status = new FakeAgent().GetStatus() with { State = AgentState.NoWork, Reason = "pool unreachable", EnergyKwh = 0.0425 };
+        AgentStatus status = new FakeAgent().GetStatus() with { State = AgentState.NoWork, Reason = "pool unreachable", EnergyKwh = 0.0425, EnergyCost = 0.0174 };
 
         JsonElement json = Serialize(StatusMessage.From(status, "pi-garage", s_time));
 
@@ -59,6 +59,7 @@ public sealed class ContractMessageTests
         Assert.Equal(3600, json.GetProperty("uptime_s").GetInt64());
         Assert.Equal("0.1.0-test", json.GetProperty("version").GetString());
         Assert.Equal(0.0425, json.GetProperty("energy_kwh").GetDouble());
+        Assert.Equal(0.0174, json.GetProperty("energy_cost").GetDouble());
     }
 
     [Fact]
@@ -66,6 +67,7 @@ public sealed class ContractMessageTests
     {
         JsonElement json = Serialize(StatusMessage.From(new FakeAgent().GetStatus() with { EnergyKwh = null }, "pi-garage", s_time));
         Assert.Equal(JsonValueKind.Null, json.GetProperty("energy_kwh").ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("energy_cost").ValueKind);
     }
 
     [Theory]

@@ -26,7 +26,8 @@ public sealed partial class HomeAssistantDiscoveryTests
         ["energy"] = ["J", "kJ", "MJ", "GJ", "mWh", "Wh", "kWh", "MWh", "GWh", "TWh", "cal", "kcal", "Mcal", "Gcal"],
     };
 
-    static JsonObject Payload() => HomeAssistantDiscovery.Build(s_topics, "0.1.0");
+    // With energy:currency set, so every rule below also checks the energy cost entity.
+    static JsonObject Payload() => HomeAssistantDiscovery.Build(s_topics, "0.1.0", "EUR");
 
     static IEnumerable<JsonObject> Components() => Payload()["cmps"]!.AsObject().Select(c => c.Value!.AsObject());
 
@@ -133,7 +134,14 @@ public sealed partial class HomeAssistantDiscoveryTests
         foreach (JsonObject sensor in Components().Where(c => (string)c["p"]! == "sensor" && !s_textSensors.Contains((string)c["unique_id"]!)))
         {
             Assert.Contains((string)sensor["state_class"]!, new[] { "measurement", "total", "total_increasing" });
-            if (sensor["device_class"] is JsonNode deviceClass)
+            if ((string?)sensor["device_class"] == "monetary")
+            {
+                // developers.home-assistant.io, Sensor entity, device class MONETARY: the unit is an ISO 4217 currency
+                // code and the only state class allowed is total.
+                Assert.Matches("^[A-Z]{3}$", (string)sensor["unit_of_measurement"]!);
+                Assert.Equal("total", (string?)sensor["state_class"]);
+            }
+            else if (sensor["device_class"] is JsonNode deviceClass)
             {
                 Assert.Contains((string)sensor["unit_of_measurement"]!, s_unitsOfDeviceClass[(string)deviceClass!]);
             }
@@ -148,6 +156,21 @@ public sealed partial class HomeAssistantDiscoveryTests
         var hashrate = Payload()["cmps"]!["hashrate"]!;
         Assert.Equal("H/s", (string?)hashrate["unit_of_measurement"]);
         Assert.Equal("total_increasing", (string?)Payload()["cmps"]!["accepted"]!["state_class"]);
+    }
+
+    [Fact]
+    public void The_energy_cost_is_a_monetary_total_in_the_configured_currency_and_only_with_one()
+    {
+        JsonNode cost = Payload()["cmps"]!["energy_cost"]!;
+        Assert.Equal("sensor", (string?)cost["p"]);
+        Assert.Equal("monetary", (string?)cost["device_class"]);
+        Assert.Equal("total", (string?)cost["state_class"]);
+        Assert.Equal("EUR", (string?)cost["unit_of_measurement"]);
+        Assert.Equal("{{ value_json.energy_cost }}", (string?)cost["value_template"]);
+        Assert.Equal("CHF", (string?)HomeAssistantDiscovery.Build(s_topics, "0.1.0", "CHF")["cmps"]!["energy_cost"]!["unit_of_measurement"]);
+
+        // Without energy:currency a monetary sensor would have no valid unit: no entity at all.
+        Assert.False(HomeAssistantDiscovery.Build(s_topics, "0.1.0")["cmps"]!.AsObject().ContainsKey("energy_cost"));
     }
 
     // Text sensors (algorithm, pool, Duino tier) have no state class: Home Assistant would expect numbers of one.

@@ -7,6 +7,8 @@ let range = 60;            // minutes shown in the charts
 let readOnly = true;
 let lastHistory = [];
 let roles = null;          // GET /api/v1: which endpoints this process has
+let energyDays = 7;        // days shown in the energy chart: 1 (today) or 7
+let lastEnergy = null;     // the latest GET /api/v1/energy?days=7
 
 function headers(extra) {
   const h = Object.assign({ Accept: 'application/json' }, extra || {});
@@ -165,6 +167,87 @@ function showHistory(body) {
   chart('chart-duty', lastHistory, (s) => s.duty_percent, '%');
 }
 
+// The local dates from `from` to `to` (yyyy-MM-dd, as the agent counts its days), oldest first.
+function dates(from, to) {
+  const list = [];
+  for (let day = new Date(from + 'T00:00:00Z'); day <= new Date(to + 'T00:00:00Z'); day.setUTCDate(day.getUTCDate() + 1)) {
+    list.push(day.toISOString().slice(0, 10));
+  }
+  return list;
+}
+
+function money(value, currency) { return value === null ? 'unknown' : value.toPrecision(3) + ' ' + currency; }
+
+// Bars of energy cost and expected earnings per day (an SVG of 300 × 100 units); a day without a ledger row, or a
+// figure unknown all day, has no bar. Every bar carries its day, kind and value for readers and tests.
+function showEnergy(body) {
+  lastEnergy = body;
+  $('energy-card').hidden = false;
+  const currency = body.currency || '¤';
+  const period = energyDays === 1 ? body.today : body.last_7_days;
+  const days = dates(energyDays === 1 ? body.today.from : body.last_7_days.from, body.today.to);
+  const byDay = new Map(body.days.map((d) => [d.day, d]));
+  const values = days.flatMap((day) => byDay.has(day) ? [byDay.get(day).energy_cost, byDay.get(day).earned] : []).filter((v) => v !== null);
+  const high = Math.max(0, ...values.map(Math.abs)) || 1;
+  const svg = $('chart-energy');
+  svg.replaceChildren();
+  const slot = 300 / days.length;
+  days.forEach((day, i) => {
+    const row = byDay.get(day);
+    if (!row) return;
+    [['cost', row.energy_cost], ['earned', row.earned]].forEach(([kind, value], k) => {
+      if (value === null) return;
+      const bar = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+      const height = Math.abs(value) / high * 94;
+      bar.setAttribute('x', (i * slot + slot * (0.1 + 0.4 * k)).toFixed(1));
+      bar.setAttribute('width', (slot * 0.38).toFixed(1));
+      bar.setAttribute('y', (98 - height).toFixed(1));
+      bar.setAttribute('height', height.toFixed(1));
+      bar.setAttribute('class', kind);
+      bar.dataset.day = day;
+      bar.dataset.value = String(value);
+      const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+      title.textContent = day + ': ' + (kind === 'cost' ? 'energy cost ' : 'expected earnings ') + money(value, currency);
+      bar.appendChild(title);
+      svg.appendChild(bar);
+    });
+  });
+  $('energy-axis').replaceChildren(...days.map((day) => {
+    const label = document.createElement('span');
+    label.textContent = byDay.has(day) ? day.slice(5) : day.slice(5) + ' –';
+    return label;
+  }));
+  text('energy-scale', '(top of the chart: ' + money(high, currency) + ')');
+  text('energy-summary', (energyDays === 1 ? 'Today' : 'Last 7 days') + ': ' + period.kwh.toPrecision(3) + ' kWh, cost '
+    + money(period.energy_cost, currency) + ', expected earnings ' + money(period.earned, currency) + ', net ' + money(period.net, currency)
+    + (body.currency ? '' : ' (set energy:currency to name the currency)'));
+  const rows = days.filter((day) => byDay.has(day)).reverse().map((day) => {
+    const d = byDay.get(day);
+    const tr = document.createElement('tr');
+    cell(tr, day);
+    cell(tr, d.kwh.toPrecision(3) + ' kWh');
+    cell(tr, money(d.energy_cost, currency));
+    cell(tr, money(d.earned, currency));
+    cell(tr, money(d.net, currency), d.net === null ? '' : d.net < 0 ? 'rejected' : 'accepted');
+    return tr;
+  });
+  if (rows.length === 0) {
+    const tr = document.createElement('tr');
+    cell(tr, 'no ledger row yet: the first appears after a minute of running');
+    rows.push(tr);
+  }
+  $('energy-days').replaceChildren(...rows);
+  text('energy-sources', 'Sources: energy: ' + body.sources.kwh + '; cost: ' + body.sources.energy_cost
+    + '; coins: ' + body.sources.expected_coins + '; earnings: ' + body.sources.earned + '.');
+}
+
+function setEnergyDays(days) {
+  energyDays = days;
+  $('energy-day').classList.toggle('on', days === 1);
+  $('energy-week').classList.toggle('on', days === 7);
+  if (lastEnergy) showEnergy(lastEnergy);
+}
+
 function problem(error) {
   $('problem').hidden = !error;
   text('problem', error ? 'Cannot reach the agent: ' + error.message : '');
@@ -186,6 +269,7 @@ async function refreshSlow() {
     if (roles.agent) {
       showAgent(await api('/api/v1/agent'));
       showHistory(await api('/api/v1/history'));
+      showEnergy(await api('/api/v1/energy?days=7'));
     }
     showDevices(await api('/api/v1/devices'));
   } catch (error) { problem(error); }
@@ -226,6 +310,8 @@ document.addEventListener('DOMContentLoaded', () => {
   });
   $('range-hour').addEventListener('click', () => setRange(60));
   $('range-day').addEventListener('click', () => setRange(1440));
+  $('energy-day').addEventListener('click', () => setEnergyDays(1));
+  $('energy-week').addEventListener('click', () => setEnergyDays(7));
   refresh(); refreshSlow();
   setInterval(refresh, 2000);
   setInterval(refreshSlow, 30000);
