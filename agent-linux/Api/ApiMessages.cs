@@ -85,8 +85,21 @@ public sealed record DeviceEntry(string DeviceId, double HashrateHs, DateTimeOff
 
 /// <summary>The energy ledger: one row per local day, newest first (docs/energy.md, "The ledger").</summary>
 /// <param name="Currency">The currency of costs and earnings (energy:currency).</param>
-/// <param name="Days">The days, newest first; today's row includes what is not written to disk yet.</param>
-public sealed record EnergyResponse(string Currency, IReadOnlyList<EnergyDayEntry> Days);
+/// <param name="Days">This agent's own days, newest first; today's row includes what is not written to disk yet. Empty where nothing mines (<c>iotminer gateway</c>).</param>
+/// <param name="Fleet">The gateway's fleet ledger; null when this process runs no gateway.</param>
+public sealed record EnergyResponse(string Currency, IReadOnlyList<EnergyDayEntry> Days, FleetEnergyResponse? Fleet);
+
+/// <summary>The fleet gateway's energy ledger (docs/gateway.md, "Fleet energy ledger"), in the agent ledger's shape.</summary>
+/// <param name="Currency">The currency of costs and earnings (the gateway's energy:currency).</param>
+/// <param name="Coin">What the coins are: the upstream's algorithm; empty before the gateway runs.</param>
+/// <param name="Total">The whole fleet per local day, newest first: every figure summed over the devices.</param>
+/// <param name="Devices">Each device's days, by device id.</param>
+public sealed record FleetEnergyResponse(string Currency, string Coin, IReadOnlyList<EnergyDayEntry> Total, IReadOnlyList<DeviceEnergyEntry> Devices);
+
+/// <summary>One device's days in the fleet ledger.</summary>
+/// <param name="DeviceId">The device id (escaped: it is outside text).</param>
+/// <param name="Days">Its days, newest first.</param>
+public sealed record DeviceEnergyEntry(string DeviceId, IReadOnlyList<EnergyDayEntry> Days);
 
 /// <summary>One day of the energy ledger; a figure unknown all day is null, never 0.</summary>
 /// <param name="Day">The local date, yyyy-MM-dd.</param>
