@@ -4,6 +4,7 @@ using IotMinerAgent.Firmware.Hardware;
 using IotMinerAgent.Firmware.Mining;
 using IotMinerAgent.Firmware.Status;
 using IotMinerAgent.Governor;
+using IotMinerAgent.Governor.Energy;
 
 namespace IotMinerAgent.Firmware.Control
 {
@@ -19,6 +20,9 @@ namespace IotMinerAgent.Firmware.Control
         private readonly FirmwareConfig _config;
         private readonly DeviceHardware _hw;
         private long _lowHeapSinceMs = -1;
+
+        // The board table's ESP32 row: the firmware does not tell an ESP32-S3 apart yet (docs/mqtt.md, "ESP32 devices").
+        private readonly EnergyCounter _energy = new EnergyCounter(BoardPowerTable.Find("ESP32"));
 
         public PermitDecider(FirmwareConfig config, DeviceHardware hardware)
         {
@@ -40,6 +44,7 @@ namespace IotMinerAgent.Firmware.Control
             bool mayHash = blocked.Length == 0 && decision.State != GovernorState.Paused;
             int duty = mayHash ? decision.DutyPercent : 0;
 
+            _energy.Advance(now, status.DutyPercent, status);
             status.DutyPercent = duty;
             status.MaxDutyPercent = commands.MaxDutyPercent;
             status.TargetMilliC = commands.TargetMilliC;

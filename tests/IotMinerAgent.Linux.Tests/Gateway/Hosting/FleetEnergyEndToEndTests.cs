@@ -60,7 +60,8 @@ public sealed partial class FleetEnergyEndToEndTests : IDisposable
             }, fleet => fleet.GetProperty("devices").GetArrayLength() == 2, "both devices' baselines");
 
             // a: 0.013 (+0.003), a restart to 0.002 (+0.002), 0.006 (+0.004), then hostile values that must be left out;
-            // b: 0.75 (+0.25). By hand: 0.003 + 0.002 + 0.004 + 0.25 = 0.259 kWh; at 0.25 EUR/kWh 0.06475 EUR.
+            // b: 0.6 (+0.1; under the 0.1667 kWh 10 kW could use in the minute allowed at least). By hand:
+            // 0.003 + 0.002 + 0.004 + 0.1 = 0.109 kWh; at 0.25 EUR/kWh 0.02725 EUR.
             await Status(a, "0.013");
             await Status(a, "0.002");
             await Status(a, "0.006");
@@ -68,7 +69,7 @@ public sealed partial class FleetEnergyEndToEndTests : IDisposable
             await Status(a, "-5");
             await Status(a, "1e300");
             await a.PublishAsync("status", Encoding.UTF8.GetBytes("{not json"));
-            await Status(b, "0.75");
+            await Status(b, "0.6");
 
             // One accepted share each, judged by the gateway.
             foreach (SimulatedDevice device in new[] { a, b })
@@ -81,23 +82,23 @@ public sealed partial class FleetEnergyEndToEndTests : IDisposable
             }
 
             JsonElement fleet = await UntilAsync(http, () => Task.CompletedTask,
-                f => Math.Abs(Today(f.GetProperty("total")).GetProperty("kwh").GetDouble() - 0.259) < 1e-9
-                    && Today(f.GetProperty("total")).GetProperty("shares_accepted").GetInt64() == 2, "the fleet total of 0.259 kWh and 2 shares");
+                f => Math.Abs(Today(f.GetProperty("total")).GetProperty("kwh").GetDouble() - 0.109) < 1e-9
+                    && Today(f.GetProperty("total")).GetProperty("shares_accepted").GetInt64() == 2, "the fleet total of 0.109 kWh and 2 shares");
             JsonElement total = Today(fleet.GetProperty("total"));
-            Assert.Equal(0.06475, total.GetProperty("energy_cost").GetDouble(), 9);
+            Assert.Equal(0.02725, total.GetProperty("energy_cost").GetDouble(), 9);
             Assert.Equal("EUR", fleet.GetProperty("currency").GetString());
             Assert.Equal("sha256d", fleet.GetProperty("coin").GetString());
             var devices = fleet.GetProperty("devices").EnumerateArray().ToDictionary(d => d.GetProperty("device_id").GetString()!, d => Today(d.GetProperty("days")));
             Assert.Equal(0.009, devices["energy-a"].GetProperty("kwh").GetDouble(), 9);
-            Assert.Equal(0.25, devices["energy-b"].GetProperty("kwh").GetDouble(), 9);
+            Assert.Equal(0.1, devices["energy-b"].GetProperty("kwh").GetDouble(), 9);
             Assert.Equal(1, devices["energy-a"].GetProperty("shares_accepted").GetInt64());
             Assert.Equal(1, devices["energy-b"].GetProperty("shares_accepted").GetInt64());
             Assert.Equal(total.GetProperty("kwh").GetDouble(), devices.Values.Sum(d => d.GetProperty("kwh").GetDouble()), 12);
             Assert.Contains("energy reading left out", gateway.Output, StringComparison.Ordinal);
 
             string metrics = await http.GetStringAsync("/metrics");
-            Assert.Matches(@"(?m)^iotminer_energy_kwh_total 0\.259\d*$", metrics);
-            Assert.Matches(@"(?m)^iotminer_gateway_energy_kwh_total 0\.259\d*$", metrics);
+            Assert.Matches(@"(?m)^iotminer_energy_kwh_total 0\.109\d*$", metrics);
+            Assert.Matches(@"(?m)^iotminer_gateway_energy_kwh_total 0\.109\d*$", metrics);
             Assert.False(gateway.HasExited, gateway.Output);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
