@@ -54,6 +54,8 @@ public sealed partial class GatewayMqttLink : IAsyncDisposable
         {
             Subscriptions = [topics.WorkRequestFilter, topics.DeviceShareFilter, topics.ForwardFilter, topics.CommandFilter, topics.DeviceStatusFilter],
             SubscriptionsRequired = true,
+            // Statuses only feed the fleet energy ledger: a broker ACL written before it (docs/gateway.md) must not stop the gateway.
+            OptionalSubscriptions = [topics.DeviceStatusFilter],
             Mqtt5Requirement = NeedsMqtt5,
             SessionExpirySeconds = settings.SessionExpirySeconds,
         };
