@@ -16,8 +16,9 @@ public sealed class EnergyCounterTests
         var counter = new EnergyCounter(new BoardPower("test board", 100, 300, "test"));
         var status = new MinerStatus();
 
-        counter.Advance(1_000, 50, status);
-        counter.Advance(3_601_000, 0, status);
+        // Each call gives the duty the round that just ended ran at; the first only starts the count.
+        counter.Advance(1_000, 0, status);
+        counter.Advance(3_601_000, 50, status);
         Assert.Equal(720_000_000, status.EnergyMicroJoules);
         counter.Advance(5_401_000, 0, status);
 

@@ -22,7 +22,10 @@ namespace IotMinerAgent.Firmware.Status
             _power = power;
         }
 
-        /// <summary>Adds the time since the previous call at <paramref name="dutyPercent"/> to <paramref name="status"/>'s count.</summary>
+        /// <summary>
+        /// Adds the time since the previous call to <paramref name="status"/>'s count, at <paramref name="dutyPercent"/>:
+        /// the duty that time ran at (the previous round's). The first call only starts the count.
+        /// </summary>
         public void Advance(long nowMs, int dutyPercent, MinerStatus status)
         {
             status.HasEnergy = _power != null;
