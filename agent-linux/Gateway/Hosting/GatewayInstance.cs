@@ -83,8 +83,12 @@ public sealed class GatewayInstance : IAsyncDisposable
         }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task[] parts = [Dispatcher.RunAsync(stop.Token), Link.RunAsync(stop.Token), ReportAsync(stop.Token), _retention.RunAsync(stop.Token),
-            Energy?.RunAsync(stop.Token) ?? Task.CompletedTask];
+        Task[] parts = [Dispatcher.RunAsync(stop.Token), Link.RunAsync(stop.Token), ReportAsync(stop.Token), _retention.RunAsync(stop.Token)];
+        if (Energy is not null)
+        {
+            // Not a completed placeholder without it: the first part to end stops the others.
+            parts = [.. parts, Energy.RunAsync(stop.Token)];
+        }
         Task first = await Task.WhenAny(parts).ConfigureAwait(false);
         await stop.CancelAsync().ConfigureAwait(false);
         try
