@@ -34,15 +34,6 @@ public static class AgentEndpoints
     public const string ForbiddenChangeError =
         "the pool, the payout address, the account and the algorithm can never be changed through the API (anyone who can reach it could redirect the rewards); edit the agent's configuration file on the device";
 
-    /// <summary>Ledger days answered when <c>days</c> is not given.</summary>
-    public const int DefaultEnergyDays = 30;
-
-    /// <summary>The most ledger days one answer holds (the ledger keeps about 400).</summary>
-    public const int MaxEnergyDays = 400;
-
-    /// <summary>Days of the <c>last_7_days</c> sum: today and the 6 before it.</summary>
-    public const int WeekDays = 7;
-
     private static readonly string[] LimitNames = [CommandNames.TargetTemperature, CommandNames.MaxDuty, CommandNames.Threads];
 
     /// <summary>Maps the endpoints of <paramref name="agent"/>.</summary>
@@ -55,8 +46,6 @@ public static class AgentEndpoints
             .WithName("getShares").WithSummary("The most recent shares, newest first, with the pool's verdicts (limit: 1 to the buffer's size, default 50).");
         api.MapGet("/history", () => TypedResults.Ok(new HistoryResponse(60, agent.History.Samples())))
             .WithName("getHistory").WithSummary("One-minute averages of hash rate, temperature, duty and power over the last 24 h, oldest first.");
-        api.MapGet("/energy", (int? days) => Energy(agent, days))
-            .WithName("getEnergy").WithSummary("The energy ledger: per local day, kWh mining used, shares accepted, expected coins, energy cost, earned and net, newest first (days: 1 to 400, default 30); today's and the last 7 days' sums; the source of each figure.");
         api.MapGet("/agent", () => TypedResults.Ok(agent.Describe(agent.Status.GetStatus())))
             .WithName("getAgent").WithSummary("This run's pools in failover order, consent, power and earnings estimates, and whether the API is writable.");
         api.MapPost("/pause", () => Command(agent, readOnly, logger, CommandNames.Pause))
@@ -86,39 +75,6 @@ public static class AgentEndpoints
 
         return TypedResults.Ok(new SharesResponse(entries));
     }
-
-    private static Results<Ok<EnergyResponse>, JsonHttpResult<ErrorResponse>> Energy(AgentApi agent, int? days)
-    {
-        int count = days ?? DefaultEnergyDays;
-        if (count < 1 || count > MaxEnergyDays)
-        {
-            return Error(StatusCodes.Status400BadRequest, string.Create(CultureInfo.InvariantCulture, $"days = {count} is out of range; allowed: 1 to {MaxEnergyDays}"));
-        }
-
-        // One read for the rows asked for and the week's sum (the ledger's rows are newest first).
-        DateOnly today = agent.Energy.Today();
-        IReadOnlyList<EnergyDay> rows = agent.Energy.RecentDays(Math.Max(count, WeekDays));
-        var entries = new List<EnergyDayEntry>();
-        foreach (EnergyDay day in rows)
-        {
-            if (day.Day > today.AddDays(-count))
-            {
-                entries.Add(new EnergyDayEntry(Date(day.Day), day.KilowattHours, day.SharesAccepted, day.ExpectedCoins, day.EnergyCost, day.Earned, day.Net));
-            }
-        }
-
-        EnergySources sources = agent.EnergySources;
-        return TypedResults.Ok(new EnergyResponse(agent.Currency, Period(rows, today, today), Period(rows, today.AddDays(1 - WeekDays), today),
-            new EnergySourcesEntry(sources.Kwh, sources.EnergyCost, sources.ExpectedCoins, sources.Earned), entries));
-    }
-
-    private static EnergyPeriodEntry Period(IReadOnlyList<EnergyDay> rows, DateOnly from, DateOnly to)
-    {
-        EnergyTotal total = EnergyTotal.Of(rows, from, to);
-        return new EnergyPeriodEntry(Date(from), Date(to), total.Days, total.KilowattHours, total.SharesAccepted, total.ExpectedCoins, total.EnergyCost, total.Earned, total.Net);
-    }
-
-    private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static Results<Ok<StatusMessage>, JsonHttpResult<ErrorResponse>> Command(AgentApi agent, bool readOnly, ILogger logger, string name)
     {

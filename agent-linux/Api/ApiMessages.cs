@@ -83,13 +83,15 @@ public sealed record DevicesResponse(bool Gateway, IReadOnlyList<DeviceEntry> De
 /// <param name="Rejected">Shares refused.</param>
 public sealed record DeviceEntry(string DeviceId, double HashrateHs, DateTimeOffset LastSeen, long Accepted, long Rejected);
 
-/// <summary>The energy ledger: one row per local day, newest first, and today's and the last 7 days' sums (docs/energy.md, "The ledger").</summary>
+/// <summary>The energy ledger: one row per local day, newest first, today's and the last 7 days' sums (docs/energy.md, "The ledger"), and where a gateway runs, its fleet's ledger (docs/gateway.md).</summary>
 /// <param name="Currency">The ISO 4217 code of costs and earnings (energy:currency); null while not set.</param>
-/// <param name="Today">Today's sums.</param>
-/// <param name="Last7Days">The sums of today and the 6 days before it.</param>
-/// <param name="Sources">Where each figure comes from on this run, or which key supplies it.</param>
-/// <param name="Days">The days, newest first; today's row includes what is not written to disk yet.</param>
-public sealed record EnergyResponse(string? Currency, EnergyPeriodEntry Today, [property: JsonPropertyName("last_7_days")] EnergyPeriodEntry Last7Days, EnergySourcesEntry Sources, IReadOnlyList<EnergyDayEntry> Days);
+/// <param name="Today">Today's sums of this agent's own ledger; null where nothing mines (<c>iotminer gateway</c>).</param>
+/// <param name="Last7Days">The sums of today and the 6 days before it; null where nothing mines.</param>
+/// <param name="Sources">Where each figure comes from on this run, or which key supplies it; null where nothing mines.</param>
+/// <param name="Days">This agent's own days, newest first; today's row includes what is not written to disk yet. Empty where nothing mines.</param>
+/// <param name="Fleet">The gateway's fleet ledger; null when this process runs no gateway.</param>
+public sealed record EnergyResponse(string? Currency, EnergyPeriodEntry? Today, [property: JsonPropertyName("last_7_days")] EnergyPeriodEntry? Last7Days,
+    EnergySourcesEntry? Sources, IReadOnlyList<EnergyDayEntry> Days, FleetEnergyResponse? Fleet);
 
 /// <summary>The ledger's days summed over a period; a figure unknown on every day of it is null, never 0.</summary>
 /// <param name="From">First local date of the period, yyyy-MM-dd.</param>
@@ -109,6 +111,18 @@ public sealed record EnergyPeriodEntry(string From, string To, int DaysWithData,
 /// <param name="ExpectedCoins">Of the expected coins.</param>
 /// <param name="Earned">Of the coins' value.</param>
 public sealed record EnergySourcesEntry(string Kwh, string EnergyCost, string ExpectedCoins, string Earned);
+
+/// <summary>The fleet gateway's energy ledger (docs/gateway.md, "Fleet energy ledger"), in the agent ledger's shape.</summary>
+/// <param name="Currency">The ISO 4217 code of costs and earnings (the gateway's energy:currency); null while not set.</param>
+/// <param name="Coin">What the coins are: the upstream's algorithm; empty before the gateway runs.</param>
+/// <param name="Total">The whole fleet per local day, newest first: every figure summed over the devices.</param>
+/// <param name="Devices">Each device's days, by device id.</param>
+public sealed record FleetEnergyResponse(string? Currency, string Coin, IReadOnlyList<EnergyDayEntry> Total, IReadOnlyList<DeviceEnergyEntry> Devices);
+
+/// <summary>One device's days in the fleet ledger.</summary>
+/// <param name="DeviceId">The device id (escaped: it is outside text).</param>
+/// <param name="Days">Its days, newest first.</param>
+public sealed record DeviceEnergyEntry(string DeviceId, IReadOnlyList<EnergyDayEntry> Days);
 
 /// <summary>One day of the energy ledger; a figure unknown all day is null, never 0.</summary>
 /// <param name="Day">The local date, yyyy-MM-dd.</param>

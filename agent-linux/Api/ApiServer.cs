@@ -149,6 +149,7 @@ public sealed class ApiServer : IHostedService, IAsyncDisposable
         }
 
         GatewayEndpoints.Map(app, _gateway);
+        EnergyEndpoints.Map(app, _agent, _gateway);
 
         var metrics = new MetricsExport(_agent, _gateway, TimeProvider.System);
         app.MapMetrics("/metrics", metrics.Registry);

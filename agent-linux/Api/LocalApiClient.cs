@@ -69,7 +69,7 @@ public sealed class LocalApiClient : IDisposable
 
         StatusMessage status = await GetAsync("/api/v1/status", MqttJsonContext.Default.StatusMessage, cancellationToken).ConfigureAwait(false);
         AgentResponse agent = await GetAsync("/api/v1/agent", ApiJsonContext.Default.AgentResponse, cancellationToken).ConfigureAwait(false);
-        EnergyResponse energy = await GetAsync("/api/v1/energy?days=" + AgentEndpoints.WeekDays.ToString(CultureInfo.InvariantCulture), ApiJsonContext.Default.EnergyResponse, cancellationToken).ConfigureAwait(false);
+        EnergyResponse energy = await GetAsync("/api/v1/energy?days=" + EnergyEndpoints.WeekDays.ToString(CultureInfo.InvariantCulture), ApiJsonContext.Default.EnergyResponse, cancellationToken).ConfigureAwait(false);
         return new AgentSnapshot(Address, status, agent, energy);
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using IotMinerAgent.Hashing.DeviceWork;
 using IotMinerAgent.Linux.Energy;
+using IotMinerAgent.Linux.Gateway.Energy;
 using IotMinerAgent.Linux.Gateway.Hosting;
 using IotMinerAgent.Linux.Gateway.Transport;
 using IotMinerAgent.Linux.Hosting;
@@ -29,6 +30,12 @@ public sealed class MetricsExport
     private readonly Gauge? _sharesPerSecond;
     private readonly Counter? _gatewayShares;
     private readonly Counter? _verdicts;
+    private readonly Counter? _fleetEnergy;
+    private readonly Counter? _fleetEarnings;
+    private readonly Counter? _fleetEnergyCost;
+    // The longest gateway:ledger:retentionDays (GatewayOptions), plus today.
+    private const int AllRetainedDays = 36_501;
+
     private readonly TimeProvider _time;
     private string[]? _infoLabels;
     private long _lastShares;
@@ -59,6 +66,10 @@ public sealed class MetricsExport
             _sharesPerSecond = factory.CreateGauge("iotminer_gateway_shares_per_second", "Device shares received per second since the previous scrape.");
             _gatewayShares = factory.CreateCounter("iotminer_gateway_shares_received_total", "Device shares received by the gateway since start.");
             _verdicts = factory.CreateCounter("iotminer_gateway_verdicts_total", "Verdicts the gateway sent to devices since start, by verdict.", "verdict");
+            _fleetEnergy = factory.CreateCounter("iotminer_gateway_energy_kwh_total", "Energy the gateway's devices used, kWh, summed over the fleet energy ledger's days (from their status energy_kwh).",
+                new CounterConfiguration { SuppressInitialValue = true });
+            _fleetEarnings = factory.CreateCounter("iotminer_gateway_earnings_coins_total", "Coins the shares the gateway credited are expected to earn, summed over the fleet energy ledger's days; coin is the upstream's algorithm.", "coin");
+            _fleetEnergyCost = factory.CreateCounter("iotminer_gateway_energy_cost_total", "What the gateway's devices' energy cost, summed over the fleet energy ledger's days, in the currency of energy:currency.", "currency");
         }
 
         Registry.AddBeforeCollectCallback(() =>
@@ -73,6 +84,14 @@ public sealed class MetricsExport
             if (gateway?.Current?.Counters is { } counters)
             {
                 Update(counters, counters.ActiveDevices(TimeSpan.FromMinutes(5)));
+            }
+        });
+        Registry.AddBeforeCollectCallback(async cancellationToken =>
+        {
+            if (gateway?.Current is { Energy: { } energy } running)
+            {
+                FleetEnergyReport report = await energy.ReadAsync(AllRetainedDays, running.Upstream.Algorithm, cancellationToken).ConfigureAwait(false);
+                UpdateFleet(report, fleetOnly: agent is null);
             }
         });
     }
@@ -120,6 +139,32 @@ public sealed class MetricsExport
         {
             // Without energy:currency the cost's unit is unknown: the label says so rather than guessing one.
             _energyCost.WithLabels(currency ?? UnsetCurrency).IncTo(cost);
+        }
+    }
+
+    // A gateway without a miner (iotminer gateway) answers the energy metrics with its fleet's sums; beside a miner
+    // those are the miner's own, and the fleet's are the iotminer_gateway_* counters in either case.
+    private void UpdateFleet(FleetEnergyReport report, bool fleetOnly)
+    {
+        double kwh = 0;
+        double coins = 0;
+        double cost = 0;
+        foreach (EnergyDay day in report.Total)
+        {
+            kwh += day.KilowattHours;
+            coins += day.ExpectedCoins ?? 0;
+            cost += day.EnergyCost ?? 0;
+        }
+
+        string currency = report.Currency ?? UnsetCurrency;
+        _fleetEnergy!.IncTo(kwh);
+        _fleetEarnings!.WithLabels(report.Coin).IncTo(coins);
+        _fleetEnergyCost!.WithLabels(currency).IncTo(cost);
+        if (fleetOnly)
+        {
+            _energy.IncTo(kwh);
+            _earnings.WithLabels(report.Coin).IncTo(coins);
+            _energyCost.WithLabels(currency).IncTo(cost);
         }
     }
 

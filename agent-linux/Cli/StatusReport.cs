@@ -74,7 +74,7 @@ internal static class StatusReport
     private static IReadOnlyList<Row> Ledger(EnergyPeriodEntry period, EnergyResponse energy)
     {
         string money = energy.Currency ?? EnergyRuleOptions.UnsetCurrencySign;
-        EnergySourcesEntry sources = energy.Sources;
+        EnergySourcesEntry sources = energy.Sources!;
         return
         [
             new("energy", "energy", "kWh", period.Kwh, sources.Kwh),
@@ -85,8 +85,9 @@ internal static class StatusReport
         ];
     }
 
+    // A process that mines nothing (iotminer gateway) has no ledger of its own: no periods.
     private static IEnumerable<(string Label, EnergyPeriodEntry Period)> Periods(EnergyResponse energy) =>
-        [("today", energy.Today), ("last 7 days", energy.Last7Days)];
+        energy is { Today: { } today, Last7Days: { } week } ? [("today", today), ("last 7 days", week)] : [];
 
     private static string Dates(EnergyPeriodEntry period) =>
         period.From == period.To

@@ -36,7 +36,7 @@ public static class Earnings
     {
         try
         {
-            difficulty = Difficulty.OfTarget(Target.FromCompact(nbits)).ToDouble();
+            difficulty = NetworkDifficulty(Target.FromCompact(nbits));
             return difficulty > 0;
         }
         catch (System.ArgumentException)
@@ -45,6 +45,9 @@ public static class Earnings
             return false;
         }
     }
+
+    /// <summary>The network difficulty of a block target (a template's, already decoded from its nBits).</summary>
+    public static double NetworkDifficulty(Target networkTarget) => Difficulty.OfTarget(networkTarget).ToDouble();
 
     /// <summary>Energy per day in kWh at a steady draw of <paramref name="watts"/>: W × 24 h / 1000.</summary>
     public static double KilowattHoursPerDay(double watts) => watts * 24 / 1000;

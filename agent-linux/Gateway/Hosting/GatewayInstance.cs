@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using IotMinerAgent.Linux.Gateway.Energy;
 using IotMinerAgent.Linux.Gateway.Fleet;
 using IotMinerAgent.Linux.Gateway.Ledger;
 using IotMinerAgent.Linux.Gateway.Transport;
@@ -29,18 +30,25 @@ public sealed class GatewayInstance : IAsyncDisposable
     long _lastSample;
     long _lastLogged;
 
-    /// <summary>Composes the gateway; nothing connects before <see cref="RunAsync"/>.</summary>
-    public GatewayInstance(GatewayOptions gateway, MqttOptions mqtt, IGatewayUpstream upstream, IDeviceLedger ledger, TimeProvider time, ILoggerFactory loggers)
+    /// <summary>
+    /// Composes the gateway; nothing connects before <see cref="RunAsync"/>. With <paramref name="energy"/>, the devices'
+    /// energy counters and credited shares go to the fleet energy ledger (docs/gateway.md, "Fleet energy ledger").
+    /// </summary>
+    public GatewayInstance(GatewayOptions gateway, MqttOptions mqtt, IGatewayUpstream upstream, IDeviceLedger ledger, TimeProvider time, ILoggerFactory loggers,
+        FleetEnergy? energy = null)
     {
         _mqtt = mqtt;
         _time = time;
         _logger = loggers.CreateLogger<GatewayInstance>();
         Upstream = new ObservedUpstream(upstream);
-        Dispatcher = new FleetDispatcher(Upstream, ledger, gateway.Fleet, time, loggers.CreateLogger<FleetDispatcher>());
+        Energy = energy;
+        IDeviceLedger book = energy is null ? ledger : new CreditedShares(ledger, energy.Book, upstream.Algorithm, () => Upstream.NetworkDifficulty);
+        Dispatcher = new FleetDispatcher(Upstream, book, gateway.Fleet, time, loggers.CreateLogger<FleetDispatcher>());
         Counters = new GatewayCounters(time);
         Link = new GatewayMqttLink(mqtt, new GatewayTopics(gateway.Instance, gateway.Group), Dispatcher, gateway.Link with { UpstreamAlgorithm = upstream.Algorithm },
             Counters, time, loggers.CreateLogger<GatewayMqttLink>());
         Link.Connected += PublishStatusAsync;
+        Link.Energy = energy?.Book;
         _retention = new LedgerRetention(ledger, gateway.RetentionDays, time, loggers.CreateLogger<LedgerRetention>());
         _started = _lastSample = _lastLogged = time.GetTimestamp();
     }
@@ -54,6 +62,9 @@ public sealed class GatewayInstance : IAsyncDisposable
     /// <summary>The MQTT side.</summary>
     public GatewayMqttLink Link { get; }
 
+    /// <summary>The fleet energy ledger; null when this gateway keeps none.</summary>
+    public FleetEnergy? Energy { get; }
+
     /// <summary>The MQTT side's counters.</summary>
     public GatewayCounters Counters { get; }
 
@@ -65,8 +76,19 @@ public sealed class GatewayInstance : IAsyncDisposable
     {
         _logger.LogInformation("Gateway {Instance} starting: upstream {Upstream} ({Algorithm}), broker {Broker}, group {Group}",
             Link.Topics.Instance, Upstream.DisplayName, Upstream.Algorithm, _mqtt, Link.Topics.Group);
+        if (Energy is not null)
+        {
+            // Before any status arrives: each device's counting goes on from its stored counter.
+            await Energy.RestoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task[] parts = [Dispatcher.RunAsync(stop.Token), Link.RunAsync(stop.Token), ReportAsync(stop.Token), _retention.RunAsync(stop.Token)];
+        if (Energy is not null)
+        {
+            // Not a completed placeholder without it: the first part to end stops the others.
+            parts = [.. parts, Energy.RunAsync(stop.Token)];
+        }
         Task first = await Task.WhenAny(parts).ConfigureAwait(false);
         await stop.CancelAsync().ConfigureAwait(false);
         try

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using IotMinerAgent.Linux.Gateway.Energy;
 using IotMinerAgent.Linux.Gateway.Ledger;
 using IotMinerAgent.Linux.Gateway.Upstream;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,7 +32,10 @@ public static class GatewayServices
             ILogger logger = loggers.CreateLogger<GatewayService>();
             await using IDeviceLedger ledger = await GatewayLedgers.OpenAsync(setup.Gateway, loggers, stoppingToken).ConfigureAwait(false);
             logger.LogInformation("Gateway ledger: {Ledger}", GatewayLedgers.Describe(setup.Gateway));
-            await using var gateway = new GatewayInstance(setup.Gateway, setup.Mqtt, upstream, ledger, time, loggers);
+            FleetEnergy? energy = ledger is IFleetEnergyStore store
+                ? new FleetEnergy(store, new FleetEnergyBook((byte)setup.Gateway.Instance, setup.EnergyPrices, time), setup.Gateway.RetentionDays, time, loggers.CreateLogger<FleetEnergy>())
+                : null;
+            await using var gateway = new GatewayInstance(setup.Gateway, setup.Mqtt, upstream, ledger, time, loggers, energy);
             running.Set(gateway);
             try
             {

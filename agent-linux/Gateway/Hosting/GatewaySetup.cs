@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using IotMinerAgent.Linux.Configuration;
+using IotMinerAgent.Linux.Energy;
+using IotMinerAgent.Linux.Gateway.Energy;
 using IotMinerAgent.Linux.Mqtt.Connection;
 using Microsoft.Extensions.Configuration;
 
@@ -12,6 +14,9 @@ namespace IotMinerAgent.Linux.Gateway.Hosting;
 /// <param name="StateDirectory">Where state (the SQLite ledger) lives.</param>
 public sealed record GatewaySetup(IConfiguration Configuration, GatewayOptions Gateway, MqttOptions Mqtt, string StateDirectory)
 {
+    /// <summary>The prices of the fleet energy ledger: the agent's <c>energy</c> keys, read and checked as the agent reads them.</summary>
+    public FleetEnergyPrices EnergyPrices { get; init; } = FleetEnergyPrices.None;
+
     /// <summary>Loads the configuration as <c>iotminer run</c> does and validates what the gateway needs.</summary>
     /// <exception cref="ConfigurationException">Names every invalid key, its value and the fix.</exception>
     public static GatewaySetup Load(string? configPath, IEnumerable<string> overrides, string workingDirectory)
@@ -47,6 +52,9 @@ public sealed record GatewaySetup(IConfiguration Configuration, GatewayOptions G
             }
         }
 
-        return new GatewaySetup(configuration, GatewayOptions.Load(configuration, stateDirectory, mqtt), mqtt, stateDirectory);
+        return new GatewaySetup(configuration, GatewayOptions.Load(configuration, stateDirectory, mqtt), mqtt, stateDirectory)
+        {
+            EnergyPrices = new FleetEnergyPrices(EnergyRuleOptions.Parse(key => configuration[key], mqttEnabled: true)),
+        };
     }
 }

@@ -32,6 +32,7 @@ public sealed class ObservedUpstream(IGatewayUpstream inner) : IGatewayUpstream
     long _accepted;
     long _blocks;
     long _rejected;
+    long _networkDifficultyBits;
     int _state = (int)UpstreamState.Connecting;
 
     /// <inheritdoc />
@@ -55,6 +56,9 @@ public sealed class ObservedUpstream(IGatewayUpstream inner) : IGatewayUpstream
     /// <summary>Submissions upstream refused or called stale.</summary>
     public long Rejected => Interlocked.Read(ref _rejected);
 
+    /// <summary>The network difficulty of the newest template; null before the first.</summary>
+    public double? NetworkDifficulty => BitConverter.Int64BitsToDouble(Interlocked.Read(ref _networkDifficultyBits)) is var difficulty && difficulty > 0 ? difficulty : null;
+
     /// <inheritdoc />
     public async Task RunAsync(Func<UpstreamTemplate, CancellationToken, ValueTask> onTemplate, CancellationToken cancellationToken)
     {
@@ -63,6 +67,7 @@ public sealed class ObservedUpstream(IGatewayUpstream inner) : IGatewayUpstream
             await inner.RunAsync((template, ct) =>
             {
                 Interlocked.Increment(ref _templates);
+                Interlocked.Exchange(ref _networkDifficultyBits, BitConverter.DoubleToInt64Bits(Linux.Energy.Earnings.NetworkDifficulty(template.NetworkTarget)));
                 Volatile.Write(ref _state, (int)UpstreamState.Working);
                 return onTemplate(template, ct);
             }, cancellationToken).ConfigureAwait(false);

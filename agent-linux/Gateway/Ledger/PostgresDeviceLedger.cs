@@ -12,9 +12,11 @@ namespace IotMinerAgent.Linux.Gateway.Ledger;
 /// The device ledger in PostgreSQL, for fleets that outgrow one machine: the same two tables as
 /// <see cref="SqliteDeviceLedger"/>, and several gateways may share one database. Each batch is one transaction sent
 /// as one round trip; device totals are incremented in place (<c>shares = shares + n</c>) in device-id order, so
-/// concurrent gateways neither lose updates nor deadlock.
+/// concurrent gateways neither lose updates nor deadlock. The fleet's energy rows (<see cref="IFleetEnergyStore"/>) carry
+/// the gateway instance in their key, so gateways sharing the database never overwrite each other's rows; the table is
+/// created when missing, so a database of an older gateway gains it at the next start.
 /// </summary>
-public sealed class PostgresDeviceLedger : IDeviceLedger
+public sealed class PostgresDeviceLedger : IDeviceLedger, IFleetEnergyStore
 {
     private const int MaxBatch = 2048;
 
@@ -35,6 +37,17 @@ public sealed class PostgresDeviceLedger : IDeviceLedger
             judged_at_ms BIGINT NOT NULL,
             PRIMARY KEY (device_id, job_id, nonce));
         CREATE INDEX IF NOT EXISTS ledger_shares_judged_at ON ledger_shares (judged_at_ms);
+        CREATE TABLE IF NOT EXISTS ledger_energy (
+            device_id TEXT NOT NULL,
+            day DATE NOT NULL,
+            instance SMALLINT NOT NULL,
+            kwh DOUBLE PRECISION NOT NULL,
+            shares_accepted BIGINT NOT NULL,
+            expected_coins DOUBLE PRECISION,
+            energy_cost DOUBLE PRECISION,
+            earned DOUBLE PRECISION,
+            counter_kwh DOUBLE PRECISION,
+            PRIMARY KEY (device_id, day, instance));
         """;
 
     private const string InsertShare = """
@@ -158,6 +171,65 @@ public sealed class PostgresDeviceLedger : IDeviceLedger
     }
 
     /// <inheritdoc />
+    public async Task WriteEnergyAsync(IReadOnlyList<FleetEnergyRow> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var batch = new NpgsqlBatch(connection, transaction))
+        {
+            foreach (FleetEnergyRow row in rows)
+            {
+                batch.BatchCommands.Add(Command("""
+                    INSERT INTO ledger_energy (device_id, day, instance, kwh, shares_accepted, expected_coins, energy_cost, earned, counter_kwh)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                    ON CONFLICT (device_id, day, instance) DO UPDATE SET kwh = excluded.kwh, shares_accepted = excluded.shares_accepted,
+                        expected_coins = excluded.expected_coins, energy_cost = excluded.energy_cost, earned = excluded.earned, counter_kwh = excluded.counter_kwh
+                    """, row.Day.Device, row.Day.Day, (short)row.Instance, row.Day.KilowattHours, row.Day.SharesAccepted,
+                    Nullable(row.Day.ExpectedCoins), Nullable(row.Day.EnergyCost), Nullable(row.Day.Earned), Nullable(row.CounterKwh)));
+            }
+
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<FleetEnergyRow>> ReadEnergyAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        await using NpgsqlCommand command = _dataSource.CreateCommand("""
+            SELECT device_id, day, instance, kwh, shares_accepted, expected_coins, energy_cost, earned, counter_kwh FROM ledger_energy
+            WHERE day >= $1 AND day <= $2 ORDER BY day DESC, device_id COLLATE "C", instance
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = from });
+        command.Parameters.Add(new NpgsqlParameter { Value = to });
+        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<FleetEnergyRow>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var day = new Linux.Energy.EnergyDay(reader.GetString(0), reader.GetFieldValue<DateOnly>(1), reader.GetDouble(3), reader.GetInt64(4),
+                Nullable(reader, 5), Nullable(reader, 6), Nullable(reader, 7));
+            rows.Add(new FleetEnergyRow((byte)reader.GetInt16(2), day, Nullable(reader, 8)));
+        }
+
+        return rows;
+    }
+
+    /// <inheritdoc />
+    public async Task<int> PruneEnergyAsync(DateOnly oldestKept, CancellationToken cancellationToken)
+    {
+        await using NpgsqlCommand command = _dataSource.CreateCommand("DELETE FROM ledger_energy WHERE day < $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = oldestKept });
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         await _queue.DisposeAsync().ConfigureAwait(false);
@@ -205,6 +277,10 @@ public sealed class PostgresDeviceLedger : IDeviceLedger
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    private static object Nullable(double? value) => value is double number ? number : DBNull.Value;
+
+    private static double? Nullable(NpgsqlDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetDouble(column);
 
     private static NpgsqlBatchCommand Command(string sql, params object[] values)
     {

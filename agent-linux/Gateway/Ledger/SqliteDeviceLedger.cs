@@ -16,9 +16,11 @@ namespace IotMinerAgent.Linux.Gateway.Ledger;
 /// <remarks>
 /// The share log keeps one row per key: the first verdict, replaced only by a crediting or pending one (a share refused
 /// unchecked as rate-limited and judged later), and a pending_upstream row (verdict 8) only by its final verdict. The
-/// totals count every final verdict, duplicates included; a pending one counts when its final verdict comes.
+/// totals count every final verdict, duplicates included; a pending one counts when its final verdict comes. The
+/// fleet's energy rows (<see cref="IFleetEnergyStore"/>) are a third table, added by <c>CREATE TABLE IF NOT EXISTS</c>
+/// like the others, so a ledger file of an older gateway gains it at the next start.
 /// </remarks>
-public sealed class SqliteDeviceLedger : IDeviceLedger
+public sealed class SqliteDeviceLedger : IDeviceLedger, IFleetEnergyStore
 {
     private const int MaxBatch = 2048;
 
@@ -39,6 +41,17 @@ public sealed class SqliteDeviceLedger : IDeviceLedger
             judged_at_ms INTEGER NOT NULL,
             PRIMARY KEY (device_id, job_id, nonce));
         CREATE INDEX IF NOT EXISTS ledger_shares_judged_at ON ledger_shares (judged_at_ms);
+        CREATE TABLE IF NOT EXISTS ledger_energy (
+            device_id TEXT NOT NULL,
+            day TEXT NOT NULL,
+            instance INTEGER NOT NULL,
+            kwh REAL NOT NULL,
+            shares_accepted INTEGER NOT NULL,
+            expected_coins REAL,
+            energy_cost REAL,
+            earned REAL,
+            counter_kwh REAL,
+            PRIMARY KEY (device_id, day, instance));
         """;
 
     private readonly SqliteConnection _writer;
@@ -152,6 +165,71 @@ public sealed class SqliteDeviceLedger : IDeviceLedger
     }
 
     /// <inheritdoc />
+    public async Task WriteEnergyAsync(IReadOnlyList<FleetEnergyRow> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        await using SqliteConnection connection = await OpenWriterAsync(cancellationToken).ConfigureAwait(false);
+        using SqliteTransaction transaction = connection.BeginTransaction();
+        using SqliteCommand upsert = connection.CreateCommand();
+        upsert.Transaction = transaction;
+        upsert.CommandText = """
+            INSERT INTO ledger_energy (device_id, day, instance, kwh, shares_accepted, expected_coins, energy_cost, earned, counter_kwh)
+            VALUES (@device, @day, @instance, @kwh, @shares, @coins, @cost, @earned, @counter)
+            ON CONFLICT (device_id, day, instance) DO UPDATE SET kwh = excluded.kwh, shares_accepted = excluded.shares_accepted,
+                expected_coins = excluded.expected_coins, energy_cost = excluded.energy_cost, earned = excluded.earned, counter_kwh = excluded.counter_kwh;
+            """;
+        foreach (FleetEnergyRow row in rows)
+        {
+            upsert.Parameters.Clear();
+            upsert.Parameters.AddWithValue("@device", row.Day.Device);
+            upsert.Parameters.AddWithValue("@day", FleetEnergyDays.Text(row.Day.Day));
+            upsert.Parameters.AddWithValue("@instance", (int)row.Instance);
+            upsert.Parameters.AddWithValue("@kwh", row.Day.KilowattHours);
+            upsert.Parameters.AddWithValue("@shares", row.Day.SharesAccepted);
+            upsert.Parameters.AddWithValue("@coins", (object?)row.Day.ExpectedCoins ?? DBNull.Value);
+            upsert.Parameters.AddWithValue("@cost", (object?)row.Day.EnergyCost ?? DBNull.Value);
+            upsert.Parameters.AddWithValue("@earned", (object?)row.Day.Earned ?? DBNull.Value);
+            upsert.Parameters.AddWithValue("@counter", (object?)row.CounterKwh ?? DBNull.Value);
+            await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        transaction.Commit();
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<FleetEnergyRow>> ReadEnergyAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        await using SqliteConnection connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using SqliteCommand query = connection.CreateCommand();
+        query.CommandText = """
+            SELECT device_id, day, instance, kwh, shares_accepted, expected_coins, energy_cost, earned, counter_kwh FROM ledger_energy
+            WHERE day >= @from AND day <= @to ORDER BY day DESC, device_id, instance;
+            """;
+        query.Parameters.AddWithValue("@from", FleetEnergyDays.Text(from));
+        query.Parameters.AddWithValue("@to", FleetEnergyDays.Text(to));
+        await using SqliteDataReader reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<FleetEnergyRow>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var day = new Linux.Energy.EnergyDay(reader.GetString(0), FleetEnergyDays.Parse(reader.GetString(1)), reader.GetDouble(3), reader.GetInt64(4),
+                Nullable(reader, 5), Nullable(reader, 6), Nullable(reader, 7));
+            rows.Add(new FleetEnergyRow((byte)reader.GetInt32(2), day, Nullable(reader, 8)));
+        }
+
+        return rows;
+    }
+
+    /// <inheritdoc />
+    public async Task<int> PruneEnergyAsync(DateOnly oldestKept, CancellationToken cancellationToken)
+    {
+        await using SqliteConnection connection = await OpenWriterAsync(cancellationToken).ConfigureAwait(false);
+        await using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM ledger_energy WHERE day < @oldest;";
+        command.Parameters.AddWithValue("@oldest", FleetEnergyDays.Text(oldestKept));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         await _queue.DisposeAsync().ConfigureAwait(false);
@@ -258,6 +336,8 @@ public sealed class SqliteDeviceLedger : IDeviceLedger
         transaction.Commit();
         return Task.CompletedTask;
     }
+
+    private static double? Nullable(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetDouble(column);
 
     private static void Execute(SqliteConnection connection, string sql)
     {

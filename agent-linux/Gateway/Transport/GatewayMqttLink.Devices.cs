@@ -36,6 +36,9 @@ public sealed partial class GatewayMqttLink
             case GatewayTopicKind.Forward:
                 Admit(new InboundShare(topic.Subject, payload, Forwarded: true));
                 break;
+            case GatewayTopicKind.Status:
+                TakeEnergy(topic.Subject, payload);
+                break;
             case GatewayTopicKind.Command:
                 Refuse(GatewayEventJson.Command, topic.Subject,
                     $"the gateway takes no commands over MQTT: its upstream, pool user and payout address come only from the configuration file (gateway:stratum:pools, gateway:node); change them there and restart it");
@@ -43,6 +46,26 @@ public sealed partial class GatewayMqttLink
         }
 
         return Task.CompletedTask;
+    }
+
+    // A status is outside text: whatever is wrong with it is logged escaped and the reading left out, never thrown.
+    void TakeEnergy(string deviceId, byte[] payload)
+    {
+        if (Energy is not { } book)
+        {
+            return;
+        }
+
+        string? problem = StatusEnergyJson.TryRead(payload, out double? kwh, out string? unreadable) ? null : unreadable;
+        if (problem is null && kwh is double counter)
+        {
+            problem = book.AddReading(deviceId, counter);
+        }
+
+        if (problem is not null)
+        {
+            _logger.LogWarning("Device {Device}: energy reading left out: {Problem}", UntrustedText.Escape(deviceId, 64), UntrustedText.Escape(problem, 200));
+        }
     }
 
     void HandleWorkRequest(string deviceId, byte[] payload)

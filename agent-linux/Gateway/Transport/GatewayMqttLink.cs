@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
+using IotMinerAgent.Linux.Gateway.Energy;
 using IotMinerAgent.Linux.Gateway.Fleet;
 using IotMinerAgent.Linux.Mqtt.Connection;
 using MQTTnet.Protocol;
@@ -51,8 +52,10 @@ public sealed partial class GatewayMqttLink : IAsyncDisposable
 
         var session = new MqttSessionSettings(options, topics.ClientId, topics.Availability, options.Host, options.Port)
         {
-            Subscriptions = [topics.WorkRequestFilter, topics.DeviceShareFilter, topics.ForwardFilter, topics.CommandFilter],
+            Subscriptions = [topics.WorkRequestFilter, topics.DeviceShareFilter, topics.ForwardFilter, topics.CommandFilter, topics.DeviceStatusFilter],
             SubscriptionsRequired = true,
+            // Statuses only feed the fleet energy ledger: a broker ACL written before it (docs/gateway.md) must not stop the gateway.
+            OptionalSubscriptions = [topics.DeviceStatusFilter],
             Mqtt5Requirement = NeedsMqtt5,
             SessionExpirySeconds = settings.SessionExpirySeconds,
         };
@@ -74,6 +77,9 @@ public sealed partial class GatewayMqttLink : IAsyncDisposable
         add => _connection.Connected += value;
         remove => _connection.Connected -= value;
     }
+
+    /// <summary>Where the devices' energy counters go (status <c>energy_kwh</c>); null: statuses are not read.</summary>
+    public FleetEnergyBook? Energy { get; set; }
 
     /// <summary>The gateway's topics.</summary>
     public GatewayTopics Topics => _topics;

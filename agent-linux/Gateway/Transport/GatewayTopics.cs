@@ -20,6 +20,9 @@ public enum GatewayTopicKind
 
     /// <summary><c>iotminer/gateway/&lt;instance&gt;/cmd/&lt;name&gt;</c>: a command, always refused.</summary>
     Command,
+
+    /// <summary><c>iotminer/&lt;device_id&gt;/status</c> (JSON): the device's status, read for its energy counter.</summary>
+    Status,
 }
 
 /// <summary>A received topic, parsed: its kind and the device (or command name) it names.</summary>
@@ -69,6 +72,12 @@ public sealed class GatewayTopics
 
     /// <summary>Shared subscription to every device's work requests.</summary>
     public string WorkRequestFilter => $"$share/{Group}/{Root}+/{DeviceTopic.WorkRequest}";
+
+    /// <summary>
+    /// Every device's status, not shared: each gateway hears each status, so the fleet's energy is counted from one
+    /// unbroken series of a device's counter whichever gateway judges its shares.
+    /// </summary>
+    public string DeviceStatusFilter => $"{Root}+/{DeviceTopic.Status}";
 
     /// <summary>Shared subscription to every device's shares.</summary>
     public string DeviceShareFilter => $"$share/{Group}/{Root}+/{DeviceTopic.DeviceShare}";
@@ -140,6 +149,7 @@ public sealed class GatewayTopics
         {
             DeviceTopic.WorkRequest => new GatewayTopic(GatewayTopicKind.WorkRequest, levels[0]),
             DeviceTopic.DeviceShare => new GatewayTopic(GatewayTopicKind.DeviceShare, levels[0]),
+            DeviceTopic.Status => new GatewayTopic(GatewayTopicKind.Status, levels[0]),
             _ => null,
         };
     }

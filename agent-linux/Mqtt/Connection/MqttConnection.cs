@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text;
@@ -232,7 +233,7 @@ public sealed class MqttConnection : IMqttSender, IAsyncDisposable
                 continue;
             }
 
-            if (_settings.SubscriptionsRequired)
+            if (_settings.SubscriptionsRequired && !_settings.OptionalSubscriptions.Contains(item.TopicFilter.Topic))
             {
                 throw new MqttBrokerRefusedException(SubscriptionRefusal(item));
             }

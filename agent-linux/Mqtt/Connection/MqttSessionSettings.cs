@@ -75,6 +75,12 @@ public sealed class MqttSessionSettings
     public bool SubscriptionsRequired { get; init; }
 
     /// <summary>
+    /// Filters among <see cref="Subscriptions"/> the session can do without even when <see cref="SubscriptionsRequired"/>:
+    /// a refusal is logged and the session carries on (the gateway's status subscription, which only feeds its energy ledger).
+    /// </summary>
+    public IReadOnlyList<string> OptionalSubscriptions { get; init; } = [];
+
+    /// <summary>
     /// Why this session cannot do without MQTT 5 and how to get a broker that speaks it; when set, the session speaks
     /// MQTT 5 only (whatever <c>mqtt:protocol</c> says) and a broker that refuses or drops an MQTT 5 CONNECT gets an
     /// error ending with it. Null (a device's): <c>mqtt:protocol</c> decides, with its 3.1.1 fallback.

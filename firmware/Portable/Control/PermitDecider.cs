@@ -5,6 +5,7 @@ using IotMinerAgent.Firmware.Hardware;
 using IotMinerAgent.Firmware.Mining;
 using IotMinerAgent.Firmware.Status;
 using IotMinerAgent.Governor;
+using IotMinerAgent.Governor.Energy;
 
 namespace IotMinerAgent.Firmware.Control
 {
@@ -20,6 +21,7 @@ namespace IotMinerAgent.Firmware.Control
         private readonly FirmwareConfig _config;
         private readonly DeviceHardware _hw;
         private readonly EnergyFeed _energy;
+        private readonly EnergyCounter _energyUsed;
         private long _lowHeapSinceMs = -1;
 
         public PermitDecider(FirmwareConfig config, DeviceHardware hardware, EnergyFeed energy)
@@ -27,7 +29,13 @@ namespace IotMinerAgent.Firmware.Control
             _config = config;
             _hw = hardware;
             _energy = energy;
+            _energyUsed = new EnergyCounter(BoardDraw(config.EnergyPolicy));
         }
+
+        // The draw the energy rule prices (energy.boardWatts/idleWatts, else the board table's row for the chip); where
+        // neither is known, the table's ESP32 row, the largest of the chips the firmware runs on (docs/mqtt.md, "ESP32 devices").
+        private static BoardPower? BoardDraw(EnergyPolicy policy) =>
+            policy.BoardMilliW > 0 ? new BoardPower("configured", policy.IdleMilliW, policy.BoardMilliW, "energy keys or the board table") : BoardPowerTable.Find("ESP32");
 
         /// <summary>
         /// The permit for this round; fills the status's state, reason, duty, temperature, policy limits and free heap.
@@ -43,6 +51,7 @@ namespace IotMinerAgent.Firmware.Control
             bool mayHash = blocked.Length == 0 && decision.State != GovernorState.Paused;
             int duty = mayHash ? decision.DutyPercent : 0;
 
+            _energyUsed.Advance(now, status.DutyPercent, status);
             status.DutyPercent = duty;
             status.MaxDutyPercent = commands.MaxDutyPercent;
             status.TargetMilliC = commands.TargetMilliC;

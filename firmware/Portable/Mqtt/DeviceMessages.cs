@@ -56,10 +56,19 @@ namespace IotMinerAgent.Firmware.Mqtt
                 json.Null(StatusFields.TemperatureC);
             }
 
-            return json.Integer(StatusFields.Accepted, s.Accepted).Integer(StatusFields.Rejected, s.Rejected).Integer(StatusFields.Stale, s.Stale)
+            json.Integer(StatusFields.Accepted, s.Accepted).Integer(StatusFields.Rejected, s.Rejected).Integer(StatusFields.Stale, s.Stale)
                 .Raw(StatusFields.BestDifficulty, s.BestDifficulty.IsPositive ? s.BestDifficulty.ToString() : "0").String(StatusFields.Pool, s.Pool).String(StatusFields.Tier, s.DuinoTier)
-                .Integer(StatusFields.UptimeS, s.UptimeSeconds).String(StatusFields.Version, Version)
-                .Boolean(StatusFields.Consent, s.Consent).Integer(StatusFields.FreeHeapBytes, s.FreeHeapBytes).Integer(StatusFields.Outbox, s.OutboxCount)
+                .Integer(StatusFields.UptimeS, s.UptimeSeconds).String(StatusFields.Version, Version);
+            if (s.HasEnergy)
+            {
+                json.Raw(StatusFields.EnergyKwh, FixedDecimal.Format(s.EnergyMicroJoules / EnergyCounter.MicroJoulesPerNanoKwh, 9));
+            }
+            else
+            {
+                json.Null(StatusFields.EnergyKwh);
+            }
+
+            return json.Boolean(StatusFields.Consent, s.Consent).Integer(StatusFields.FreeHeapBytes, s.FreeHeapBytes).Integer(StatusFields.Outbox, s.OutboxCount)
                 .Integer(StatusFields.SharesPending, s.SharesPending).Integer(StatusFields.SharesDropped, s.SharesDropped).Integer(StatusFields.LoopRestarts, s.LoopRestarts).Finish();
         }
 

@@ -93,6 +93,12 @@ namespace IotMinerAgent.Firmware.Status
         /// </summary>
         public string? DuinoTier { get; set; }
 
+        /// <summary>True when the board's power is known, so <see cref="EnergyMicroJoules"/> counts.</summary>
+        public bool HasEnergy { get; set; }
+
+        /// <summary>Energy the board used since start, µJ (<see cref="EnergyCounter"/>).</summary>
+        public long EnergyMicroJoules { get; set; }
+
         /// <summary>Seconds since start.</summary>
         public long UptimeSeconds { get; set; }
 

@@ -110,6 +110,6 @@ namespace IotMinerAgent.Hashing.DeviceContract
         public static readonly string[] AgentExtra = { EnergyKwh, EnergyCost };
 
         /// <summary>The fields an ESP32 adds after <see cref="Common"/> (docs/mqtt.md, "ESP32 devices").</summary>
-        public static readonly string[] Esp32Extra = { Consent, FreeHeapBytes, Outbox, SharesPending, SharesDropped, LoopRestarts };
+        public static readonly string[] Esp32Extra = { EnergyKwh, Consent, FreeHeapBytes, Outbox, SharesPending, SharesDropped, LoopRestarts };
     }
 }

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using IotMinerAgent.Hashing.DeviceWork;
+using IotMinerAgent.Linux.Energy;
 using IotMinerAgent.Linux.Gateway.Ledger;
 
 namespace IotMinerAgent.Linux.Tests.Gateway.Ledger;
@@ -17,6 +18,32 @@ public abstract class LedgerContractTests
 
     /// <summary>The share log's row for a key.</summary>
     protected abstract Task<LedgerShare?> FindAsync(IDeviceLedger ledger, string deviceId, uint jobId, uint nonce);
+
+    [Fact]
+    public async Task Fleet_energy_rows_are_replaced_in_place_per_device_day_and_instance_and_pruned_by_day()
+    {
+        await using IDeviceLedger ledger = await OpenAsync();
+        var store = (IFleetEnergyStore)ledger;
+        var day = new DateOnly(2026, 12, 7);
+        await store.WriteEnergyAsync([
+            new FleetEnergyRow(1, new EnergyDay("esp-a", day, 0.1, 1, 0.5, 0.025, 1.0), 0.4),
+            new FleetEnergyRow(2, new EnergyDay("esp-a", day, 0.1, 2, null, null, null), null),
+            new FleetEnergyRow(1, new EnergyDay("esp-b", day.AddDays(-40), 0.3, 0, 0, 0.075, 0), 0.3),
+        ], default);
+
+        // The same key again: replaced, not added (the hourly write of a growing day).
+        await store.WriteEnergyAsync([new FleetEnergyRow(1, new EnergyDay("esp-a", day, 0.25, 3, 1.5, 0.0625, 3.0), 0.55)], default);
+
+        var rows = await store.ReadEnergyAsync(day.AddDays(-1), day, default);
+        Assert.Equal(
+            [new FleetEnergyRow(1, new EnergyDay("esp-a", day, 0.25, 3, 1.5, 0.0625, 3.0), 0.55), new FleetEnergyRow(2, new EnergyDay("esp-a", day, 0.1, 2, null, null, null), null)],
+            rows);
+        Assert.Equal(3, (await store.ReadEnergyAsync(day.AddDays(-40), day, default)).Count);
+
+        // Retention of 30 days: rows of days before 2026-11-07 go.
+        Assert.Equal(1, await store.PruneEnergyAsync(day.AddDays(-30), default));
+        Assert.Equal(2, (await store.ReadEnergyAsync(day.AddDays(-400), day, default)).Count);
+    }
 
     [Fact]
     public async Task Totals_count_credited_shares_their_difficulty_rejects_and_blocks()

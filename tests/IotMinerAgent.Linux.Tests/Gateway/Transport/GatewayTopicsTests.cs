@@ -14,6 +14,7 @@ public sealed class GatewayTopicsTests
         Assert.Equal("$share/miners/iotminer/+/work_request", _topics.WorkRequestFilter);
         Assert.Equal("$share/miners/iotminer/+/device_share", _topics.DeviceShareFilter);
         Assert.Equal("iotminer/gateway/12/forward/+", _topics.ForwardFilter);
+        Assert.Equal("iotminer/+/status", _topics.DeviceStatusFilter);
         Assert.Equal("iotminer/gateway/12/availability", _topics.Availability);
         Assert.Equal("iotminer/gateway/7/forward/esp-1", GatewayTopics.Forward(7, "esp-1"));
         Assert.Equal("iotminer/esp-1/work", GatewayTopics.Work("esp-1"));
@@ -25,12 +26,15 @@ public sealed class GatewayTopicsTests
     [InlineData("iotminer/esp_2/device_share", GatewayTopicKind.DeviceShare, "esp_2")]
     [InlineData("iotminer/gateway/12/forward/esp-1", GatewayTopicKind.Forward, "esp-1")]
     [InlineData("iotminer/gateway/12/cmd/payout", GatewayTopicKind.Command, "payout")]
+    [InlineData("iotminer/esp-1/status", GatewayTopicKind.Status, "esp-1")]
     public void Parses_what_it_subscribes_to(string topic, GatewayTopicKind kind, string subject)
         => Assert.Equal(new GatewayTopic(kind, subject), _topics.Parse(topic));
 
     [Theory]
     [InlineData("iotminer/esp-1/verdict")]
     [InlineData("iotminer/gateway/work_request")]
+    [InlineData("iotminer/gateway/status")]
+    [InlineData("iotminer/gateway/12/status")]
     [InlineData("iotminer/gateway/13/forward/esp-1")]
     [InlineData("iotminer/gateway/12/forward/bad id")]
     [InlineData("iotminer/gateway/12/forward/a/b")]
