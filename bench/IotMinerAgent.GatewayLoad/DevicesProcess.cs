@@ -54,6 +54,9 @@ internal static class DevicesProcess
         List<double> judged = [.. verdicts.Where(v => v.Verdict.Code != DeviceVerdictCode.RejectedRateLimited).Select(v => v.Latency!.Value.TotalMilliseconds).Order()];
         List<double> steady = [.. verdicts.Where(v => v.Verdict.Code != DeviceVerdictCode.RejectedRateLimited && v.ReceivedAt >= steadyFrom && v.ReceivedAt <= steadyTo)
             .Select(v => v.Latency!.Value.TotalMilliseconds).Order()];
+        // A share answered twice (other than accepted-pending, which a final verdict follows by design): judged twice.
+        int duplicates = devices.Sum(d => d.Device.Verdicts.Where(v => v.Verdict.Code != DeviceVerdictCode.AcceptedPending)
+            .GroupBy(v => (v.Verdict.JobId, v.Verdict.Nonce)).Sum(g => g.Count() - 1));
         int judgedInWindow = verdicts.Count(v => v.Verdict.Code != DeviceVerdictCode.RejectedRateLimited && v.ReceivedAt <= steadyTo);
         Console.WriteLine($"""
             devices                  {load.Devices} × {load.Rate} share/s for {sendSeconds:0.0} s (machine: {Environment.ProcessorCount} cores)
@@ -61,6 +64,7 @@ internal static class DevicesProcess
             judged                   {judged.Count} ({verdicts.Count(v => v.Verdict.IsAccepted)} accepted{string.Concat(verdicts.Where(v => !v.Verdict.IsAccepted && v.Verdict.Code != DeviceVerdictCode.RejectedRateLimited).GroupBy(v => v.Verdict.Code).Select(g => $", {g.Key} {g.Count()}"))})
             rate-limited             {rateLimited}
             lost                     {sent - verdicts.Count} (no verdict within 10 s of the last one)
+            duplicate                {duplicates} (verdicts beyond the first for one share, accepted-pending not counted)
             judged shares/s          {judgedInWindow / sendSeconds:0.0} (verdicts other than rate-limited received during the sending window)
             share→verdict latency    p50 {Percentile(judged, 0.50):0.0} ms, p99 {Percentile(judged, 0.99):0.0} ms, max {(judged.Count > 0 ? judged[^1] : double.NaN):0.0} ms (judged shares, all)
                                      p50 {Percentile(steady, 0.50):0.0} ms, p99 {Percentile(steady, 0.99):0.0} ms (steady: after the first {warmup:0} s)
@@ -71,7 +75,7 @@ internal static class DevicesProcess
             await device.Device.DisposeAsync();
         }
 
-        return sent == verdicts.Count ? 0 : 1;
+        return sent == verdicts.Count && duplicates == 0 ? 0 : 1;
     }
 
     static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];

@@ -18,7 +18,8 @@ namespace IotMinerAgent.GatewayLoad;
 
 /// <summary>
 /// The gateway under load, alone in its process: the Stratum test pool upstream (at a pool difficulty most shares do
-/// not reach, so they stay local) and the SQLite ledger on disk with its default settings. Prints <c>ready</c> once it
+/// not reach, so they stay local) and the SQLite ledger on disk with its default settings, or PostgreSQL when
+/// <c>--postgres</c> is given (bench/gateway-failover.sh: two gateways, one ledger). Prints <c>ready</c> once it
 /// has work; on SIGTERM it stops and prints its ledger's device totals.
 /// </summary>
 internal static class GatewayProcess
@@ -35,7 +36,9 @@ internal static class GatewayProcess
             ["mqtt:host"] = "127.0.0.1",
             ["mqtt:port"] = load.Port.ToString(CultureInfo.InvariantCulture),
             ["gateway:stratum:pools:0:url"] = pool.Url,
-            ["gateway:stratum:pools:0:user"] = "bc1qloadtest.gw0",
+            ["gateway:instance"] = load.Instance.ToString(CultureInfo.InvariantCulture),
+            ["gateway:stratum:pools:0:user"] = "bc1qloadtest.gw" + load.Instance.ToString(CultureInfo.InvariantCulture),
+            ["gateway:ledger:postgres"] = load.Postgres,
             ["gateway:minDifficulty"] = "0.00000001",
             ["gateway:maxDifficulty"] = "0.00000001",
             ["gateway:maxDevices"] = "100000",
@@ -45,7 +48,8 @@ internal static class GatewayProcess
         GatewayOptions options = GatewayOptions.Load(configuration, state, mqtt);
         using ILoggerFactory loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
             .AddFilter("IotMinerAgent.Linux.Gateway.Fleet", LogLevel.Error));
-        await using SqliteDeviceLedger ledger = SqliteDeviceLedger.Open(options.SqlitePath, loggers.CreateLogger("ledger"));
+        // gateway:ledger:postgres chooses PostgreSQL, as in iotminer gateway.
+        await using IDeviceLedger ledger = await GatewayLedgers.OpenAsync(options, loggers, CancellationToken.None);
         await using var upstream = new StratumUpstream(options.Stratum, loggers.CreateLogger("upstream"));
         await using var gateway = new GatewayInstance(options, mqtt, upstream, ledger, TimeProvider.System, loggers);
         using var stop = new CancellationTokenSource();

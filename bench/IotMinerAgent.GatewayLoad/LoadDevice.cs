@@ -7,11 +7,16 @@ using IotMinerAgent.Linux.Tests.Gateway.Transport;
 
 namespace IotMinerAgent.GatewayLoad;
 
-/// <summary>Drives one simulated device: asks for work, then sends one share every 1/rate seconds, found by hashing.</summary>
+/// <summary>
+/// Drives one simulated device: asks for work, then sends one share every 1/rate seconds, found by hashing; like the
+/// firmware, it asks for new work when its range is used up or a verdict says its job is unknown or stale (the
+/// gateway that issued it restarted, or upstream moved on).
+/// </summary>
 internal sealed class LoadDevice(SimulatedDevice device, double rate)
 {
     uint _next;
     DeviceJob? _job;
+    uint? _askedAfterRefusalOf;
 
     public SimulatedDevice Device => device;
 
@@ -54,6 +59,13 @@ internal sealed class LoadDevice(SimulatedDevice device, double rate)
             _next = newest.FirstNonce;
         }
 
+        if (_askedAfterRefusalOf != _job.JobId && IsRefused(_job.JobId))
+        {
+            _askedAfterRefusalOf = _job.JobId;
+            await device.RequestWorkAsync("sha256d", 1000);
+            return null;
+        }
+
         List<uint> found = SimulatedDevice.FindNonces(_job, 1, _next, budget: 1_000_000);
         if (found.Count == 0)
         {
@@ -65,5 +77,19 @@ internal sealed class LoadDevice(SimulatedDevice device, double rate)
 
         _next = found[0] + 1;
         return new DeviceShare(_job.JobId, found[0]);
+    }
+
+    bool IsRefused(uint jobId)
+    {
+        IReadOnlyList<ReceivedVerdict> verdicts = device.Verdicts;
+        for (int i = verdicts.Count - 1; i >= 0 && i >= verdicts.Count - 3; i--)
+        {
+            if (verdicts[i].Verdict.JobId == jobId && verdicts[i].Verdict.Code is DeviceVerdictCode.RejectedUnknownJob or DeviceVerdictCode.RejectedStale)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

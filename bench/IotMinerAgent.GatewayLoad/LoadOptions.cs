@@ -4,22 +4,30 @@ using System.Globalization;
 namespace IotMinerAgent.GatewayLoad;
 
 /// <summary>
-/// What to run: <c>gateway --port P [--workers W]</c> (the gateway under load, alone in its process) or
+/// What to run: <c>gateway --port P [--workers W] [--instance I] [--postgres CONNECTION]</c> (the gateway under load,
+/// alone in its process; bench/gateway-failover.sh runs two, instances 1 and 2, on one PostgreSQL ledger) or
 /// <c>devices --port P [--devices N] [--rate R] [--seconds S]</c> (the simulated fleet, in a process of its own so
 /// its CPU is not counted against the gateway).
 /// </summary>
 internal sealed record LoadOptions(string Mode, int Port, int Devices, double Rate, int Seconds, int Workers)
 {
+    /// <summary>The gateway's <c>gateway:instance</c> (0..255).</summary>
+    public int Instance { get; init; }
+
+    /// <summary>A PostgreSQL connection string for the ledger (<c>gateway:ledger:postgres</c>); null: SQLite on disk.</summary>
+    public string? Postgres { get; init; }
+
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public static LoadOptions Parse(string[] args)
     {
-        const string Usage = "usage: gateway --port P [--workers W] | devices --port P [--devices N] [--rate shares/s per device] [--seconds S]";
+        const string Usage = "usage: gateway --port P [--workers W] [--instance I] [--postgres CONNECTION] | devices --port P [--devices N] [--rate shares/s per device] [--seconds S]";
         if (args.Length == 0 || args[0] is not ("gateway" or "devices"))
         {
             throw new ArgumentException($"first argument must be gateway or devices; {Usage}");
         }
 
-        int port = 0, devices = 1000, seconds = 60, workers = 4;
+        int port = 0, devices = 1000, seconds = 60, workers = 4, instance = 0;
+        string? postgres = null;
         double rate = 1;
         for (int i = 1; i + 1 < args.Length; i += 2)
         {
@@ -31,15 +39,17 @@ internal sealed record LoadOptions(string Mode, int Port, int Devices, double Ra
                 case "--rate": rate = double.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--seconds": seconds = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--workers": workers = int.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--instance": instance = int.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--postgres": postgres = value; break;
                 default: throw new ArgumentException($"unknown argument {args[i]}; {Usage}");
             }
         }
 
-        if (port is < 1 or > 65535 || devices < 1 || rate <= 0 || seconds < 1 || workers < 1)
+        if (port is < 1 or > 65535 || devices < 1 || rate <= 0 || seconds < 1 || workers < 1 || instance is < 0 or > 255)
         {
-            throw new ArgumentException("need --port of a running broker (1..65535), --devices >= 1, --rate > 0, --seconds >= 1, --workers >= 1");
+            throw new ArgumentException("need --port of a running broker (1..65535), --devices >= 1, --rate > 0, --seconds >= 1, --workers >= 1, --instance 0..255");
         }
 
-        return new LoadOptions(args[0], port, devices, rate, seconds, workers);
+        return new LoadOptions(args[0], port, devices, rate, seconds, workers) { Instance = instance, Postgres = postgres };
     }
 }

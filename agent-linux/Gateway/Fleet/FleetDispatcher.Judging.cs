@@ -21,6 +21,15 @@ public sealed partial class FleetDispatcher
         Screening screening = Screen(deviceId, share, now);
         if (screening.Job is not { } job)
         {
+            // A job this gateway does not know may have been judged already: by its previous run, which died before the
+            // verdict went out (the broker then delivers the share again), or by another gateway on the same ledger.
+            // The device gets that verdict again rather than a second, contradicting one counted twice.
+            if (screening.Code == DeviceVerdictCode.RejectedUnknownJob
+                && await _ledger.FindShareAsync(deviceId, share.JobId, share.Nonce, cancellationToken).ConfigureAwait(false) is { } judged)
+            {
+                return new DeviceVerdict(share.JobId, share.Nonce, judged.Verdict, "judged before: the ledger's verdict");
+            }
+
             return await RecordAsync(deviceId, share, screening.Code, screening.Reason, 0, now, cancellationToken).ConfigureAwait(false);
         }
 

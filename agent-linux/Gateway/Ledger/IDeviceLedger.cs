@@ -29,6 +29,13 @@ public interface IDeviceLedger : IAsyncDisposable
     /// </summary>
     Task<int> PruneAsync(DateTimeOffset judgedBefore, int maxRows, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The share log's verdict for (<paramref name="deviceId"/>, <paramref name="jobId"/>, <paramref name="nonce"/>),
+    /// or null when it has no row: a share the broker delivers again after the gateway that judged it died gets its
+    /// recorded verdict instead of a second one.
+    /// </summary>
+    Task<LedgerShare?> FindShareAsync(string deviceId, uint jobId, uint nonce, CancellationToken cancellationToken);
+
     /// <summary>A device's totals, or null when the ledger has never seen it.</summary>
     Task<DeviceTotals?> GetTotalsAsync(string deviceId, CancellationToken cancellationToken);
 

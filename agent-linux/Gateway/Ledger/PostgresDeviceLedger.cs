@@ -156,7 +156,7 @@ public sealed class PostgresDeviceLedger : IDeviceLedger, IFleetEnergyStore
     public Task<IReadOnlyList<DeviceTotals>> ListDevicesAsync(CancellationToken cancellationToken) =>
         ReadTotalsAsync(string.Empty, null, cancellationToken);
 
-    /// <summary>The share log's verdict for a key, or null when it has no row (for tests and audits).</summary>
+    /// <inheritdoc />
     public async Task<LedgerShare?> FindShareAsync(string deviceId, uint jobId, uint nonce, CancellationToken cancellationToken)
     {
         await using NpgsqlCommand command = _dataSource.CreateCommand(

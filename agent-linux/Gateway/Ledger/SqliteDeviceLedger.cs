@@ -149,7 +149,7 @@ public sealed class SqliteDeviceLedger : IDeviceLedger, IFleetEnergyStore
     public Task<IReadOnlyList<DeviceTotals>> ListDevicesAsync(CancellationToken cancellationToken) =>
         ReadTotalsAsync(string.Empty, null, cancellationToken);
 
-    /// <summary>The share log's verdict for a key, or null when it has no row (for tests and audits).</summary>
+    /// <inheritdoc />
     public async Task<LedgerShare?> FindShareAsync(string deviceId, uint jobId, uint nonce, CancellationToken cancellationToken)
     {
         await using SqliteConnection connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);

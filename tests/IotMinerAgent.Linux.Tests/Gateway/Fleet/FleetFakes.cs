@@ -113,5 +113,8 @@ internal sealed class RecordingLedger : IDeviceLedger
 
     public Task<int> PruneAsync(DateTimeOffset judgedBefore, int maxRows, CancellationToken cancellationToken) => Task.FromResult(0);
 
+    public Task<LedgerShare?> FindShareAsync(string deviceId, uint jobId, uint nonce, CancellationToken cancellationToken) =>
+        Task.FromResult<LedgerShare?>(Records.FirstOrDefault(r => r.DeviceId == deviceId && r.JobId == jobId && r.Nonce == nonce));
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -156,6 +156,27 @@ public class ShareJudgingTests
     }
 
     [Fact]
+    public async Task A_share_judged_before_the_gateway_restarted_gets_its_recorded_verdict_again_not_a_second_one()
+    {
+        await using var gateway = new DispatcherHarness();
+        await gateway.TemplateAsync(12);
+        gateway.Request("esp-a");
+        // The previous run of this gateway recorded the share accepted and died before the verdict went out; the broker
+        // delivers the share again to the restarted gateway, which no longer knows the job.
+        const uint JobOfPreviousRun = 0x07_AB_CD_EF; // instance 7, the harness gateway's
+        await gateway.Ledger.RecordAsync(new LedgerShare("esp-a", JobOfPreviousRun, 77, DeviceVerdictCode.Accepted, 1e-6, gateway.Clock.GetUtcNow()), default);
+
+        DeviceVerdict again = await gateway.JudgeAsync("esp-a", JobOfPreviousRun, 77);
+        DeviceVerdict neverJudged = await gateway.JudgeAsync("esp-a", JobOfPreviousRun, 78);
+
+        Assert.Equal(DeviceVerdictCode.Accepted, again.Code);
+        Assert.Equal((JobOfPreviousRun, 77u), (again.JobId, again.Nonce));
+        Assert.Equal(DeviceVerdictCode.RejectedUnknownJob, neverJudged.Code);
+        // One record per share: the accepted one is not recorded (nor counted) a second time.
+        Assert.Equal([(77u, DeviceVerdictCode.Accepted), (78u, DeviceVerdictCode.RejectedUnknownJob)], gateway.Ledger.Records.Select(r => (r.Nonce, r.Verdict)));
+    }
+
+    [Fact]
     public async Task Another_devices_job_id_is_unknown_to_this_device_even_with_a_valid_nonce()
     {
         await using var gateway = new DispatcherHarness();
@@ -350,6 +371,8 @@ public class ShareJudgingTests
         public Task<int> AbandonPendingAsync(byte instance, System.Threading.CancellationToken cancellationToken) => Task.FromResult(0);
 
         public Task<int> PruneAsync(DateTimeOffset judgedBefore, int maxRows, System.Threading.CancellationToken cancellationToken) => Task.FromResult(0);
+
+        public Task<LedgerShare?> FindShareAsync(string deviceId, uint jobId, uint nonce, System.Threading.CancellationToken cancellationToken) => Task.FromResult<LedgerShare?>(null);
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
