@@ -1,13 +1,16 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Runtime;
 using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using IotMinerAgent.Linux.Gateway.Hosting;
 using IotMinerAgent.Linux.Gateway.Ledger;
+using IotMinerAgent.Linux.Gateway.Transport;
 using IotMinerAgent.Linux.Gateway.Upstream;
 using IotMinerAgent.Linux.Mqtt.Connection;
 using IotMinerAgent.StratumTestPool;
@@ -54,6 +57,12 @@ internal static class GatewayProcess
             context.Cancel = true;
             stop.Cancel();
         });
+        var timings = new ConcurrentQueue<ShareTiming>();
+        if (load.Timings is not null)
+        {
+            gateway.Link.ShareAnswered += timings.Enqueue;
+        }
+
         Task running = gateway.RunAsync(stop.Token);
         await gateway.Link.WaitConnectedAsync(CancellationToken.None);
         while (gateway.Upstream.State != UpstreamState.Working)
@@ -62,13 +71,21 @@ internal static class GatewayProcess
         }
 
         Console.WriteLine("ready");
+        long jobsAtReady = gateway.Counters.JobsPublished;
         await running;
         IReadOnlyList<DeviceTotals> totals = await ledger.ListDevicesAsync(CancellationToken.None);
         Console.WriteLine($"""
             gateway ledger           {totals.Sum(t => t.Shares + t.Rejects)} shares in the device totals ({totals.Sum(t => t.Shares)} credited, {totals.Sum(t => t.Rejects)} refused) over {totals.Count} devices
             gateway lost             {gateway.Counters.SharesLost} shares never answered (over the device queue and the overflow queue)
             upstream submissions     {pool.Submissions.Count} ({pool.Accepted.Count} accepted) at pool difficulty {PoolDifficulty}
+            gateway jobs published   {gateway.Counters.JobsPublished - jobsAtReady} device jobs (per-device work messages)
+            gateway GC               {GC.CollectionCount(0)} / {GC.CollectionCount(1)} / {GC.CollectionCount(2)} collections (gen 0/1/2), {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused in all ({(GCSettings.IsServerGC ? "server" : "workstation")} GC)
             """);
+        if (load.Timings is not null)
+        {
+            await File.WriteAllLinesAsync(load.Timings, timings.Select(t => FormattableString.Invariant($"{t.Verdict.JobId}\t{t.Verdict.Nonce}\t{t.ReceivedAt}\t{t.TakenAt}\t{t.DecidedAt}\t{t.PublishingAt}\t{t.AckedAt}")));
+        }
+
         Directory.Delete(state, recursive: true);
         return 0;
     }

@@ -33,7 +33,7 @@ public sealed partial class GatewayMqttLink : IAsyncDisposable
 
     // Verdicts waiting to be published; judging waits when it is full, so memory stays bounded.
     const int OutgoingCapacity = 65_536;
-    readonly Channel<DeviceVerdictFor> _outgoing = Channel.CreateBounded<DeviceVerdictFor>(new BoundedChannelOptions(OutgoingCapacity) { SingleReader = true });
+    readonly Channel<OutgoingVerdict> _outgoing = Channel.CreateBounded<OutgoingVerdict>(new BoundedChannelOptions(OutgoingCapacity) { SingleReader = true });
 
     // Shares over their device's queue, waiting for their rate-limited verdict (recorded in the ledger first).
     readonly Channel<InboundShare> _overflow = Channel.CreateBounded<InboundShare>(new BoundedChannelOptions(OutgoingCapacity) { SingleReader = true });
@@ -74,6 +74,12 @@ public sealed partial class GatewayMqttLink : IAsyncDisposable
         add => _connection.Connected += value;
         remove => _connection.Connected -= value;
     }
+
+    /// <summary>
+    /// Raised once per verdict the broker acknowledged, with where its share's time went (<see cref="ShareTiming"/>);
+    /// on the publishing task, so a handler must be quick. For the load benchmark's breakdown.
+    /// </summary>
+    public event Action<ShareTiming>? ShareAnswered;
 
     /// <summary>The gateway's topics.</summary>
     public GatewayTopics Topics => _topics;
