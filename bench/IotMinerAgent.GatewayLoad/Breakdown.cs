@@ -22,6 +22,7 @@ internal static class Breakdown
         "judged + committed    (hash: µs; the rest is the ledger's group commit)",
         "outgoing queue        (verdicts waiting for a publish slot)",
         "gateway → device      (gateway's publish, broker, device's MQTT receive)",
+        "  of which: PUBACK    (gateway's publish → broker's PUBACK back; overlaps the line above)",
     ];
 
     /// <summary>Prints, per stage, p50 and p99 over the judged shares, and the mean over the slowest 1 %.</summary>
@@ -45,7 +46,7 @@ internal static class Breakdown
 
             long sent = long.Parse(f[2], CultureInfo.InvariantCulture), received = long.Parse(f[3], CultureInfo.InvariantCulture);
             // g: received, taken, decided, publishing, acked.
-            rows.Add([Ms(sent, received), Ms(sent, g[0]), Ms(g[0], g[1]), Ms(g[1], g[2]), Ms(g[2], g[3]), Ms(g[3], received)]);
+            rows.Add([Ms(sent, received), Ms(sent, g[0]), Ms(g[0], g[1]), Ms(g[1], g[2]), Ms(g[2], g[3]), Ms(g[3], received), Ms(g[3], g[4])]);
         }
 
         if (rows.Count == 0)
