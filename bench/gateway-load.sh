@@ -48,7 +48,8 @@ trap 'kill $broker $gateway 2>/dev/null; wait $broker $gateway 2>/dev/null; rm -
 [ "${GATEWAY_LOAD_NO_BUILD:-0}" = 1 ] || dotnet build -c Release -v q -nologo bench/IotMinerAgent.GatewayLoad >&2
 dll=bench/IotMinerAgent.GatewayLoad/bin/Release/net10.0/IotMinerAgent.GatewayLoad.dll
 
-dotnet "$dll" gateway --port "$port" --workers "$workers" --timings "$dir/gateway.tsv" >"$dir/gateway.out" &
+# GATEWAY_LOAD_GATEWAY_GEN0=0x4000000 runs the gateway with a 64 MB gen-0 budget (DOTNET_GCgen0size; default: the runtime's).
+${GATEWAY_LOAD_GATEWAY_GEN0:+env DOTNET_GCgen0size=$GATEWAY_LOAD_GATEWAY_GEN0} dotnet "$dll" gateway --port "$port" --workers "$workers" --timings "$dir/gateway.tsv" >"$dir/gateway.out" &
 gateway=$!
 until grep -q '^ready' "$dir/gateway.out"; do
   kill -0 $gateway 2>/dev/null || { cat "$dir/gateway.out" >&2; echo "gateway-load: the gateway did not start" >&2; exit 1; }
