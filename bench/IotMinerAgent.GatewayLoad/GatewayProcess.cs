@@ -70,9 +70,14 @@ internal static class GatewayProcess
             await Task.Delay(20);
         }
 
+        // A pool sends fresh work every 30 s or so (non-clean: jobs already out stay valid, so no device gets new
+        // work); without it the Stratum client would call the pool silent after 300 s and reconnect, and the new
+        // session would make every device's job stale mid-run.
+        Task freshWork = SendFreshWorkAsync(pool, stop.Token);
         Console.WriteLine("ready");
         long jobsAtReady = gateway.Counters.JobsPublished;
         await running;
+        await freshWork;
         IReadOnlyList<DeviceTotals> totals = await ledger.ListDevicesAsync(CancellationToken.None);
         Console.WriteLine($"""
             gateway ledger           {totals.Sum(t => t.Shares + t.Rejects)} shares in the device totals ({totals.Sum(t => t.Shares)} credited, {totals.Sum(t => t.Rejects)} refused) over {totals.Count} devices
@@ -88,5 +93,20 @@ internal static class GatewayProcess
 
         Directory.Delete(state, recursive: true);
         return 0;
+    }
+
+    static async Task SendFreshWorkAsync(TestPool pool, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(30));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                await pool.SendJobAsync(clean: false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 }
