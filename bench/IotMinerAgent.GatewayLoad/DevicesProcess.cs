@@ -17,6 +17,8 @@ namespace IotMinerAgent.GatewayLoad;
 /// </summary>
 internal static class DevicesProcess
 {
+    static readonly TimeSpan QuietLimit = TimeSpan.FromSeconds(60);
+
     public static async Task<int> RunAsync(LoadOptions load)
     {
         var devices = new List<LoadDevice>();
@@ -47,9 +49,10 @@ internal static class DevicesProcess
         Console.WriteLine("sent");
 
         int sent = devices.Sum(d => d.Device.SharesSent);
-        // Drain: every share sent should get its verdict; wait while verdicts keep coming (a loaded gateway may be behind).
+        // Drain: every share sent should get its verdict; wait while verdicts keep coming (a loaded gateway may be behind,
+        // and on a busy machine a minute without one happened while shares still waited in the broker).
         var quiet = Stopwatch.StartNew();
-        for (int answered = 0, last = -1; answered < sent && quiet.Elapsed < TimeSpan.FromSeconds(10); last = answered)
+        for (int answered = 0, last = -1; answered < sent && quiet.Elapsed < QuietLimit; last = answered)
         {
             await Task.Delay(200);
             answered = devices.Sum(d => d.Device.Verdicts.Count(v => v.Latency is not null));
@@ -70,7 +73,7 @@ internal static class DevicesProcess
             shares sent              {sent}
             judged                   {judged.Count} ({verdicts.Count(v => v.Verdict.IsAccepted)} accepted{string.Concat(verdicts.Where(v => !v.Verdict.IsAccepted && v.Verdict.Code != DeviceVerdictCode.RejectedRateLimited).GroupBy(v => v.Verdict.Code).Select(g => $", {g.Key} {g.Count()}"))})
             rate-limited             {rateLimited}
-            lost                     {sent - verdicts.Count} (no verdict within 10 s of the last one)
+            lost                     {sent - verdicts.Count} (no verdict within {QuietLimit.TotalSeconds:0} s of the last one)
             judged shares/s          {judgedInWindow / sendSeconds:0.0} (verdicts other than rate-limited received during the sending window)
             share→verdict latency    p50 {Percentile(judged, 0.50):0.0} ms, p99 {Percentile(judged, 0.99):0.0} ms, max {(judged.Count > 0 ? judged[^1] : double.NaN):0.0} ms (judged shares, all)
                                      p50 {Percentile(steady, 0.50):0.0} ms, p99 {Percentile(steady, 0.99):0.0} ms (steady: after the first {warmup:0} s)
