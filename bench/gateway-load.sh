@@ -3,7 +3,8 @@
 # bench/IotMinerAgent.GatewayLoad twice, as two processes: the gateway alone (Stratum test pool upstream, SQLite
 # ledger on disk) and DEVICES simulated devices, each a real MQTT client sending RATE shares/s for SECONDS. Reports
 # judged, rate-limited and lost shares apart, judged shares/s, share→verdict latency (p50/p99), the ledger's device
-# totals, and the CPU (cores) and RSS of the gateway and of mosquitto during the sending window.
+# totals, the CPU (cores) and RSS of the gateway, of mosquitto and of the device process during the sending window, the
+# load average, and the breakdown of share→verdict latency by stage (both processes stamp each share on one clock).
 # Usage: bench/gateway-load.sh [devices=1000] [seconds=60] [rate=1] [workers=4]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -43,10 +44,12 @@ broker=$!
 gateway=
 trap 'kill $broker $gateway 2>/dev/null; wait $broker $gateway 2>/dev/null; rm -rf "$dir"' EXIT
 
-dotnet build -c Release -v q -nologo bench/IotMinerAgent.GatewayLoad >&2
+# GATEWAY_LOAD_NO_BUILD=1 skips the (incremental, but slow on a loaded machine) build between repeated runs.
+[ "${GATEWAY_LOAD_NO_BUILD:-0}" = 1 ] || dotnet build -c Release -v q -nologo bench/IotMinerAgent.GatewayLoad >&2
 dll=bench/IotMinerAgent.GatewayLoad/bin/Release/net10.0/IotMinerAgent.GatewayLoad.dll
 
-dotnet "$dll" gateway --port "$port" --workers "$workers" >"$dir/gateway.out" &
+# GATEWAY_LOAD_GATEWAY_GEN0=0x4000000 runs the gateway with a 64 MB gen-0 budget (DOTNET_GCgen0size; default: the runtime's).
+${GATEWAY_LOAD_GATEWAY_GEN0:+env DOTNET_GCgen0size=$GATEWAY_LOAD_GATEWAY_GEN0} dotnet "$dll" gateway --port "$port" --workers "$workers" --timings "$dir/gateway.tsv" >"$dir/gateway.out" &
 gateway=$!
 until grep -q '^ready' "$dir/gateway.out"; do
   kill -0 $gateway 2>/dev/null || { cat "$dir/gateway.out" >&2; echo "gateway-load: the gateway did not start" >&2; exit 1; }
@@ -57,18 +60,21 @@ done
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 hz=$(getconf CLK_TCK)
 
-dotnet "$dll" devices --port "$port" --devices "$devices" --seconds "$seconds" --rate "$rate" >"$dir/devices.out" &
+# The device process (10,000 MQTT clients) is the load generator, not the product: a larger gen-0 budget spares it a
+# stop-the-world collection every few hundred milliseconds, which on a busy machine froze its receiving for seconds
+# and was counted as the gateway's latency (the breakdown's "gateway → device" stage).
+DOTNET_GCgen0size=${GATEWAY_LOAD_DEVICES_GEN0:-0x10000000} dotnet "$dll" devices --port "$port" --devices "$devices" --seconds "$seconds" --rate "$rate" --timings "$dir/devices.tsv" >"$dir/devices.out" &
 fleet=$!
 until grep -q '^sending' "$dir/devices.out"; do
   kill -0 $fleet 2>/dev/null || break
   sleep 0.2
 done
-gw0=$(cpu_ticks $gateway); mq0=$(cpu_ticks $broker); t0=$(date +%s.%N)
+gw0=$(cpu_ticks $gateway); mq0=$(cpu_ticks $broker); dv0=$(cpu_ticks $fleet); t0=$(date +%s.%N); load0=$(cut -d" " -f1 /proc/loadavg)
 until grep -q '^sent' "$dir/devices.out"; do
   kill -0 $fleet 2>/dev/null || break
   sleep 0.2
 done
-gw1=$(cpu_ticks $gateway); mq1=$(cpu_ticks $broker); t1=$(date +%s.%N)
+gw1=$(cpu_ticks $gateway); mq1=$(cpu_ticks $broker); dv1=$(cpu_ticks $fleet 2>/dev/null || echo "$dv0"); t1=$(date +%s.%N); load1=$(cut -d" " -f1 /proc/loadavg)
 gwrss=$(awk '/^VmHWM/ { print $2 / 1024 }' "/proc/$gateway/status")
 mqrss=$(awk '/^VmHWM/ { print $2 / 1024 }' "/proc/$broker/status")
 status=0
@@ -79,9 +85,12 @@ gateway=
 
 grep -v '^sending$\|^sent$' "$dir/devices.out"
 grep -v '^ready$' "$dir/gateway.out"
-awk -v g=$((gw1 - gw0)) -v m=$((mq1 - mq0)) -v hz="$hz" -v t0="$t0" -v t1="$t1" -v gr="$gwrss" -v mr="$mqrss" 'BEGIN {
+awk -v g=$((gw1 - gw0)) -v m=$((mq1 - mq0)) -v d=$((dv1 - dv0)) -v l0="$load0" -v l1="$load1" -v hz="$hz" -v t0="$t0" -v t1="$t1" -v gr="$gwrss" -v mr="$mqrss" 'BEGIN {
   s = t1 - t0
   printf "gateway CPU, RSS         %.2f cores (%.1f CPU s over the %.1f s sending window, /proc/PID/stat), peak RSS %.0f MiB (VmHWM)\n", g / hz / s, g / hz, s, gr
   printf "mosquitto CPU, RSS       %.2f cores (%.1f CPU s), peak RSS %.0f MiB\n", m / hz / s, m / hz, mr
+  printf "device process CPU       %.2f cores (%.1f CPU s)\n", d / hz / s, d / hz
+  printf "load average (1 min)     %s at the start of sending, %s at the end (/proc/loadavg; the machine has %d cores)\n", l0, l1, '"$(nproc)"'
 }'
+[ -s "$dir/devices.tsv" ] && [ -s "$dir/gateway.tsv" ] && { dotnet "$dll" breakdown "$dir/devices.tsv" "$dir/gateway.tsv" || true; }
 exit $status

@@ -1,13 +1,16 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Runtime;
 using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using IotMinerAgent.Linux.Gateway.Hosting;
 using IotMinerAgent.Linux.Gateway.Ledger;
+using IotMinerAgent.Linux.Gateway.Transport;
 using IotMinerAgent.Linux.Gateway.Upstream;
 using IotMinerAgent.Linux.Mqtt.Connection;
 using IotMinerAgent.StratumTestPool;
@@ -58,6 +61,12 @@ internal static class GatewayProcess
             context.Cancel = true;
             stop.Cancel();
         });
+        var timings = new ConcurrentQueue<ShareTiming>();
+        if (load.Timings is not null)
+        {
+            gateway.Link.ShareAnswered += timings.Enqueue;
+        }
+
         Task running = gateway.RunAsync(stop.Token);
         await gateway.Link.WaitConnectedAsync(CancellationToken.None);
         while (gateway.Upstream.State != UpstreamState.Working)
@@ -65,15 +74,43 @@ internal static class GatewayProcess
             await Task.Delay(20);
         }
 
+        // A pool sends fresh work every 30 s or so (non-clean: jobs already out stay valid, so no device gets new
+        // work); without it the Stratum client would call the pool silent after 300 s and reconnect, and the new
+        // session would make every device's job stale mid-run.
+        Task freshWork = SendFreshWorkAsync(pool, stop.Token);
         Console.WriteLine("ready");
+        long jobsAtReady = gateway.Counters.JobsPublished;
         await running;
+        await freshWork;
         IReadOnlyList<DeviceTotals> totals = await ledger.ListDevicesAsync(CancellationToken.None);
         Console.WriteLine($"""
             gateway ledger           {totals.Sum(t => t.Shares + t.Rejects)} shares in the device totals ({totals.Sum(t => t.Shares)} credited, {totals.Sum(t => t.Rejects)} refused) over {totals.Count} devices
             gateway lost             {gateway.Counters.SharesLost} shares never answered (over the device queue and the overflow queue)
             upstream submissions     {pool.Submissions.Count} ({pool.Accepted.Count} accepted) at pool difficulty {PoolDifficulty}
+            gateway jobs published   {gateway.Counters.JobsPublished - jobsAtReady} device jobs (per-device work messages)
+            gateway GC               {GC.CollectionCount(0)} / {GC.CollectionCount(1)} / {GC.CollectionCount(2)} collections (gen 0/1/2), {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused in all ({(GCSettings.IsServerGC ? "server" : "workstation")} GC)
             """);
+        if (load.Timings is not null)
+        {
+            await File.WriteAllLinesAsync(load.Timings, timings.Select(t => FormattableString.Invariant($"{t.Verdict.JobId}\t{t.Verdict.Nonce}\t{t.ReceivedAt}\t{t.TakenAt}\t{t.DecidedAt}\t{t.PublishingAt}\t{t.AckedAt}")));
+        }
+
         Directory.Delete(state, recursive: true);
         return 0;
+    }
+
+    static async Task SendFreshWorkAsync(TestPool pool, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(30));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                await pool.SendJobAsync(clean: false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 }

@@ -7,9 +7,10 @@ namespace IotMinerAgent.GatewayLoad;
 /// What to run: <c>gateway --port P [--workers W] [--instance I] [--postgres CONNECTION]</c> (the gateway under load,
 /// alone in its process; bench/gateway-failover.sh runs two, instances 1 and 2, on one PostgreSQL ledger) or
 /// <c>devices --port P [--devices N] [--rate R] [--seconds S]</c> (the simulated fleet, in a process of its own so
-/// its CPU is not counted against the gateway).
+/// its CPU is not counted against the gateway). <c>--timings FILE</c> (either mode) writes each share's timestamps there
+/// for <see cref="Breakdown"/>.
 /// </summary>
-internal sealed record LoadOptions(string Mode, int Port, int Devices, double Rate, int Seconds, int Workers)
+internal sealed record LoadOptions(string Mode, int Port, int Devices, double Rate, int Seconds, int Workers, string? Timings)
 {
     /// <summary>The gateway's <c>gateway:instance</c> (0..255).</summary>
     public int Instance { get; init; }
@@ -20,7 +21,7 @@ internal sealed record LoadOptions(string Mode, int Port, int Devices, double Ra
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public static LoadOptions Parse(string[] args)
     {
-        const string Usage = "usage: gateway --port P [--workers W] [--instance I] [--postgres CONNECTION] | devices --port P [--devices N] [--rate shares/s per device] [--seconds S]";
+        const string Usage = "usage: gateway --port P [--workers W] [--instance I] [--postgres CONNECTION] [--timings FILE] | devices --port P [--devices N] [--rate shares/s per device] [--seconds S] [--timings FILE] | breakdown DEVICES_FILE GATEWAY_FILE";
         if (args.Length == 0 || args[0] is not ("gateway" or "devices"))
         {
             throw new ArgumentException($"first argument must be gateway or devices; {Usage}");
@@ -29,6 +30,7 @@ internal sealed record LoadOptions(string Mode, int Port, int Devices, double Ra
         int port = 0, devices = 1000, seconds = 60, workers = 4, instance = 0;
         string? postgres = null;
         double rate = 1;
+        string? timings = null;
         for (int i = 1; i + 1 < args.Length; i += 2)
         {
             string value = args[i + 1];
@@ -41,6 +43,7 @@ internal sealed record LoadOptions(string Mode, int Port, int Devices, double Ra
                 case "--workers": workers = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--instance": instance = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--postgres": postgres = value; break;
+                case "--timings": timings = value; break;
                 default: throw new ArgumentException($"unknown argument {args[i]}; {Usage}");
             }
         }
@@ -50,6 +53,6 @@ internal sealed record LoadOptions(string Mode, int Port, int Devices, double Ra
             throw new ArgumentException("need --port of a running broker (1..65535), --devices >= 1, --rate > 0, --seconds >= 1, --workers >= 1, --instance 0..255");
         }
 
-        return new LoadOptions(args[0], port, devices, rate, seconds, workers) { Instance = instance, Postgres = postgres };
+        return new LoadOptions(args[0], port, devices, rate, seconds, workers, timings) { Instance = instance, Postgres = postgres };
     }
 }

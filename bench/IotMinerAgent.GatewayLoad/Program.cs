@@ -2,6 +2,11 @@ using System;
 using IotMinerAgent.GatewayLoad;
 
 // bench/gateway-load.sh runs this twice: once as the gateway, once as the simulated devices (docs/gateway.md, "Load").
+if (args is ["breakdown", string devicesFile, string gatewayFile])
+{
+    return Breakdown.Run(devicesFile, gatewayFile);
+}
+
 LoadOptions load;
 try
 {

@@ -35,6 +35,10 @@ public sealed class CreditedShares(IDeviceLedger inner, FleetEnergyBook book, st
     public Task<int> PruneAsync(DateTimeOffset judgedBefore, int maxRows, CancellationToken cancellationToken) => inner.PruneAsync(judgedBefore, maxRows, cancellationToken);
 
     /// <inheritdoc />
+    public Task<LedgerShare?> FindShareAsync(string deviceId, uint jobId, uint nonce, CancellationToken cancellationToken) =>
+        inner.FindShareAsync(deviceId, jobId, nonce, cancellationToken);
+
+    /// <inheritdoc />
     public Task<DeviceTotals?> GetTotalsAsync(string deviceId, CancellationToken cancellationToken) => inner.GetTotalsAsync(deviceId, cancellationToken);
 
     /// <inheritdoc />

@@ -9,7 +9,8 @@ namespace IotMinerAgent.Linux.Gateway.Transport;
 /// <param name="DeviceId">The device, from the topic.</param>
 /// <param name="Payload">The share message as received.</param>
 /// <param name="Forwarded">True when another gateway passed it on (it is then judged here, never forwarded again).</param>
-public sealed record InboundShare(string DeviceId, byte[] Payload, bool Forwarded);
+/// <param name="ReceivedAt">When it arrived (the link's <see cref="TimeProvider"/> timestamp), for <see cref="ShareTiming"/>.</param>
+public sealed record InboundShare(string DeviceId, byte[] Payload, bool Forwarded, long ReceivedAt = 0);
 
 /// <summary>
 /// Per-device bounded queues served round-robin: each take serves the device at the head of the ready ring and moves

@@ -31,10 +31,10 @@ public sealed partial class GatewayMqttLink
                 HandleWorkRequest(topic.Subject, payload);
                 break;
             case GatewayTopicKind.DeviceShare:
-                Admit(new InboundShare(topic.Subject, payload, Forwarded: false));
+                Admit(new InboundShare(topic.Subject, payload, Forwarded: false, _time.GetTimestamp()));
                 break;
             case GatewayTopicKind.Forward:
-                Admit(new InboundShare(topic.Subject, payload, Forwarded: true));
+                Admit(new InboundShare(topic.Subject, payload, Forwarded: true, _time.GetTimestamp()));
                 break;
             case GatewayTopicKind.Status:
                 TakeEnergy(topic.Subject, payload);
@@ -182,6 +182,7 @@ public sealed partial class GatewayMqttLink
 
     async Task HandleShareAsync(InboundShare share, bool overflowed, CancellationToken cancellationToken)
     {
+        long takenAt = _time.GetTimestamp();
         DeviceShare decoded;
         try
         {
@@ -190,7 +191,7 @@ public sealed partial class GatewayMqttLink
         catch (DeviceMessageException exception)
         {
             _logger.LogWarning("Malformed share from {Device}: {Error}", share.DeviceId, UntrustedText.Escape(exception.Message, 200));
-            await SendVerdictAsync(share.DeviceId, new DeviceVerdict(0, 0, DeviceVerdictCode.RejectedMalformed, Fleet.VerdictReason.Printable(exception.Message)), cancellationToken).ConfigureAwait(false);
+            await SendVerdictAsync(new OutgoingVerdict(share.DeviceId, new DeviceVerdict(0, 0, DeviceVerdictCode.RejectedMalformed, Fleet.VerdictReason.Printable(exception.Message)), share.ReceivedAt, takenAt, _time.GetTimestamp()), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -212,19 +213,20 @@ public sealed partial class GatewayMqttLink
         DeviceVerdict verdict = overflowed
             ? await _dispatcher.RefuseOverflowAsync(share.DeviceId, decoded, _settings.DeviceQueueLength, cancellationToken).ConfigureAwait(false)
             : await _dispatcher.JudgeAsync(share.DeviceId, decoded, cancellationToken).ConfigureAwait(false);
-        await SendVerdictAsync(share.DeviceId, verdict, cancellationToken).ConfigureAwait(false);
+        await SendVerdictAsync(new OutgoingVerdict(share.DeviceId, verdict, share.ReceivedAt, takenAt, _time.GetTimestamp()), cancellationToken).ConfigureAwait(false);
     }
 
     // Every verdict (judged, rate-limited, or the final one of a share held for upstream) goes out through one queue.
-    ValueTask SendVerdictAsync(string deviceId, DeviceVerdict verdict, CancellationToken cancellationToken)
-        => _outgoing.Writer.WriteAsync(new DeviceVerdictFor(deviceId, verdict), cancellationToken);
+    ValueTask SendVerdictAsync(OutgoingVerdict verdict, CancellationToken cancellationToken)
+        => _outgoing.Writer.WriteAsync(verdict, cancellationToken);
 
     // Final verdicts the dispatcher decided later (upstream answered a held share) join the same queue.
     async Task ForwardLateVerdictsAsync(CancellationToken cancellationToken)
     {
         await foreach (DeviceVerdictFor late in _dispatcher.LateVerdicts.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            await _outgoing.Writer.WriteAsync(late, cancellationToken).ConfigureAwait(false);
+            long now = _time.GetTimestamp();
+            await _outgoing.Writer.WriteAsync(new OutgoingVerdict(late.DeviceId, late.Verdict, now, now, now), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -235,7 +237,7 @@ public sealed partial class GatewayMqttLink
         using var slots = new SemaphoreSlim(_settings.VerdictPublishConcurrency);
         try
         {
-            await foreach (DeviceVerdictFor outgoing in _outgoing.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (OutgoingVerdict outgoing in _outgoing.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
                 _ = PublishVerdictAsync(outgoing, slots, cancellationToken);
@@ -250,13 +252,15 @@ public sealed partial class GatewayMqttLink
         }
     }
 
-    async Task PublishVerdictAsync(DeviceVerdictFor outgoing, SemaphoreSlim slots, CancellationToken cancellationToken)
+    async Task PublishVerdictAsync(OutgoingVerdict outgoing, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
         try
         {
+            long publishingAt = _time.GetTimestamp();
             if (await PublishAsync(GatewayTopics.Verdict(outgoing.DeviceId), outgoing.Verdict.Encode(), retain: false, cancellationToken).ConfigureAwait(false))
             {
                 _counters.VerdictSent(outgoing.Verdict.Code);
+                ShareAnswered?.Invoke(new ShareTiming(outgoing.DeviceId, outgoing.Verdict, outgoing.ReceivedAt, outgoing.TakenAt, outgoing.DecidedAt, publishingAt, _time.GetTimestamp()));
             }
         }
         finally
@@ -300,4 +304,7 @@ public sealed partial class GatewayMqttLink
             slots.Release();
         }
     }
+
+    // A verdict on its way out, with the timestamps of its share so far (ShareTiming).
+    readonly record struct OutgoingVerdict(string DeviceId, DeviceVerdict Verdict, long ReceivedAt, long TakenAt, long DecidedAt);
 }

@@ -34,7 +34,7 @@ public sealed partial class GatewayMqttLink : IAsyncDisposable
 
     // Verdicts waiting to be published; judging waits when it is full, so memory stays bounded.
     const int OutgoingCapacity = 65_536;
-    readonly Channel<DeviceVerdictFor> _outgoing = Channel.CreateBounded<DeviceVerdictFor>(new BoundedChannelOptions(OutgoingCapacity) { SingleReader = true });
+    readonly Channel<OutgoingVerdict> _outgoing = Channel.CreateBounded<OutgoingVerdict>(new BoundedChannelOptions(OutgoingCapacity) { SingleReader = true });
 
     // Shares over their device's queue, waiting for their rate-limited verdict (recorded in the ledger first).
     readonly Channel<InboundShare> _overflow = Channel.CreateBounded<InboundShare>(new BoundedChannelOptions(OutgoingCapacity) { SingleReader = true });
@@ -80,6 +80,12 @@ public sealed partial class GatewayMqttLink : IAsyncDisposable
 
     /// <summary>Where the devices' energy counters go (status <c>energy_kwh</c>); null: statuses are not read.</summary>
     public FleetEnergyBook? Energy { get; set; }
+
+    /// <summary>
+    /// Raised once per verdict the broker acknowledged, with where its share's time went (<see cref="ShareTiming"/>);
+    /// on the publishing task, so a handler must be quick. For the load benchmark's breakdown.
+    /// </summary>
+    public event Action<ShareTiming>? ShareAnswered;
 
     /// <summary>The gateway's topics.</summary>
     public GatewayTopics Topics => _topics;

@@ -15,7 +15,8 @@ namespace IotMinerAgent.Linux.Tests.Gateway.Transport;
 /// <summary>
 /// The link's judging against the ledger's group commit, on a real mosquitto: workers keep judging while a commit is
 /// in flight, so the next commit carries every share judged meanwhile (more than the worker count), and no verdict
-/// reaches a device before the commit that holds its share.
+/// reaches a device before the commit that holds its share. Each verdict's <see cref="ShareTiming"/> puts the held
+/// commit in the "judged + committed" stage, where the load benchmark's breakdown reads it.
 /// </summary>
 public sealed class GroupCommitUnderLoadTests : IAsyncLifetime
 {
@@ -58,6 +59,14 @@ public sealed class GroupCommitUnderLoadTests : IAsyncLifetime
         var dispatcher = new ScriptedDispatcher(instance: 0) { Ledger = ledger };
         await using RunningLink gateway = await RunningLink.StartAsync(_broker.Port, dispatcher,
             new GatewayLinkSettings { Workers = workers, DeviceQueueLength = shares });
+        var timings = new List<ShareTiming>();
+        gateway.Link.ShareAnswered += t =>
+        {
+            lock (timings)
+            {
+                timings.Add(t);
+            }
+        };
         await using SimulatedDevice device = await SimulatedDevice.ConnectAsync("127.0.0.1", _broker.Port, "busy");
 
         foreach (int i in Enumerable.Range(0, shares))
@@ -69,8 +78,10 @@ public sealed class GroupCommitUnderLoadTests : IAsyncLifetime
         await WaitUntilAsync(() => dispatcher.Judged.Count == shares, $"all {shares} shares judged while the first commit is open");
         Assert.Empty(device.Verdicts);
 
+        long releasedAt = Stopwatch.GetTimestamp();
         firstCommit.SetResult();
         await device.WaitForVerdictCountAsync(shares, seconds: 30);
+        await WaitUntilAsync(() => { lock (timings) { return timings.Count == shares; } }, $"{shares} share timings");
 
         lock (committedAt)
         {
@@ -80,6 +91,18 @@ public sealed class GroupCommitUnderLoadTests : IAsyncLifetime
             {
                 Assert.Equal(DeviceVerdictCode.Accepted, v.Verdict.Code);
                 Assert.True(committedAt[(v.Verdict.JobId, v.Verdict.Nonce)] < v.ReceivedAt, $"verdict for nonce {v.Verdict.Nonce} before its commit");
+            });
+        }
+
+        // Every share was taken by a worker before the held commit was released, and counts as decided only after
+        // its own commit: the wait for the ledger is in the judged + committed stage, not in the stages around it.
+        lock (timings)
+        {
+            Assert.All(timings, t =>
+            {
+                Assert.True(t.ReceivedAt > 0 && t.ReceivedAt <= t.TakenAt && t.TakenAt < releasedAt, $"nonce {t.Verdict.Nonce}: received {t.ReceivedAt}, taken {t.TakenAt}, released {releasedAt}");
+                Assert.True(t.DecidedAt >= committedAt[(t.Verdict.JobId, t.Verdict.Nonce)], $"nonce {t.Verdict.Nonce} decided before its commit");
+                Assert.True(t.DecidedAt <= t.PublishingAt && t.PublishingAt <= t.AckedAt, $"nonce {t.Verdict.Nonce}: decided {t.DecidedAt}, publishing {t.PublishingAt}, acked {t.AckedAt}");
             });
         }
     }
