@@ -11,7 +11,9 @@
 # runs. Each run starts `iotminer run --consent=true` on demo work (fresh state directory, embedded MQTT broker on a
 # free port, the governor told to mine at once) with the environment the systemd unit sets (DOTNET_* lines of
 # agent-linux/Service/iotminer.service), and notes the time until the agent logs "Mining <algo> with engine": the
-# workers are started right after that line, so it is the start-to-first-hash time up to a few ms. After N seconds of
+# workers are started right after that line, so it is the start-to-first-hash time up to a few ms; and the CPU time the
+# agent had used by then (utime + stime from /proc/PID/stat, 10 ms ticks), which unlike the wall time does not grow
+# with the machine's load. After N seconds of
 # mining it reads VmRSS (resident now) and VmHWM (peak resident) from /proc/PID/status, then stops the agent
 # (SIGTERM). Prints each run, the medians and the machine's load average before and after (the machine may be
 # shared: start times grow with load).
@@ -52,7 +54,7 @@ work="$(mktemp -d "$root/.build/footprint-run.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 echo "measuring $IOTMINER with the unit's settings: ${settings[*]:-none}"
 echo "load average before (1, 5, 15 min; $(nproc) cores): $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-4s %18s %12s %12s\n' run 'start→mining (s)' 'VmRSS (MB)' 'VmHWM (MB)'
+printf '%-4s %18s %16s %12s %12s\n' run 'start→mining (s)' 'CPU used (s)' 'VmRSS (MB)' 'VmHWM (MB)'
 for run in $(seq 1 "$runs"); do
   log="$work/log-$run"
   mkfifo "$work/out-$run"
@@ -68,6 +70,7 @@ for run in $(seq 1 "$runs"); do
     sleep 0.005
   done
   mining="$(date +%s.%N)"
+  cpu_ticks="$(awk '{ print $14 + $15 }' "/proc/$agent/stat")"
   sleep "$seconds"
   rss="$(status_kb "$agent" VmRSS)"
   hwm="$(status_kb "$agent" VmHWM)"
@@ -75,12 +78,14 @@ for run in $(seq 1 "$runs"); do
   wait "$agent" || true
   wait "$reader" || true
   start_s="$(awk -v a="$started" -v b="$mining" 'BEGIN { printf "%.3f", b - a }')"
-  printf '%-4s %18s %12.1f %12.1f\n' "$run" "$start_s" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" "$(awk -v k="$hwm" 'BEGIN { print k / 1024 }')"
+  cpu_s="$(awk -v t="$cpu_ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / hz }')"
+  printf '%-4s %18s %16s %12.1f %12.1f\n' "$run" "$start_s" "$cpu_s" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" "$(awk -v k="$hwm" 'BEGIN { print k / 1024 }')"
   echo "$start_s" >>"$work/start"
+  echo "$cpu_s" >>"$work/cpu"
   awk -v k="$rss" 'BEGIN { print k / 1024 }' >>"$work/rss"
   awk -v k="$hwm" 'BEGIN { print k / 1024 }' >>"$work/hwm"
   rm -f "$work/out-$run"
 done
 echo "median of $runs runs ($seconds s of demo mining each, mining:threads=$threads):"
-echo "  start to mining: $(median <"$work/start") s; resident while mining: $(median <"$work/rss" | awk '{ printf "%.1f", $1 }') MB (VmRSS), peak $(median <"$work/hwm" | awk '{ printf "%.1f", $1 }') MB (VmHWM)"
+echo "  start to mining: $(median <"$work/start") s ($(median <"$work/cpu") s of CPU time); resident while mining: $(median <"$work/rss" | awk '{ printf "%.1f", $1 }') MB (VmRSS), peak $(median <"$work/hwm" | awk '{ printf "%.1f", $1 }') MB (VmHWM)"
 echo "load average after (1, 5, 15 min; $(nproc) cores): $(cut -d' ' -f1-3 /proc/loadavg)"
