@@ -60,9 +60,10 @@ for run in $(seq 1 "$runs"); do
   mkfifo "$work/out-$run"
   cat "$work/out-$run" >"$log" &
   reader=$!
+  port="$(free_port)" # before the clock starts: python3's own start-up is not the agent's
   started="$(date +%s.%N)"
   "$IOTMINER" run --consent=true --stateDirectory="$work/state-$run" --mining:threads="$threads" \
-    --governor:idleOnly=false --governor:noSensorDutyPercent=100 --mqtt:embeddedBrokerPort="$(free_port)" \
+    --governor:idleOnly=false --governor:noSensorDutyPercent=100 --mqtt:embeddedBrokerPort="$port" \
     --mqtt:homeAssistant=false >"$work/out-$run" 2>&1 &
   agent=$!
   until grep -q 'Mining [a-z0-9-]* with engine' "$log"; do
