@@ -1,19 +1,25 @@
 #!/usr/bin/env bash
-# Builds the iotminer Debian package for one architecture: a self-contained .NET publish (no .NET needed on the
-# board) laid out as a Debian binary package with the hardened systemd unit, the example configuration as a conffile,
+# Builds the iotminer Debian package for one architecture: a self-contained build (no .NET needed on the board) laid
+# out as a Debian binary package with the hardened systemd unit, the example configuration as a conffile,
 # and maintainer scripts that enable the service only when the owner has given consent.
+#
+# amd64 ships a NativeAOT build (one native executable, no JIT: less memory and a faster start; docs/service.md,
+# "Footprint"). arm64 ships the trimmed self-contained JIT build: NativeAOT for arm64 from an x64 machine needs a
+# cross linker and an arm64 sysroot that this script does not set up yet.
 #
 #   packaging/build-deb.sh amd64|arm64 [OUTPUT_DIR]      (default OUTPUT_DIR: artifacts/deb)
 #
 # Environment: DEB_MAINTAINER (default "IotMinerAgent contributors <iotminer@users.noreply.github.com>"),
-# DEB_REVISION (default 1), TRIM=auto|1|0 (see below), SOURCE_DATE_EPOCH (default: last commit time).
-# Prints the path of the .deb on the last line. Needs: dotnet, dpkg-deb, readelf (binutils), gzip.
+# DEB_REVISION (default 1), AOT=1|0 (default 1 for amd64, 0 for arm64), TRIM=auto|1|0 (the non-AOT build; see
+# below), SOURCE_DATE_EPOCH (default: last commit time).
+# Prints the path of the .deb on the last line. Needs: dotnet, dpkg-deb, readelf (binutils), gzip; for AOT also clang
+# and zlib1g-dev (the native link step; tests/scripts/install-test-deps.sh installs them).
 set -euo pipefail
 
 arch=${1:-}
 case "$arch" in
-  amd64) rid=linux-x64 ;;
-  arm64) rid=linux-arm64 ;;
+  amd64) rid=linux-x64 aot=${AOT:-1} ;;
+  arm64) rid=linux-arm64 aot=${AOT:-0} ;;
   *) echo "usage: $0 amd64|arm64 [OUTPUT_DIR]" >&2; exit 2 ;;
 esac
 
@@ -24,6 +30,12 @@ version="$upstream-${DEB_REVISION:-1}"
 maintainer=${DEB_MAINTAINER:-"IotMinerAgent contributors <iotminer@users.noreply.github.com>"}
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git -C "$repo" log -1 --format=%ct 2>/dev/null || date +%s)}
 
+if [ "$aot" = 1 ] && [ "$arch" != amd64 ]; then
+  echo "build-deb: AOT=1 is supported for amd64 only (arm64 needs a cross linker and sysroot); use AOT=0" >&2; exit 2
+fi
+if [ "$aot" = 1 ]; then
+  command -v clang >/dev/null || { echo "build-deb: NativeAOT links with clang, which is missing: apt-get install clang zlib1g-dev (or AOT=0)" >&2; exit 1; }
+fi
 for tool in dotnet dpkg-deb readelf gzip; do
   command -v "$tool" >/dev/null || { echo "build-deb: '$tool' is missing (apt-get install dpkg binutils gzip; .NET 10 SDK)" >&2; exit 1; }
 done
@@ -37,19 +49,28 @@ app="$stage/usr/lib/iotminer"
 # that removed code is unused (warnings IL2xxx/IL3xxx, errors here since TreatWarningsAsErrors covers them). With any
 # such warning (e.g. reflection-based configuration binding or a library that is not trim-annotated) the app is
 # published untrimmed instead, and the warnings are printed. TRIM=1 insists on trimming, TRIM=0 never trims.
-publish() { # trimmed(true|false)
+publish() { # trimmed(true|false) [more properties]
   rm -rf "$app"
   dotnet publish "$repo/agent-linux/IotMinerAgent.Linux.csproj" -c Release -r "$rid" --self-contained true \
-    -p:PublishTrimmed="$1" -p:DebugType=none -p:DebugSymbols=false \
+    -p:PublishTrimmed="$1" "${@:2}" -p:DebugType=none -p:DebugSymbols=false \
     -p:PublishDocumentationFiles=false -p:PublishReferencesDocumentationFiles=false \
     -p:SatelliteResourceLanguages=en \
     -o "$app" -nologo -v quiet > "$work/publish.log" 2>&1
 }
 trim=${TRIM:-auto}
-echo "build-deb: publishing $rid self-contained (TRIM=$trim)" >&2
-if [ "$trim" = 0 ]; then
+if [ "$aot" = 1 ]; then
+  # NativeAOT trims too, and analyses everything for code it cannot compile ahead of time (IL3xxx): with
+  # TreatWarningsAsErrors any such warning fails the build instead of shipping a binary that may throw at run time.
+  # StripSymbols: the executable ships without its symbols (lintian: unstripped-binary-or-object), no .dbg beside it.
+  echo "build-deb: publishing $rid NativeAOT (AOT=1)" >&2
+  started=$(date +%s)
+  publish true -p:PublishAot=true -p:StripSymbols=true || { cat "$work/publish.log" >&2; echo "build-deb: NativeAOT publish failed (AOT=0 builds the trimmed JIT package)" >&2; exit 1; }
+  echo "build-deb: NativeAOT compile and link took $(( $(date +%s) - started )) s (load average $(cut -d' ' -f1 /proc/loadavg))" >&2
+  rm -f "$app"/*.dbg
+elif [ "$trim" = 0 ]; then
+  echo "build-deb: publishing $rid self-contained, untrimmed (TRIM=0)" >&2
   publish false || { cat "$work/publish.log" >&2; exit 1; }
-elif publish true; then
+elif echo "build-deb: publishing $rid self-contained (TRIM=$trim)" >&2 && publish true; then
   echo "build-deb: trimmed without a single trim warning" >&2
 elif [ "$trim" = auto ] && grep -Eq '(warning|error) IL[23][0-9]{3}' "$work/publish.log"; then
   echo "build-deb: trimming is not safe for this build, publishing untrimmed; the trimmer said:" >&2
@@ -79,7 +100,10 @@ rm -f "$app/libcoreclrtraceptprovider.so"
 # Modes: directories 0755, files 0644, executables (the app host and the runtime's createdump) 0755.
 find "$app" -type d -exec chmod 0755 {} +
 find "$app" -type f -exec chmod 0644 {} +
-chmod 0755 "$app/iotminer" "$app/createdump"
+chmod 0755 "$app/iotminer"
+if [ -e "$app/createdump" ]; then # the JIT build's crash dumper (NativeAOT has none)
+  chmod 0755 "$app/createdump"
+fi
 
 mkdir -p "$stage/usr/bin"
 ln -s ../lib/iotminer/iotminer "$stage/usr/bin/iotminer"
@@ -146,7 +170,7 @@ Description: cryptocurrency mining agent for Raspberry Pi and other boards
  It mines only with the owner's consent: the service is enabled only after
  "consent" is set to true in /etc/iotminer/iotminer.json. It runs as the
  unprivileged iotminer user under a hardened systemd unit, with idle CPU
- priority. The package is self-contained: no .NET runtime is needed.
+ priority. The package is self-contained: no .NET runtime is needed.$([ "$aot" = 1 ] && printf '\n %s' "The agent is compiled ahead of time to one native executable.")
 EOF
 echo /etc/iotminer/iotminer.json > "$stage/DEBIAN/conffiles"
 for script in postinst prerm postrm; do

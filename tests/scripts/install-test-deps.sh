@@ -6,7 +6,8 @@
 # litecoind for the gateway's solo-mining tests (two regtest nodes, getblocktemplate/submitblock),
 # postgresql for the gateway's PostgreSQL ledger (the tests run a private cluster with initdb and pg_ctl),
 # cmake, g++, libgtest-dev and libbenchmark-dev for the native hashing kernels (tests/scripts/native-kernels.sh),
-# chromium, nodejs and npm for the dashboard's browser test (tests/scripts/dashboard-browser.sh; playwright-core from npm).
+# chromium, nodejs and npm for the dashboard's browser test (tests/scripts/dashboard-browser.sh; playwright-core from npm),
+# clang and zlib1g-dev for the NativeAOT link of the amd64 Debian package (packaging/build-deb.sh, tests/scripts/deb-package.sh).
 set -euo pipefail
 
 as_root() {
@@ -32,6 +33,8 @@ command -v g++ >/dev/null 2>&1 || missing+=(g++)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v clang >/dev/null 2>&1 || missing+=(clang)
+[ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
 
 arm64_libs=(libc6:arm64 libstdc++6:arm64 libgcc-s1:arm64 libssl3:arm64 zlib1g:arm64)
 if ! dpkg --print-foreign-architectures | grep -qx arm64; then

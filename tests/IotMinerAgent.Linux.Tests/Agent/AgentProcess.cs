@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 namespace IotMinerAgent.Linux.Tests.Agent;
 
 /// <summary>
-/// <c>iotminer run</c> as a real process (the iotminer.dll built beside the tests, started by the same dotnet host),
+/// <c>iotminer run</c> as a real process (<see cref="AgentExecutable"/>: the iotminer.dll built beside the tests, or the published build),
 /// with every line it prints recorded; the test can SIGKILL it, exactly like a power cut for the process.
 /// </summary>
 internal sealed class AgentProcess : IDisposable
@@ -49,20 +49,8 @@ internal sealed class AgentProcess : IDisposable
     /// <summary>Starts <c>iotminer</c> with <paramref name="arguments"/> (the verb first), in <paramref name="workingDirectory"/>.</summary>
     public static AgentProcess Start(string workingDirectory, params string[] arguments)
     {
-        string dll = Path.Combine(AppContext.BaseDirectory, "iotminer.dll");
-        string host = Environment.ProcessPath is string path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
-        var start = new ProcessStartInfo(host)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+        ProcessStartInfo start = AgentExecutable.StartInfo(arguments);
+        start.WorkingDirectory = workingDirectory;
 
         // Not a systemd service here: one plain line per log event, whatever the environment of the test run says.
         start.Environment.Remove("INVOCATION_ID");

@@ -74,9 +74,7 @@ public sealed partial class ShareLogProcessTests : IDisposable
     // everything the terminal received.
     async Task<string> RunOnTerminalAsync(bool noColor)
     {
-        string dll = Path.Combine(AppContext.BaseDirectory, "iotminer.dll");
-        string host = Environment.ProcessPath is string path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
-        string command = "exec timeout -s INT 25 " + string.Join(" ", new[] { host, dll }.Concat(Arguments()).Select(a => "'" + a + "'"));
+        string command = "exec timeout -s INT 25 " + string.Join(" ", AgentExecutable.Command().Concat(Arguments()).Select(a => "'" + a + "'"));
         var start = new ProcessStartInfo("script", ["-q", "-e", "-c", command, "/dev/null"])
         {
             RedirectStandardOutput = true,

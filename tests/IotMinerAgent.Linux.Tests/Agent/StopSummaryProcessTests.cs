@@ -88,13 +88,7 @@ public sealed partial class StopSummaryProcessTests : IDisposable
 
     static Process Start(string[] arguments)
     {
-        string host = Environment.ProcessPath is string path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
-        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "iotminer.dll"));
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+        ProcessStartInfo start = AgentExecutable.StartInfo(arguments);
 
         // Not a systemd service even when the tests run under one: the plain console path.
         start.Environment.Remove("NOTIFY_SOCKET");

@@ -73,13 +73,7 @@ public sealed partial class DuinoAgentProcessTests : IDisposable
 
     private static Process Start(string[] arguments)
     {
-        string host = Environment.ProcessPath is string path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
-        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "iotminer.dll"));
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+        ProcessStartInfo start = AgentExecutable.StartInfo(arguments);
 
         start.Environment.Remove("NOTIFY_SOCKET");
         start.Environment.Remove("INVOCATION_ID");

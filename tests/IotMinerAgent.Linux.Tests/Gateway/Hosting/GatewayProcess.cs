@@ -40,13 +40,7 @@ internal sealed class GatewayProcess : IDisposable
         Directory.CreateDirectory(stateDirectory);
         string config = Path.Combine(stateDirectory, "iotminer.json");
         File.WriteAllText(config, "{ // everything comes from the overrides\n}");
-        string dll = Path.Combine(AppContext.BaseDirectory, "iotminer.dll");
-        string host = Environment.ProcessPath is string path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
-        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string argument in new[] { dll, "gateway", "--config", config, $"--stateDirectory={stateDirectory}" })
-        {
-            start.ArgumentList.Add(argument);
-        }
+        ProcessStartInfo start = AgentExecutable.StartInfo("gateway", "--config", config, $"--stateDirectory={stateDirectory}");
 
         foreach ((string key, string value) in settings)
         {
