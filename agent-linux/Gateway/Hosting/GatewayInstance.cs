@@ -42,7 +42,8 @@ public sealed class GatewayInstance : IAsyncDisposable
         _logger = loggers.CreateLogger<GatewayInstance>();
         Upstream = new ObservedUpstream(upstream);
         Energy = energy;
-        IDeviceLedger book = energy is null ? ledger : new CreditedShares(ledger, energy.Book, upstream.Algorithm, () => Upstream.NetworkDifficulty);
+        IDeviceLedger judging = new RetryingDeviceLedger(ledger, loggers.CreateLogger<RetryingDeviceLedger>());
+        IDeviceLedger book = energy is null ? judging : new CreditedShares(judging, energy.Book, upstream.Algorithm, () => Upstream.NetworkDifficulty);
         Dispatcher = new FleetDispatcher(Upstream, book, gateway.Fleet, time, loggers.CreateLogger<FleetDispatcher>());
         Counters = new GatewayCounters(time);
         Link = new GatewayMqttLink(mqtt, new GatewayTopics(gateway.Instance, gateway.Group), Dispatcher, gateway.Link with { UpstreamAlgorithm = upstream.Algorithm },

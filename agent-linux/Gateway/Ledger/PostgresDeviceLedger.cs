@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Data.Common;
 using System.Threading;
 using System.Threading.Tasks;
 using IotMinerAgent.Hashing.DeviceWork;
@@ -68,6 +69,9 @@ public sealed class PostgresDeviceLedger : IDeviceLedger, IFleetEnergyStore
             last_seen_ms = GREATEST(ledger_devices.last_seen_ms, excluded.last_seen_ms)
         """;
 
+    /// <summary>The most connections one gateway opens when the connection string sets no <c>Maximum Pool Size</c>.</summary>
+    public const int DefaultMaxPoolSize = 16;
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly GroupCommitQueue _queue;
 
@@ -81,7 +85,7 @@ public sealed class PostgresDeviceLedger : IDeviceLedger, IFleetEnergyStore
     public static async Task<PostgresDeviceLedger> OpenAsync(string connectionString, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
-        NpgsqlDataSource dataSource = NpgsqlDataSource.Create(connectionString);
+        NpgsqlDataSource dataSource = NpgsqlDataSource.Create(BoundedPool(connectionString));
         try
         {
             await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -102,6 +106,23 @@ public sealed class PostgresDeviceLedger : IDeviceLedger, IFleetEnergyStore
         }
 
         return new PostgresDeviceLedger(dataSource, logger);
+    }
+
+    // Npgsql's default pool allows 100 connections per gateway, PostgreSQL's default max_connections is 100 in all: two
+    // gateways answering a burst of lookups at once ran the server out ("53300: sorry, too many clients already").
+    // Unless the connection string says otherwise, a gateway opens at most DefaultMaxPoolSize and waits for a free one.
+    private static string BoundedPool(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        foreach (string key in given.Keys)
+        {
+            if (key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant() is "MAXIMUMPOOLSIZE" or "MAXPOOLSIZE")
+            {
+                return connectionString;
+            }
+        }
+
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = DefaultMaxPoolSize }.ConnectionString;
     }
 
     /// <inheritdoc />

@@ -162,7 +162,9 @@ public sealed partial class GatewayMqttLink
         {
             if (!cancellationToken.IsCancellationRequested)
             {
-                _logger.LogError("Share from {Device} could not be judged: {Error}", share.DeviceId, MqttConnection.Flatten(exception));
+                // Not a passing failure (those the ledger retries): the share is lost, and counted so.
+                _counters.ShareLost();
+                _logger.LogError("Share from {Device} could not be judged, it is lost: {Error}", share.DeviceId, MqttConnection.Flatten(exception));
             }
         }
         finally
