@@ -1,4 +1,6 @@
 using System.Text.Json;
+using IotMinerAgent.Firmware.Config;
+using IotMinerAgent.Firmware.Control;
 using IotMinerAgent.Firmware.Mqtt;
 using IotMinerAgent.Firmware.Status;
 using IotMinerAgent.Governor.Energy;
@@ -37,5 +39,25 @@ public sealed class EnergyCounterTests
         counter.Advance(60_000, 100, status);
 
         Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(DeviceMessages.Status("esp32-a", null, status)).RootElement.GetProperty("energy_kwh").ValueKind);
+    }
+
+    [Fact]
+    public void The_energy_counted_is_at_the_draw_the_energy_rule_uses()
+    {
+        static string File(string energy) => $$"""
+            { "version": 1, "deviceId": "esp32-e", "wifi": { "ssid": "HomeNet", "password": "correct horse" },
+              "mqtt": { "host": "broker.lan" }, "energy": { {{energy}} } }
+            """;
+
+        // The owner's figures: 0.25 W idle, 1.5 W at full load.
+        BoardPower? keys = PermitDecider.BoardDraw(FirmwareConfig.Parse(File("\"boardWatts\": 1.5, \"idleWatts\": 0.25"), "ESP32").EnergyPolicy);
+        Assert.Equal((250, 1500), (keys?.IdleMilliwatts, keys?.FullLoadMilliwatts));
+
+        // None given: the board table's row for the chip (an ESP32-S3 here), else its ESP32 row.
+        BoardPower? s3 = PermitDecider.BoardDraw(FirmwareConfig.Parse(File(string.Empty), "ESP32-S3").EnergyPolicy);
+        Assert.Equal(BoardPowerTable.Find("ESP32-S3")!.FullLoadMilliwatts, s3?.FullLoadMilliwatts);
+        BoardPower? unknown = PermitDecider.BoardDraw(FirmwareConfig.Parse(File(string.Empty), null).EnergyPolicy);
+        Assert.Equal(BoardPowerTable.Find("ESP32")!.FullLoadMilliwatts, unknown?.FullLoadMilliwatts);
+        Assert.NotEqual(s3?.FullLoadMilliwatts, unknown?.FullLoadMilliwatts);
     }
 }

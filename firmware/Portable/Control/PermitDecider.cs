@@ -32,9 +32,12 @@ namespace IotMinerAgent.Firmware.Control
             _energyUsed = new EnergyCounter(BoardDraw(config.EnergyPolicy));
         }
 
-        // The draw the energy rule prices (energy.boardWatts/idleWatts, else the board table's row for the chip); where
-        // neither is known, the table's ESP32 row, the largest of the chips the firmware runs on (docs/mqtt.md, "ESP32 devices").
-        private static BoardPower? BoardDraw(EnergyPolicy policy) =>
+        /// <summary>
+        /// The draw the status's <c>energy_kwh</c> counts: the energy rule's (<c>energy.boardWatts</c>/<c>idleWatts</c>,
+        /// else the board table's row for the chip); where neither is known, the table's ESP32 row, the largest of the
+        /// chips the firmware runs on (docs/mqtt.md, "ESP32 devices").
+        /// </summary>
+        internal static BoardPower? BoardDraw(EnergyPolicy policy) =>
             policy.BoardMilliW > 0 ? new BoardPower("configured", policy.IdleMilliW, policy.BoardMilliW, "energy keys or the board table") : BoardPowerTable.Find("ESP32");
 
         /// <summary>
