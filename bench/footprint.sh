@@ -14,7 +14,8 @@
 # workers are started right after that line, so it is the start-to-first-hash time up to a few ms; and the CPU time the
 # agent had used by then (utime + stime from /proc/PID/stat, 10 ms ticks), which unlike the wall time does not grow
 # with the machine's load. After N seconds of
-# mining it reads VmRSS (resident now) and VmHWM (peak resident) from /proc/PID/status, then stops the agent
+# mining it reads VmRSS (resident now), VmHWM (peak resident), and RssAnon and RssFile (the private and the file-backed
+# part of VmRSS) from /proc/PID/status, then stops the agent
 # (SIGTERM). Prints each run, the medians and the machine's load average before and after (the machine may be
 # shared: start times grow with load).
 set -euo pipefail
@@ -54,7 +55,7 @@ work="$(mktemp -d "$root/.build/footprint-run.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 echo "measuring $IOTMINER with the unit's settings: ${settings[*]:-none}"
 echo "load average before (1, 5, 15 min; $(nproc) cores): $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-4s %18s %16s %12s %12s\n' run 'start→mining (s)' 'CPU used (s)' 'VmRSS (MB)' 'VmHWM (MB)'
+printf '%-4s %18s %16s %12s %12s %14s %14s\n' run 'start→mining (s)' 'CPU used (s)' 'VmRSS (MB)' 'VmHWM (MB)' 'RssAnon (MB)' 'RssFile (MB)'
 for run in $(seq 1 "$runs"); do
   log="$work/log-$run"
   mkfifo "$work/out-$run"
@@ -75,18 +76,23 @@ for run in $(seq 1 "$runs"); do
   sleep "$seconds"
   rss="$(status_kb "$agent" VmRSS)"
   hwm="$(status_kb "$agent" VmHWM)"
+  anon="$(status_kb "$agent" RssAnon)"
+  file="$(status_kb "$agent" RssFile)"
   kill -TERM "$agent"
   wait "$agent" || true
   wait "$reader" || true
   start_s="$(awk -v a="$started" -v b="$mining" 'BEGIN { printf "%.3f", b - a }')"
   cpu_s="$(awk -v t="$cpu_ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / hz }')"
-  printf '%-4s %18s %16s %12.1f %12.1f\n' "$run" "$start_s" "$cpu_s" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" "$(awk -v k="$hwm" 'BEGIN { print k / 1024 }')"
+  mb() { awk -v k="$1" 'BEGIN { print k / 1024 }'; }
+  printf '%-4s %18s %16s %12.1f %12.1f %14.1f %14.1f\n' "$run" "$start_s" "$cpu_s" "$(mb "$rss")" "$(mb "$hwm")" "$(mb "$anon")" "$(mb "$file")"
   echo "$start_s" >>"$work/start"
   echo "$cpu_s" >>"$work/cpu"
   awk -v k="$rss" 'BEGIN { print k / 1024 }' >>"$work/rss"
   awk -v k="$hwm" 'BEGIN { print k / 1024 }' >>"$work/hwm"
+  mb "$anon" >>"$work/anon"
+  mb "$file" >>"$work/file"
   rm -f "$work/out-$run"
 done
 echo "median of $runs runs ($seconds s of demo mining each, mining:threads=$threads):"
-echo "  start to mining: $(median <"$work/start") s ($(median <"$work/cpu") s of CPU time); resident while mining: $(median <"$work/rss" | awk '{ printf "%.1f", $1 }') MB (VmRSS), peak $(median <"$work/hwm" | awk '{ printf "%.1f", $1 }') MB (VmHWM)"
+echo "  start to mining: $(median <"$work/start") s ($(median <"$work/cpu") s of CPU time); resident while mining: $(median <"$work/rss" | awk '{ printf "%.1f", $1 }') MB (VmRSS), peak $(median <"$work/hwm" | awk '{ printf "%.1f", $1 }') MB (VmHWM); of the resident, $(median <"$work/anon" | awk '{ printf "%.1f", $1 }') MB private (RssAnon) and $(median <"$work/file" | awk '{ printf "%.1f", $1 }') MB file pages (RssFile: the executable and libraries, clean, dropped and read back under memory pressure)"
 echo "load average after (1, 5, 15 min; $(nproc) cores): $(cut -d' ' -f1-3 /proc/loadavg)"
