@@ -40,7 +40,7 @@ public static class EnergyEndpoints
         app.MapGet("/api/v1/energy", (int? days, CancellationToken cancellationToken) => EnergyAsync(agent, gateway, days, cancellationToken))
             .WithTags("energy").WithName("getEnergy")
             .WithSummary("The energy ledger: per local day, kWh mining used, shares accepted, expected coins, energy cost, earned and net, newest first (days: 1 to 400, default 30); "
-                + "days: this agent's own (empty without mining); fleet: the gateway's devices and their total (null without a gateway).");
+                + "days: this agent's own (empty without mining), with today's and the last 7 days' sums and the source of each figure; fleet: the gateway's devices and their total (null without a gateway).");
     }
 
     private static async Task<Results<Ok<EnergyResponse>, JsonHttpResult<ErrorResponse>>> EnergyAsync(AgentApi? agent, RunningGateway? gateway, int? days, CancellationToken cancellationToken)
@@ -57,8 +57,8 @@ public static class EnergyEndpoints
         if (gateway?.Current is { Energy: { } energy } running)
         {
             FleetEnergyReport report = await energy.ReadAsync(count, running.Upstream.Algorithm, cancellationToken).ConfigureAwait(false);
-            var devices = report.Devices.GroupBy(day => day.Device, System.StringComparer.Ordinal)
-                .OrderBy(group => group.Key, System.StringComparer.Ordinal)
+            var devices = report.Devices.GroupBy(day => day.Device, StringComparer.Ordinal)
+                .OrderBy(group => group.Key, StringComparer.Ordinal)
                 // Device ids are topic levels a device chose: escaped before they are shown (UntrustedText).
                 .Select(group => new DeviceEnergyEntry(Hashing.UntrustedText.Escape(group.Key, 128), group.Select(Entry).ToList()))
                 .ToList();
