@@ -1,7 +1,6 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using IotMinerAgent.Governor;
 using IotMinerAgent.Hashing;
 using IotMinerAgent.Linux.Energy;
 using IotMinerAgent.Linux.Mining;
@@ -128,15 +127,6 @@ public sealed class EnergyLedgerService(EnergyLedger ledger, GovernorLoop govern
             return inputs is not null && inputs.TryTopicPrice(out double topic) ? topic : null;
         }
 
-        int minute = (int)time.GetLocalNow().TimeOfDay.TotalMinutes;
-        foreach (TariffPeriod period in setup.EnergyRule.Tariff)
-        {
-            if (period.Window.Contains(minute))
-            {
-                return (double)period.PriceNanoPerKwh / TariffPeriod.NanoPerUnit;
-            }
-        }
-
-        return setup.EnergyRule.PricePerKwhNano is long flat ? (double)flat / TariffPeriod.NanoPerUnit : null;
+        return setup.EnergyRule.ConfiguredPricePerKwhAt((int)time.GetLocalNow().TimeOfDay.TotalMinutes);
     }
 }

@@ -146,16 +146,10 @@ public sealed class MetricsExport
     // those are the miner's own, and the fleet's are the iotminer_gateway_* counters in either case.
     private void UpdateFleet(FleetEnergyReport report, bool fleetOnly)
     {
-        double kwh = 0;
-        double coins = 0;
-        double cost = 0;
-        foreach (EnergyDay day in report.Total)
-        {
-            kwh += day.KilowattHours;
-            coins += day.ExpectedCoins ?? 0;
-            cost += day.EnergyCost ?? 0;
-        }
-
+        EnergyTotal total = EnergyTotal.Of(report.Total);
+        double kwh = total.KilowattHours;
+        double coins = total.ExpectedCoins ?? 0;
+        double cost = total.EnergyCost ?? 0;
         string currency = report.Currency ?? UnsetCurrency;
         _fleetEnergy!.IncTo(kwh);
         _fleetEarnings!.WithLabels(report.Coin).IncTo(coins);

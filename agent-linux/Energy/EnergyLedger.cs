@@ -138,7 +138,8 @@ public sealed class EnergyLedger(EnergyLedgerStore store, string device, TimePro
         Writes++;
     }
 
-    private static DateTimeOffset Hour(DateTimeOffset local) => new(local.Year, local.Month, local.Day, local.Hour, 0, 0, local.Offset);
+    /// <summary>The start of the clock hour of <paramref name="local"/>: what "a row at most once per clock hour" counts in.</summary>
+    internal static DateTimeOffset Hour(DateTimeOffset local) => new(local.Year, local.Month, local.Day, local.Hour, 0, 0, local.Offset);
 
     private static long MicroJ(double kilowattHours) => (long)Math.Round(kilowattHours * MicroJoulePerKilowattHour);
 }

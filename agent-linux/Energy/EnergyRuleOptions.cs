@@ -153,6 +153,24 @@ public sealed record EnergyRuleOptions
         return policy;
     }
 
+    /// <summary>
+    /// The energy price the keys give for local minute of the day <paramref name="minuteOfDay"/>: the
+    /// <c>energy:tariff</c> period covering it, else <c>energy:pricePerKwh</c>; null when neither is set
+    /// (<c>energy:priceTopic</c> is its reader's to follow).
+    /// </summary>
+    public double? ConfiguredPricePerKwhAt(int minuteOfDay)
+    {
+        foreach (TariffPeriod period in Tariff)
+        {
+            if (period.Window.Contains(minuteOfDay))
+            {
+                return Units(period.PriceNanoPerKwh);
+            }
+        }
+
+        return PricePerKwhNano is long flat ? Units(flat) : null;
+    }
+
     private static double Units(long nano) => nano / (double)TariffPeriod.NanoPerUnit;
 
     private sealed class Lookup(Func<string, string?> lookup) : IEnergyKeyValues

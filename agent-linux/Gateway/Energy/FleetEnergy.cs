@@ -24,6 +24,13 @@ public sealed class FleetEnergy
     private readonly ILogger _logger;
     private DateTimeOffset _prunedHour = DateTimeOffset.MinValue;
 
+    // The stored rows of the widest span read in this clock hour. /metrics reads every kept day at each scrape (every
+    // few seconds) and the API a span of them; the store changes when this gateway writes or prunes (each bumps
+    // _storeVersion, so a read that overlapped one is not kept) and by other gateways at most once an hour, whose rows
+    // therefore show up to an hour later than without it. This gateway's own news comes from the book at every read.
+    private StoredRows? _stored;
+    private int _storeVersion;
+
     /// <summary>Keeps <paramref name="book"/> in <paramref name="store"/> for <paramref name="retentionDays"/> days.</summary>
     public FleetEnergy(IFleetEnergyStore store, FleetEnergyBook book, int retentionDays, TimeProvider time, ILogger logger)
     {
@@ -79,7 +86,7 @@ public sealed class FleetEnergy
     {
         var today = DateOnly.FromDateTime(_time.GetLocalNow().DateTime);
         DateOnly from = today.AddDays(1 - Math.Max(1, days));
-        IReadOnlyList<FleetEnergyRow> stored = await _store.ReadEnergyAsync(from, today, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<FleetEnergyRow> stored = await StoredAsync(from, today, cancellationToken).ConfigureAwait(false);
         var rows = stored.ToDictionary(row => (row.Day.Device, row.Day.Day, row.Instance));
         foreach (FleetEnergyRow row in Book.Snapshot())
         {
@@ -93,6 +100,20 @@ public sealed class FleetEnergy
         return new FleetEnergyReport(Book.Prices.Currency, coin, devices, FleetEnergyTotals.Fleet(devices));
     }
 
+    private async Task<IReadOnlyList<FleetEnergyRow>> StoredAsync(DateOnly from, DateOnly today, CancellationToken cancellationToken)
+    {
+        DateTimeOffset hour = Linux.Energy.EnergyLedger.Hour(_time.GetLocalNow());
+        if (Volatile.Read(ref _stored) is { } kept && kept.Hour == hour && kept.Version == Volatile.Read(ref _storeVersion) && kept.To == today && kept.From <= from)
+        {
+            return kept.From == from ? kept.Rows : kept.Rows.Where(row => row.Day.Day >= from).ToList();
+        }
+
+        int version = Volatile.Read(ref _storeVersion);
+        IReadOnlyList<FleetEnergyRow> rows = await _store.ReadEnergyAsync(from, today, cancellationToken).ConfigureAwait(false);
+        Volatile.Write(ref _stored, new StoredRows(from, today, hour, version, rows));
+        return rows;
+    }
+
     private async Task WriteAsync(IReadOnlyList<FleetEnergyRow> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
@@ -103,6 +124,7 @@ public sealed class FleetEnergy
         try
         {
             await _store.WriteEnergyAsync(rows, cancellationToken).ConfigureAwait(false);
+            Interlocked.Increment(ref _storeVersion);
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -114,7 +136,7 @@ public sealed class FleetEnergy
     private async Task PruneAsync(CancellationToken cancellationToken)
     {
         DateTimeOffset now = _time.GetLocalNow();
-        var hour = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, now.Offset);
+        DateTimeOffset hour = Linux.Energy.EnergyLedger.Hour(now);
         if (hour == _prunedHour)
         {
             return;
@@ -127,6 +149,7 @@ public sealed class FleetEnergy
             int pruned = await _store.PruneEnergyAsync(oldestKept, cancellationToken).ConfigureAwait(false);
             if (pruned > 0)
             {
+                Interlocked.Increment(ref _storeVersion);
                 _logger.LogInformation("Fleet energy ledger: {Rows} rows of days before {Day} removed (gateway:ledger:retentionDays = {Days})", pruned, oldestKept, _retentionDays);
             }
         }
@@ -135,4 +158,6 @@ public sealed class FleetEnergy
             _logger.LogWarning("Pruning the fleet energy ledger failed, next try in an hour: {Problem}", error.Message);
         }
     }
+
+    private sealed record StoredRows(DateOnly From, DateOnly To, DateTimeOffset Hour, int Version, IReadOnlyList<FleetEnergyRow> Rows);
 }

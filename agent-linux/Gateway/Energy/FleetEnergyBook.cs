@@ -61,7 +61,7 @@ public sealed class FleetEnergyBook
                 _devices[row.Day.Device] = new DeviceEnergy(new KwhCounter(row.CounterKwh, readAt))
                 {
                     Today = row.Day,
-                    WrittenHour = Hour(now),
+                    WrittenHour = EnergyLedger.Hour(now),
                 };
             }
         }
@@ -163,7 +163,7 @@ public sealed class FleetEnergyBook
 
     private List<FleetEnergyRow> Take(bool all)
     {
-        DateTimeOffset hour = Hour(_time.GetLocalNow());
+        DateTimeOffset hour = EnergyLedger.Hour(_time.GetLocalNow());
         lock (_gate)
         {
             var rows = new List<FleetEnergyRow>(_ended);
@@ -211,7 +211,7 @@ public sealed class FleetEnergyBook
             }
 
             entry.Today = null;
-            entry.WrittenHour = Hour(now);
+            entry.WrittenHour = EnergyLedger.Hour(now);
         }
 
         entry.Today = (entry.Today ?? new EnergyDay(device, date, 0, 0, null, null, null)).Add(interval);
@@ -219,8 +219,6 @@ public sealed class FleetEnergyBook
     }
 
     private FleetEnergyRow Row(DeviceEnergy entry) => new(_instance, entry.Today!, entry.Counter.Last);
-
-    private static DateTimeOffset Hour(DateTimeOffset local) => new(local.Year, local.Month, local.Day, local.Hour, 0, 0, local.Offset);
 
     private sealed class DeviceEnergy(KwhCounter counter)
     {

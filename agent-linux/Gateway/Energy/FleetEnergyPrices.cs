@@ -1,5 +1,4 @@
 using System;
-using IotMinerAgent.Governor;
 using IotMinerAgent.Linux.Energy;
 
 namespace IotMinerAgent.Linux.Gateway.Energy;
@@ -26,17 +25,5 @@ public sealed record FleetEnergyPrices(EnergyRuleOptions Rule)
     public double? CoinPrice => Rule.CoinPrice;
 
     /// <summary>The energy price at local time <paramref name="local"/>: the tariff period covering it, else the flat price; null when neither.</summary>
-    public double? PricePerKwhAt(DateTimeOffset local)
-    {
-        int minute = (int)local.TimeOfDay.TotalMinutes;
-        foreach (TariffPeriod period in Rule.Tariff)
-        {
-            if (period.Window.Contains(minute))
-            {
-                return (double)period.PriceNanoPerKwh / TariffPeriod.NanoPerUnit;
-            }
-        }
-
-        return Rule.PricePerKwhNano is long flat ? (double)flat / TariffPeriod.NanoPerUnit : null;
-    }
+    public double? PricePerKwhAt(DateTimeOffset local) => Rule.ConfiguredPricePerKwhAt((int)local.TimeOfDay.TotalMinutes);
 }

@@ -19,11 +19,12 @@ public static class FleetEnergyTotals
             .Select(group =>
             {
                 EnergyDay fullest = group.Select(row => row.Day).MaxBy(day => day.KilowattHours)!;
+                EnergyTotal instances = EnergyTotal.Of(group.Select(row => row.Day));
                 return fullest with
                 {
-                    SharesAccepted = group.Sum(row => row.Day.SharesAccepted),
-                    ExpectedCoins = Sum(group.Select(row => row.Day.ExpectedCoins)),
-                    Earned = Sum(group.Select(row => row.Day.Earned)),
+                    SharesAccepted = instances.SharesAccepted,
+                    ExpectedCoins = instances.ExpectedCoins,
+                    Earned = instances.Earned,
                 };
             })
             .OrderByDescending(day => day.Day).ThenBy(day => day.Device, StringComparer.Ordinal)
@@ -32,23 +33,8 @@ public static class FleetEnergyTotals
     /// <summary>The fleet's total per day (device ""), newest first: every figure summed over the devices.</summary>
     public static IReadOnlyList<EnergyDay> Fleet(IEnumerable<EnergyDay> devices) =>
         devices.GroupBy(day => day.Day)
-            .Select(group => new EnergyDay(string.Empty, group.Key, group.Sum(day => day.KilowattHours), group.Sum(day => day.SharesAccepted),
-                Sum(group.Select(day => day.ExpectedCoins)), Sum(group.Select(day => day.EnergyCost)), Sum(group.Select(day => day.Earned))))
+            .Select(group => (group.Key, Total: EnergyTotal.Of(group)))
+            .Select(day => new EnergyDay(string.Empty, day.Key, day.Total.KilowattHours, day.Total.SharesAccepted, day.Total.ExpectedCoins, day.Total.EnergyCost, day.Total.Earned))
             .OrderByDescending(day => day.Day)
             .ToList();
-
-    // Unknown only when unknown everywhere, as a day's figure in the agent's ledger.
-    private static double? Sum(IEnumerable<double?> figures)
-    {
-        double? total = null;
-        foreach (double? figure in figures)
-        {
-            if (figure is double value)
-            {
-                total = (total ?? 0) + value;
-            }
-        }
-
-        return total;
-    }
 }

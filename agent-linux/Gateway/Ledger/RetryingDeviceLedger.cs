@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Data.Common;
 using System.Threading;
 using System.Threading.Tasks;
@@ -13,11 +12,10 @@ namespace IotMinerAgent.Linux.Gateway.Ledger;
 /// out of connections, unreachable) is tried again, waiting longer each time up to <see cref="MaxDelay"/>, until it
 /// succeeds or the gateway stops. A share is never answered before its record is committed, so while the database is
 /// away its share waits (and the device with it) rather than being dropped; any other failure is thrown at once.
-/// The inner ledger stays its opener's to dispose.
 /// </summary>
 /// <param name="inner">The ledger.</param>
 /// <param name="logger">Says once when the ledger becomes unavailable and once when it is back.</param>
-public sealed class RetryingDeviceLedger(IDeviceLedger inner, ILogger logger) : IDeviceLedger
+public sealed class RetryingDeviceLedger(IDeviceLedger inner, ILogger logger) : DelegatingDeviceLedger(inner)
 {
     /// <summary>The first wait before trying again.</summary>
     public static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(100);
@@ -36,31 +34,16 @@ public sealed class RetryingDeviceLedger(IDeviceLedger inner, ILogger logger) : 
         error is SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked } || error is DbException { IsTransient: true };
 
     /// <inheritdoc />
-    public Task RecordAsync(LedgerShare share, CancellationToken cancellationToken) =>
+    public override Task RecordAsync(LedgerShare share, CancellationToken cancellationToken) =>
         RetryAsync(async () =>
         {
-            await inner.RecordAsync(share, cancellationToken).ConfigureAwait(false);
+            await Inner.RecordAsync(share, cancellationToken).ConfigureAwait(false);
             return true;
         }, cancellationToken);
 
     /// <inheritdoc />
-    public Task<LedgerShare?> FindShareAsync(string deviceId, uint jobId, uint nonce, CancellationToken cancellationToken) =>
-        RetryAsync(() => inner.FindShareAsync(deviceId, jobId, nonce, cancellationToken), cancellationToken);
-
-    /// <inheritdoc />
-    public Task<int> AbandonPendingAsync(byte instance, CancellationToken cancellationToken) => inner.AbandonPendingAsync(instance, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<int> PruneAsync(DateTimeOffset judgedBefore, int maxRows, CancellationToken cancellationToken) => inner.PruneAsync(judgedBefore, maxRows, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<DeviceTotals?> GetTotalsAsync(string deviceId, CancellationToken cancellationToken) => inner.GetTotalsAsync(deviceId, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<DeviceTotals>> ListDevicesAsync(CancellationToken cancellationToken) => inner.ListDevicesAsync(cancellationToken);
-
-    /// <inheritdoc />
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public override Task<LedgerShare?> FindShareAsync(string deviceId, uint jobId, uint nonce, CancellationToken cancellationToken) =>
+        RetryAsync(() => Inner.FindShareAsync(deviceId, jobId, nonce, cancellationToken), cancellationToken);
 
     private async Task<T> RetryAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
     {
