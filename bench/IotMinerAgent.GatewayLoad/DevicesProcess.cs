@@ -79,8 +79,8 @@ internal static class DevicesProcess
             lost                     {sent - verdicts.Count} (no verdict within {QuietLimit.TotalSeconds:0} s of the last one)
             duplicate                {duplicates} (verdicts beyond the first for one share, accepted-pending not counted)
             judged shares/s          {judgedInWindow / sendSeconds:0.0} (verdicts other than rate-limited received during the sending window)
-            share→verdict latency    p50 {Percentile(judged, 0.50):0.0} ms, p99 {Percentile(judged, 0.99):0.0} ms, max {(judged.Count > 0 ? judged[^1] : double.NaN):0.0} ms (judged shares, all)
-                                     p50 {Percentile(steady, 0.50):0.0} ms, p99 {Percentile(steady, 0.99):0.0} ms (steady: after the first {warmup:0} s)
+            share→verdict latency    p50 {Breakdown.Percentile(judged, 0.50):0.0} ms, p99 {Breakdown.Percentile(judged, 0.99):0.0} ms, max {(judged.Count > 0 ? judged[^1] : double.NaN):0.0} ms (judged shares, all)
+                                     p50 {Breakdown.Percentile(steady, 0.50):0.0} ms, p99 {Breakdown.Percentile(steady, 0.99):0.0} ms (steady: after the first {warmup:0} s)
             devices GC               {GC.CollectionCount(0)} / {GC.CollectionCount(1)} / {GC.CollectionCount(2)} collections (gen 0/1/2), {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused in all
             """);
         if (load.Timings is not null)
@@ -98,6 +98,4 @@ internal static class DevicesProcess
 
         return sent == verdicts.Count && duplicates == 0 ? 0 : 1;
     }
-
-    static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 }

@@ -3,10 +3,10 @@ using IotMinerAgent.Governor.Energy;
 namespace IotMinerAgent.Firmware.Status
 {
     /// <summary>
-    /// The board's energy since start, the status's <c>energy_kwh</c>: the board table's draw at the duty of each
-    /// round (idle + duty × (full load − idle), <see cref="BoardPower.DrawMilliwatts"/>) times the round's length,
-    /// summed in microjoules (mW × ms = µJ), integers only: the board has no double FPU. The ESP32 row of the table is
-    /// both cores busy at full load while the firmware hashes on one, so the figure is an upper bound.
+    /// The board's energy since start, the status's <c>energy_kwh</c>: the board's draw at the duty of each round
+    /// (idle + duty × (full load − idle), <see cref="BoardPower.DrawMilliwatts"/>; the figures the permit decider
+    /// chooses) times the round's length, summed in microjoules (mW × ms = µJ), integers only: the board has no double
+    /// FPU. From the board table it is an upper bound: a row's full load is both cores busy, the firmware hashes on one.
     /// </summary>
     public sealed class EnergyCounter
     {
