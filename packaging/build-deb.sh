@@ -3,8 +3,11 @@
 # out as a Debian binary package with the hardened systemd unit, the example configuration as a conffile,
 # and maintainer scripts that enable the service only when the owner has given consent.
 #
-# amd64 ships a NativeAOT build (one native executable, no JIT: less memory and a faster start; docs/service.md,
-# "Footprint"). arm64 ships the trimmed self-contained JIT build: NativeAOT for arm64 from an x64 machine needs a
+# amd64 ships a NativeAOT build (native executables, no JIT: less memory and a faster start; docs/service.md,
+# "Footprint"), compiled three times: NativeAOT fixes the instruction set at compile time, so the baseline `iotminer`
+# (x86-64-v2) could never use the AVX2 or AVX-512 hashing engines. `iotminer.x86-64-v3` (AVX2) and
+# `iotminer.x86-64-v4` (AVX-512) sit beside it, and `iotminer` execs the best one the CPU runs
+# (agent-linux/Platform/InstructionSetVariant.cs). arm64 ships the trimmed self-contained JIT build: NativeAOT for arm64 from an x64 machine needs a
 # cross linker and an arm64 sysroot that this script does not set up yet.
 #
 #   packaging/build-deb.sh amd64|arm64 [OUTPUT_DIR]      (default OUTPUT_DIR: artifacts/deb)
@@ -64,8 +67,15 @@ if [ "$aot" = 1 ]; then
   # StripSymbols: the executable ships without its symbols (lintian: unstripped-binary-or-object), no .dbg beside it.
   echo "build-deb: publishing $rid NativeAOT (AOT=1)" >&2
   started=$(date +%s)
-  publish true -p:PublishAot=true -p:StripSymbols=true || { cat "$work/publish.log" >&2; echo "build-deb: NativeAOT publish failed (AOT=0 builds the trimmed JIT package)" >&2; exit 1; }
-  echo "build-deb: NativeAOT compile and link took $(( $(date +%s) - started )) s (load average $(cut -d' ' -f1 /proc/loadavg))" >&2
+  for level in x86-64-v4 x86-64-v3 baseline; do
+    # The baseline build goes last: publish() empties $app first.
+    isa=()
+    [ "$level" = baseline ] || isa=(-p:IlcInstructionSet="$level")
+    publish true -p:PublishAot=true -p:StripSymbols=true "${isa[@]}" || { cat "$work/publish.log" >&2; echo "build-deb: NativeAOT publish ($level) failed (AOT=0 builds the trimmed JIT package)" >&2; exit 1; }
+    [ "$level" = baseline ] || cp "$app/iotminer" "$work/iotminer.$level"
+  done
+  cp "$work"/iotminer.x86-64-v* "$app/"
+  echo "build-deb: NativeAOT compile and link of the three builds took $(( $(date +%s) - started )) s (load average $(cut -d' ' -f1 /proc/loadavg))" >&2
   rm -f "$app"/*.dbg
 elif [ "$trim" = 0 ]; then
   echo "build-deb: publishing $rid self-contained, untrimmed (TRIM=0)" >&2
@@ -101,6 +111,9 @@ rm -f "$app/libcoreclrtraceptprovider.so"
 find "$app" -type d -exec chmod 0755 {} +
 find "$app" -type f -exec chmod 0644 {} +
 chmod 0755 "$app/iotminer"
+for variant in "$app"/iotminer.x86-64-v*; do
+  if [ -e "$variant" ]; then chmod 0755 "$variant"; fi
+done
 if [ -e "$app/createdump" ]; then # the JIT build's crash dumper (NativeAOT has none)
   chmod 0755 "$app/createdump"
 fi
@@ -170,7 +183,7 @@ Description: cryptocurrency mining agent for Raspberry Pi and other boards
  It mines only with the owner's consent: the service is enabled only after
  "consent" is set to true in /etc/iotminer/iotminer.json. It runs as the
  unprivileged iotminer user under a hardened systemd unit, with idle CPU
- priority. The package is self-contained: no .NET runtime is needed.$([ "$aot" = 1 ] && printf '\n %s' "The agent is compiled ahead of time to one native executable.")
+ priority. The package is self-contained: no .NET runtime is needed.$([ "$aot" = 1 ] && printf '\n %s' "The agent is compiled ahead of time (NativeAOT), once per x86-64 level.")
 EOF
 echo /etc/iotminer/iotminer.json > "$stage/DEBIAN/conffiles"
 for script in postinst prerm postrm; do

@@ -1,8 +1,8 @@
 using System;
 using System.IO;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using IotMinerAgent.Hashing;
 
 namespace IotMinerAgent.Linux.Agent;
 
@@ -78,6 +78,7 @@ public static class ConsentRecord
         return existed;
     }
 
+    // The hashing core's SHA-256, not the platform's, which would load OpenSSL (about 4 MB resident) at every start.
     private static string Fingerprint(MiningPlan plan)
-        => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(plan.ConsentKey)));
+        => Convert.ToHexStringLower(Sha256.Hash(Encoding.UTF8.GetBytes(plan.ConsentKey)));
 }

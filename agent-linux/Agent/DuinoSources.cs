@@ -1,6 +1,5 @@
 using System;
 using System.Net.Http;
-using System.Security.Cryptography;
 using IotMinerAgent.Hashing.Duino;
 using IotMinerAgent.Linux.Duino;
 using IotMinerAgent.Linux.Hosting;
@@ -27,7 +26,8 @@ public static class DuinoSources
             options.RigId.Length > 0 ? options.RigId : DeviceId.Resolve(setup.Mqtt.DeviceId),
             // No comma may appear in the submit line's miner field.
             "iotminer " + AgentVersion.Current.Replace(',', '.'),
-            (uint)RandomNumberGenerator.GetInt32(int.MaxValue));
+            // Only tells this rig's sessions apart: Random.Shared, so starting does not load OpenSSL for it.
+            (uint)Random.Shared.Next(int.MaxValue));
         var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
         return new DuinoWorkSource(new DuinoClient(settings, () => IotField(throttle), http, loggers.CreateLogger<DuinoClient>()));
     }

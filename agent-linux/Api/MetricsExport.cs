@@ -26,6 +26,8 @@ public sealed class MetricsExport
     private readonly Counter _energy;
     private readonly Counter _earnings;
     private readonly Counter _energyCost;
+    private readonly Gauge _resident;
+    private readonly Gauge _heapLimit;
     private readonly Gauge? _devices;
     private readonly Gauge? _sharesPerSecond;
     private readonly Counter? _gatewayShares;
@@ -60,6 +62,8 @@ public sealed class MetricsExport
             new CounterConfiguration { SuppressInitialValue = true });
         _earnings = factory.CreateCounter("iotminer_earnings_coins_total", "Coins the hashes are expected to earn, summed over the energy ledger's days; coin is the algorithm mined (the agent cannot tell which coin a pool pays).", "coin");
         _energyCost = factory.CreateCounter("iotminer_energy_cost_total", "What mining's energy cost, summed over the energy ledger's days, in the currency of energy:currency.", "currency");
+        _resident = factory.CreateGauge("process_resident_memory_bytes", "Resident memory of this process, bytes (VmRSS).");
+        _heapLimit = factory.CreateGauge("iotminer_managed_heap_limit_bytes", "The most memory the managed heap may use, bytes: DOTNET_GCHeapHardLimit when set (the service unit sets 96 MB), else the machine's memory; as of the last garbage collection.");
         if (gateway is not null)
         {
             _devices = factory.CreateGauge("iotminer_gateway_devices", "Devices the gateway heard from in the last five minutes.");
@@ -74,6 +78,8 @@ public sealed class MetricsExport
 
         Registry.AddBeforeCollectCallback(() =>
         {
+            _resident.Set(Environment.WorkingSet);
+            _heapLimit.Set(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
             if (agent is not null)
             {
                 AgentStatus status = agent.Status.GetStatus();

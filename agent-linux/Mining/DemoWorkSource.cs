@@ -1,6 +1,5 @@
 using System;
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using IotMinerAgent.Hashing;
@@ -53,7 +52,10 @@ public sealed class DemoWorkSource(string algorithm, DemoDifficulty shareDifficu
 
     private DemoJob NewJob()
     {
-        byte[] header = RandomNumberGenerator.GetBytes(HeaderWork.HeaderLength);
+        // Random.Shared, not RandomNumberGenerator: a demo header only has to differ from the last one, and the
+        // cryptographic generator would load OpenSSL (about 4 MB resident) into an agent that may never use TLS.
+        byte[] header = new byte[HeaderWork.HeaderLength];
+        Random.Shared.NextBytes(header);
         string jobId = Interlocked.Increment(ref _jobCounter).ToString("x", System.Globalization.CultureInfo.InvariantCulture);
         return new DemoJob(header)
         {

@@ -52,6 +52,9 @@ check "service documentation" has "-rw-r--r-- root/root ./usr/share/doc/iotminer
 check "every entry owned by root/root" bash -c "! awk '\$2 != \"root/root\"' '$work/listing' | grep -q ."
 check "nothing writable by group or others" bash -c "! awk '\$1 !~ /^l/ && (substr(\$1, 6, 1) == \"w\" || substr(\$1, 9, 1) == \"w\")' '$work/listing' | grep -q ."
 check "no LTTng provider (would need liblttng-ust)" bash -c "! grep -q libcoreclrtraceptprovider '$work/listing'"
+for level in x86-64-v3 x86-64-v4; do
+  check "NativeAOT build for $level beside the baseline, executable" has "-rwxr-xr-x root/root ./usr/lib/iotminer/iotminer.$level"
+done
 check "NativeAOT: no runtime library, no managed assembly (self-contained native executable)" bash -c \
   "! grep -qE 'usr/lib/iotminer/(libcoreclr\.so|.*\.dll)\$' '$work/listing'"
 
@@ -204,6 +207,42 @@ check "the sandbox is real: with MemoryDenyWriteExecute=yes a writable and execu
     /usr/bin/python3 -c 'import mmap; mmap.mmap(-1, 4096, prot=mmap.PROT_READ | mmap.PROT_WRITE | mmap.PROT_EXEC)'"
 check "the NativeAOT agent (no JIT) runs with MemoryDenyWriteExecute=yes" \
   /usr/bin/python3 "$repo/tests/scripts/unit-sandbox.py" "$work/data/usr/lib/systemd/system/iotminer.service" --mdwe=yes -- "$app" --help
+
+# --- 5. the build for this CPU, with the unit's memory settings ----------------------------------------------------
+# NativeAOT fixes the instruction set at compile time: the baseline executable must hand over to the AVX2 or AVX-512
+# build when the CPU has it, or the fast engines never run. The expectation comes from the kernel's CPU flags.
+flags=" $(sed -n 's/^flags[[:space:]]*: //p' /proc/cpuinfo | head -n 1) "
+expected=vector128
+if [[ $flags == *" avx2 "* && $flags == *" bmi2 "* && $flags == *" movbe "* && $flags == *" fma "* ]]; then expected=avx2; fi
+if [[ $expected == avx2 && $flags == *" avx512f "* && $flags == *" avx512bw "* && $flags == *" avx512vl "* ]]; then expected=avx512; fi
+engines() { "$@" bench --list-engines | awk '/\(selected\)/ { print $1 "=" $2 }' | sort | tr '\n' ' '; }
+selected=$(engines "$app")
+check "packaged agent selects the $expected engines this CPU allows (it selected: $selected)" \
+  test "$selected" = "duco-s1=$expected scrypt=$expected sha256d=$expected "
+baseline=$(IOTMINER_ISA_VARIANT=baseline engines "$app")
+check "IOTMINER_ISA_VARIANT=baseline keeps the baseline build and its 128-bit engines (it selected: $baseline)" \
+  test "$baseline" = "duco-s1=vector128 scrypt=vector128 sha256d=vector128 "
+
+# The unit's DOTNET_GC* settings reach the NativeAOT runtime (it ignores values written with "0x"): the agent's
+# /metrics shows the managed heap's limit, 96 MB (DOTNET_GCHeapHardLimit=6000000, hexadecimal).
+api_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+broker_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+(
+  while IFS= read -r setting; do export "${setting?}"; done < <(sed -n 's/^Environment=\(DOTNET_[A-Za-z0-9_]*=[^ ]*\)$/\1/p' "$work/data/usr/lib/systemd/system/iotminer.service")
+  exec "$app" run --consent=true --stateDirectory="$work/agent-state" --mining:threads=1 --governor:idleOnly=false \
+    --mqtt:embeddedBrokerPort="$broker_port" --mqtt:homeAssistant=false --api:port="$api_port"
+) > "$work/agent.log" 2>&1 &
+agent=$!
+metrics=""
+for _ in $(seq 1 100); do
+  metrics=$(python3 -c "import urllib.request; print(urllib.request.urlopen('http://127.0.0.1:$api_port/metrics', timeout=2).read().decode())" 2>/dev/null) && \
+    grep -q '^iotminer_managed_heap_limit_bytes [1-9]' <<<"$metrics" && break
+  sleep 0.2
+done
+kill "$agent" 2>/dev/null; wait "$agent" 2>/dev/null
+heap_limit=$(awk '$1 == "iotminer_managed_heap_limit_bytes" { printf "%d", $2 }' <<<"$metrics")
+check "the packaged agent runs with the unit's 96 MB managed heap limit (it reports ${heap_limit:-nothing} bytes)" test "${heap_limit:-0}" -eq 100663296
+[ "${heap_limit:-0}" -eq 100663296 ] || sed 's/^/deb-package: agent: /' "$work/agent.log" | tail -n 20 >&2
 
 echo "deb-package: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

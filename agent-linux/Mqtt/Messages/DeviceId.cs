@@ -2,8 +2,8 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Net.NetworkInformation;
-using System.Security.Cryptography;
 using System.Text;
+using IotMinerAgent.Hashing;
 
 namespace IotMinerAgent.Linux.Mqtt.Messages;
 
@@ -65,9 +65,11 @@ public static class DeviceId
         }
     }
 
+    // The hashing core's HMAC, not the platform's: this runs at every start, and the platform's would load OpenSSL
+    // (about 4 MB resident) into an agent that may never use TLS. Both give the same digest (DeviceIdTests).
     static string FromSecret(byte[] secret)
     {
-        byte[] digest = HMACSHA256.HashData(secret, s_applicationKey);
+        byte[] digest = new HmacSha256(secret).Compute(s_applicationKey);
         return Convert.ToHexStringLower(digest)[..DerivedLength];
     }
 

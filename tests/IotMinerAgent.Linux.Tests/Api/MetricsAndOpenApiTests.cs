@@ -32,6 +32,13 @@ public sealed class MetricsAndOpenApiTests
         Assert.Equal("1", samples["iotminer_info{algo=\"sha256d\",engine=\"scalar\",pool=\"stratum+tcp://pool.example.org:3333\",version=\"0.1.0\"}"]);
         Assert.DoesNotContain(samples.Keys, k => k.StartsWith("iotminer_gateway", StringComparison.Ordinal));
 
+        // The test process's own memory: resident between 1 MB and its heap's limit plus the runtime; the limit is the
+        // GC's (this test host sets no hard limit, so it is the machine's memory, at least 64 MB on any test machine).
+        double resident = Number(samples["process_resident_memory_bytes"]);
+        double limit = Number(samples["iotminer_managed_heap_limit_bytes"]);
+        Assert.InRange(resident, 1 << 20, Environment.WorkingSet * 2.0);
+        Assert.InRange(limit, 64 << 20, double.MaxValue);
+
         // Counters follow the status: a later scrape shows the new total.
         api.Source.Accepted = 13;
         Assert.Equal("13", Samples(await api.Client.GetStringAsync(api.Url("/metrics")))["iotminer_shares_total{result=\"accepted\"}"]);

@@ -27,6 +27,10 @@ public sealed class DeviceIdTests
 
             string id = DeviceId.Resolve(null, file, s_noMacs);
 
+            // HMAC-SHA256(key: the machine id, message: "iotminer-mqtt-device-id"), first 12 hex digits, computed with
+            // Python's hmac module: the id every release derives, so a device keeps its topics and Home Assistant
+            // entities across upgrades.
+            Assert.Equal("278b792cdc2f", id);
             Assert.Equal(id, DeviceId.Resolve("", file, s_noMacs));
             Assert.Equal(DeviceId.DerivedLength, id.Length);
             Assert.True(DeviceId.IsValid(id));
@@ -48,6 +52,8 @@ public sealed class DeviceIdTests
 
         string id = DeviceId.Resolve(null, "/nonexistent", () => [zero, mac]);
 
+        // HMAC-SHA256(key: the six MAC bytes, message: "iotminer-mqtt-device-id"), first 12 hex digits (Python's hmac).
+        Assert.Equal("e2a1d001ed02", id);
         Assert.Equal(id, DeviceId.Resolve(null, "/nonexistent", () => [mac]));
         Assert.Equal(DeviceId.DerivedLength, id.Length);
     }
