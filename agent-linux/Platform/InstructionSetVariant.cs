@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace IotMinerAgent.Linux.Platform;
 
@@ -24,11 +25,21 @@ public static partial class InstructionSetVariant
     /// </summary>
     public const string EnvironmentVariable = "IOTMINER_ISA_VARIANT";
 
-    // The x86-64 psABI microarchitecture levels (System V AMD64 ABI, "Micro-architecture levels"), as the Linux
-    // kernel names the CPU's features in /proc/cpuinfo (it lists the AVX ones only when it saves their registers).
-    // NativeAOT refuses to start a build whose level the CPU lacks, so the check must cover the whole level.
-    static readonly string[] s_v3Flags = ["avx", "avx2", "bmi1", "bmi2", "f16c", "fma", "abm", "movbe", "xsave"];
-    static readonly string[] s_v4Flags = ["avx512f", "avx512bw", "avx512cd", "avx512dq", "avx512vl"];
+    /// <summary>Features of the x86-64 psABI microarchitecture levels 3 and 4 ("Micro-architecture levels").</summary>
+    [Flags]
+    internal enum Features
+    {
+        None = 0,
+        Avx = 1 << 0, Avx2 = 1 << 1, Bmi1 = 1 << 2, Bmi2 = 1 << 3, Fma = 1 << 4, Lzcnt = 1 << 5, Movbe = 1 << 6,
+        Avx512F = 1 << 7, Avx512BW = 1 << 8, Avx512CD = 1 << 9, Avx512DQ = 1 << 10, Avx512VL = 1 << 11,
+    }
+
+    // What .NET's x86-64-v3 and x86-64-v4 builds require: NativeAOT refuses to start a build whose level the CPU lacks,
+    // so the choice must cover the whole level.
+    const Features Level3 = Features.Avx | Features.Avx2 | Features.Bmi1 | Features.Bmi2 | Features.Fma | Features.Lzcnt | Features.Movbe;
+    const Features Level4 = Level3 | Features.Avx512F | Features.Avx512BW | Features.Avx512CD | Features.Avx512DQ | Features.Avx512VL;
+    const Features AvxFamily = Level4 & ~(Features.Bmi1 | Features.Bmi2 | Features.Lzcnt | Features.Movbe);
+    const Features Avx512Family = Level4 & ~Level3;
 
     /// <summary>
     /// In the baseline NativeAOT build on x64, replaces this process with the best variant beside it; returns (and
@@ -43,7 +54,7 @@ public static partial class InstructionSetVariant
             return;
         }
 
-        string? level = Choose(ReadCpuFlags(), candidate => File.Exists(self + "." + candidate));
+        string? level = Choose(Detect(), candidate => File.Exists(self + "." + candidate));
         if (level is null)
         {
             return;
@@ -56,20 +67,52 @@ public static partial class InstructionSetVariant
     }
 
     /// <summary>
-    /// The best level (<c>x86-64-v4</c>, then <c>x86-64-v3</c>) whose every feature is in <paramref name="cpuFlags"/>
-    /// (the <c>flags</c> line of /proc/cpuinfo) and whose executable <paramref name="isShipped"/>; null for neither.
+    /// The best level (<c>x86-64-v4</c>, then <c>x86-64-v3</c>) whose every feature the CPU has and whose executable
+    /// <paramref name="isShipped"/>; null for neither.
     /// </summary>
-    public static string? Choose(string cpuFlags, Func<string, bool> isShipped)
+    internal static string? Choose(Features features, Func<string, bool> isShipped)
     {
-        var flags = new HashSet<string>(cpuFlags.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
-        bool v3 = flags.IsSupersetOf(s_v3Flags);
-        if (v3 && flags.IsSupersetOf(s_v4Flags) && isShipped("x86-64-v4"))
+        if ((features & Level4) == Level4 && isShipped("x86-64-v4"))
         {
             return "x86-64-v4";
         }
 
-        return v3 && isShipped("x86-64-v3") ? "x86-64-v3" : null;
+        return (features & Level3) == Level3 && isShipped("x86-64-v3") ? "x86-64-v3" : null;
     }
+
+    // CPUID (Intel SDM Vol. 2A, "CPUID"; AMD APM Vol. 3, appendix E) says what the CPU has. Whether the kernel saves
+    // the AVX and AVX-512 registers (XCR0) CPUID cannot say and .NET has no XGETBV: the kernel lists "avx" and
+    // "avx512f" in /proc/cpuinfo only when it does. The kernel's list alone is not enough: some hypervisors hide
+    // LZCNT ("abm") from it while CPUID reports it.
+    static Features Detect()
+    {
+        if (!X86Base.IsSupported)
+        {
+            return Features.None;
+        }
+
+        (_, _, int ecx1, _) = X86Base.CpuId(1, 0);
+        (_, int ebx7, _, _) = X86Base.CpuId(7, 0);
+        (_, _, int ecxExtended, _) = X86Base.CpuId(unchecked((int)0x8000_0001), 0);
+        Features features = Bit(ecx1, 12, Features.Fma) | Bit(ecx1, 22, Features.Movbe) | Bit(ecx1, 28, Features.Avx)
+            | Bit(ebx7, 3, Features.Bmi1) | Bit(ebx7, 5, Features.Avx2) | Bit(ebx7, 8, Features.Bmi2)
+            | Bit(ebx7, 16, Features.Avx512F) | Bit(ebx7, 17, Features.Avx512DQ) | Bit(ebx7, 28, Features.Avx512CD)
+            | Bit(ebx7, 30, Features.Avx512BW) | Bit(ebx7, 31, Features.Avx512VL) | Bit(ecxExtended, 5, Features.Lzcnt);
+        string[] kernel = ReadCpuFlags().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (Array.IndexOf(kernel, "avx") < 0)
+        {
+            features &= ~AvxFamily;
+        }
+
+        if (Array.IndexOf(kernel, "avx512f") < 0)
+        {
+            features &= ~Avx512Family;
+        }
+
+        return features;
+    }
+
+    static Features Bit(int register, int bit, Features feature) => ((register >> bit) & 1) != 0 ? feature : Features.None;
 
     static string ReadCpuFlags()
     {
