@@ -101,6 +101,6 @@ internal sealed class ServiceCommand : Command
             throw new UsageException("cannot tell where the iotminer executable is (running under 'dotnet'): pass --binary /path/to/iotminer.");
         }
 
-        return process;
+        return InstructionSetVariant.Baseline(process);
     }
 }

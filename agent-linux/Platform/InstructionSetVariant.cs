@@ -67,6 +67,23 @@ public static partial class InstructionSetVariant
     }
 
     /// <summary>
+    /// The executable that chooses (<c>iotminer</c>) for <paramref name="processPath"/>, which may be a variant: what
+    /// a unit should start, so a CPU change (a virtual machine moved to another host) still gets a build it runs.
+    /// </summary>
+    public static string Baseline(string processPath)
+    {
+        foreach (string level in (string[])["x86-64-v3", "x86-64-v4"])
+        {
+            if (processPath.EndsWith("." + level, StringComparison.Ordinal))
+            {
+                return processPath[..^(level.Length + 1)];
+            }
+        }
+
+        return processPath;
+    }
+
+    /// <summary>
     /// The best level (<c>x86-64-v4</c>, then <c>x86-64-v3</c>) whose every feature the CPU has and whose executable
     /// <paramref name="isShipped"/>; null for neither.
     /// </summary>

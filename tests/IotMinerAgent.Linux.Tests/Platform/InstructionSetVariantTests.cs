@@ -44,4 +44,14 @@ public sealed class InstructionSetVariantTests
         Assert.Equal("x86-64-v3", InstructionSetVariant.Choose(Avx512, level => level == "x86-64-v3"));
         Assert.Null(InstructionSetVariant.Choose(Avx512, _ => false));
     }
+
+    [Theory]
+    [InlineData("/usr/lib/iotminer/iotminer.x86-64-v4", "/usr/lib/iotminer/iotminer")]
+    [InlineData("/usr/lib/iotminer/iotminer.x86-64-v3", "/usr/lib/iotminer/iotminer")]
+    [InlineData("/usr/lib/iotminer/iotminer", "/usr/lib/iotminer/iotminer")]
+    [InlineData("/opt/x86-64-v4/iotminer", "/opt/x86-64-v4/iotminer")]
+    public void A_unit_installed_from_a_variant_starts_the_executable_that_chooses(string process, string unitStarts)
+    {
+        Assert.Equal(unitStarts, InstructionSetVariant.Baseline(process));
+    }
 }
