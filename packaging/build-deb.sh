@@ -7,8 +7,8 @@
 # "Footprint"), compiled three times: NativeAOT fixes the instruction set at compile time, so the baseline `iotminer`
 # (x86-64-v2) could never use the AVX2 or AVX-512 hashing engines. `iotminer.x86-64-v3` (AVX2) and
 # `iotminer.x86-64-v4` (AVX-512) sit beside it, and `iotminer` execs the best one the CPU runs
-# (agent-linux/Platform/InstructionSetVariant.cs). arm64 ships the trimmed self-contained JIT build: NativeAOT for arm64 from an x64 machine needs a
-# cross linker and an arm64 sysroot that this script does not set up yet.
+# (agent-linux/Platform/InstructionSetVariant.cs). arm64 ships the trimmed self-contained JIT build: a NativeAOT arm64
+# build cross-compiles, but hangs at start under qemu-user, so nothing here could test it (docs/service.md).
 #
 #   packaging/build-deb.sh amd64|arm64 [OUTPUT_DIR]      (default OUTPUT_DIR: artifacts/deb)
 #
@@ -34,7 +34,7 @@ maintainer=${DEB_MAINTAINER:-"IotMinerAgent contributors <iotminer@users.noreply
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git -C "$repo" log -1 --format=%ct 2>/dev/null || date +%s)}
 
 if [ "$aot" = 1 ] && [ "$arch" != amd64 ]; then
-  echo "build-deb: AOT=1 is supported for amd64 only (arm64 needs a cross linker and sysroot); use AOT=0" >&2; exit 2
+  echo "build-deb: AOT=1 is supported for amd64 only (an arm64 NativeAOT build cannot be tested here: it hangs under qemu-user); use AOT=0" >&2; exit 2
 fi
 if [ "$aot" = 1 ]; then
   command -v clang >/dev/null || { echo "build-deb: NativeAOT links with clang, which is missing: apt-get install clang zlib1g-dev (or AOT=0)" >&2; exit 1; }
