@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -122,7 +123,7 @@ internal static class DevicesProcess
         double perDifficulty = DifficultyScale.HashesPerDifficulty(Algorithms.Sha256d);
         double medianStart = Breakdown.Percentile(start, 0.5), medianEnd = Breakdown.Percentile(end, 0.5);
         double highest = miners.SelectMany(m => m.Device.Jobs).Max(HashRateMiner.DifficultyOf);
-        var buckets = new int[(int)Math.Ceiling(seconds / RateBucketSeconds)];
+        var buckets = new int[Math.Max((int)Math.Round(seconds / RateBucketSeconds), 1)];
         foreach (long sentAt in miners.SelectMany(m => m.SentAt))
         {
             int bucket = (int)((sentAt - from) / Stopwatch.Frequency / RateBucketSeconds);
@@ -130,11 +131,11 @@ internal static class DevicesProcess
         }
 
         string Rate(double difficulty) => FormattableString.Invariant($"{load.HashRate / (difficulty * perDifficulty):0.###}");
-        return FormattableString.Invariant($"""
-            difficulty (vardiff)     median {medianStart:0.###e0} at the start of sending, {medianEnd:0.###e0} at the end (×{medianEnd / medianStart:0.##}); hardest job {highest:0.###e0} (newest job of each device; pool difficulty)
-            share rate asked         {Rate(medianStart)} → {Rate(medianEnd)} share/s per device at the median difficulty ({load.HashRate} H/s ÷ (difficulty · 2^48/0xFFFF hashes))
-            shares sent per second   {string.Join(" ", buckets.Select(b => (b / (double)RateBucketSeconds).ToString("0", System.Globalization.CultureInfo.InvariantCulture)))} (whole fleet, every {RateBucketSeconds} s of sending)
-
-""");
+        string rates = string.Join(" ", buckets.Select(b => (b / (double)RateBucketSeconds).ToString("0", CultureInfo.InvariantCulture)));
+        return string.Join(Environment.NewLine,
+            FormattableString.Invariant($"difficulty (vardiff)     median {medianStart:0.###e0} at the start of sending, {medianEnd:0.###e0} at the end (×{medianEnd / medianStart:0.##}); hardest job {highest:0.###e0} (newest job of each device; pool difficulty)"),
+            FormattableString.Invariant($"share rate asked         {Rate(medianStart)} → {Rate(medianEnd)} share/s per device at the median difficulty ({load.HashRate} H/s ÷ (difficulty · 2^48/0xFFFF hashes))"),
+            $"shares sent per second   {rates} (whole fleet, every {RateBucketSeconds} s of sending)",
+            string.Empty);
     }
 }
