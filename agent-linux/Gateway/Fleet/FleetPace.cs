@@ -14,8 +14,9 @@ namespace IotMinerAgent.Linux.Gateway.Fleet;
 /// <see cref="FleetOptions.OverloadLagSeconds"/>. The pace is halved (not below <see cref="Slowest"/>), but only once
 /// the shares answered were sent after the previous cut reached their devices (a share interval plus their lag after
 /// it), and not while the lag is falling (the previous cut is working).</item>
-/// <item>Calm: a window's median lag is at most a quarter of the threshold, or no share was answered. After a full share
-/// interval of calm since the last change, the pace rises by <see cref="Step"/>, up to 1.</item>
+/// <item>Calm: a window's median lag is at most a quarter of the threshold, or no share was answered. After
+/// <see cref="CalmIntervals"/> share intervals of calm since the last change, the pace rises by <see cref="Step"/> (or
+/// doubles while below it, as TCP's slow start), up to 1.</item>
 /// <item>In between, the pace holds.</item>
 /// </list>
 /// Thread-safe: lags arrive from the verdict publisher, the pace is read while judging.
@@ -25,8 +26,14 @@ public sealed class FleetPace
     /// <summary>The factor of one cut: the fleet's share rate halves, the devices' difficulty doubles.</summary>
     public const double Cut = 0.5;
 
-    /// <summary>The rise per calm share interval: from half the pace back to all of it in five intervals.</summary>
+    /// <summary>The rise per calm period: from half the pace back to all of it in five periods.</summary>
     public const double Step = 0.1;
+
+    /// <summary>
+    /// Share intervals of calm before each rise: as many as a device's vardiff needs shares for a retarget, so one rise
+    /// has reached the devices before the next, and they come back in steps rather than all at once.
+    /// </summary>
+    public const int CalmIntervals = DeviceVardiff.RetargetShares;
 
     /// <summary>The lowest pace (6 cuts): a gateway that cannot catch up even then has a problem difficulty cannot fix.</summary>
     public const double Slowest = 1.0 / 64;
@@ -154,10 +161,11 @@ public sealed class FleetPace
         {
             _calmSince ??= start;
             DateTimeOffset since = _calmSince.Value > _lastChange ? _calmSince.Value : _lastChange;
-            if (_pace < 1 && (end - since).TotalSeconds >= _interval)
+            if (_pace < 1 && (end - since).TotalSeconds >= CalmIntervals * _interval)
             {
                 // Tenths added in binary do not sum to exactly 1 (0.5 + 5 × 0.1 = 0.9999999999999999): close enough is 1.
-                _pace = _pace + Step > 1 - (Step / 4) ? 1 : _pace + Step;
+                double raised = _pace + Math.Min(Step, _pace);
+                _pace = raised > 1 - (Step / 4) ? 1 : raised;
                 _lastChange = end;
                 if (_pace == 1)
                 {

@@ -72,45 +72,66 @@ public class FleetPaceTests
     }
 
     [Fact]
-    public void Calm_raises_the_pace_by_a_tenth_per_interval_and_busy_holds_it()
+    public void Calm_raises_the_pace_by_a_tenth_per_six_intervals_and_busy_holds_it()
     {
         ObserveAt(0.5, 2);
         At(1);
         Assert.Equal(0.5, _pace.Current);
 
-        // From 1 s on no share is answered (calm): the first rise after a whole interval, at 11 s, to 0.6.
-        At(10.9);
+        // From 1 s on no share is answered (calm): the first rise after 6 intervals of 10 s, at 61 s, to 0.6.
+        At(60.9);
         Assert.Equal(0.5, _pace.Current);
-        At(11);
+        At(61);
         Assert.Equal(0.6, _pace.Current, 12);
 
-        // Windows [11 s, 21 s) with a median of 0.25 s: still calm (a quarter of 1 s): 0.7 at 21 s.
-        for (int second = 11; second < 21; second++)
+        // Windows [61 s, 121 s) with a median of 0.25 s: still calm (a quarter of 1 s): 0.7 at 121 s.
+        for (int second = 61; second < 121; second++)
         {
             ObserveAt(second + 0.5, 0.25);
         }
 
-        At(21);
+        At(121);
         Assert.Equal(0.7, _pace.Current, 12);
 
-        // Busy (0.5 s: not overloaded, not calm) holds the pace and restarts the calm: the next rise only one whole
-        // interval after the busy window, at 32 s, not at 31 s.
-        ObserveAt(21.5, 0.5);
-        At(31);
+        // Busy (0.5 s: not overloaded, not calm) holds the pace and restarts the calm: the next rise 60 s after the busy
+        // window, at 182 s, not at 181 s.
+        ObserveAt(121.5, 0.5);
+        At(181);
         Assert.Equal(0.7, _pace.Current, 12);
-        At(32);
+        At(182);
         Assert.Equal(0.8, _pace.Current, 12);
 
-        // Quiet until 52 s: one step (0.9), however long the quiet; 1 after one more interval, at 62 s, and no further.
-        At(52);
+        // Quiet until 300 s: one step (0.9), however long the quiet; 1 after 60 s more, at 360 s, and no further.
+        At(300);
         Assert.Equal(0.9, _pace.Current, 12);
-        At(61);
+        At(359);
         Assert.Equal(0.9, _pace.Current, 12);
-        At(62);
+        At(360);
         Assert.Equal(1, _pace.Current);
-        At(100);
+        At(1000);
         Assert.Equal(1, _pace.Current);
         Assert.Contains(_logger.Entries, e => e.Message.Contains("caught up"));
+    }
+
+    [Fact]
+    public void Below_a_tenth_the_pace_doubles_per_calm_period()
+    {
+        // Four cuts (1, 13, 25, 37 s with a lag of 2 s each second): 1/16 = 0.0625.
+        for (int second = 0; second < 37; second++)
+        {
+            ObserveAt(second + 0.5, 2);
+        }
+
+        At(37);
+        Assert.Equal(0.0625, _pace.Current);
+
+        // Calm from 37 s: doubled at 97 s (0.0625 < 0.1), then a tenth more at 157 s: 0.225.
+        At(97);
+        Assert.Equal(0.125, _pace.Current, 12);
+        At(156);
+        Assert.Equal(0.125, _pace.Current, 12);
+        At(157);
+        Assert.Equal(0.225, _pace.Current, 12);
     }
 
     [Fact]
