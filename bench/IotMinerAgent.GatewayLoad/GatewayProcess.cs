@@ -42,8 +42,11 @@ internal static class GatewayProcess
             ["gateway:instance"] = load.Instance.ToString(CultureInfo.InvariantCulture),
             ["gateway:stratum:pools:0:user"] = "bc1qloadtest.gw" + load.Instance.ToString(CultureInfo.InvariantCulture),
             ["gateway:ledger:postgres"] = load.Postgres,
-            ["gateway:minDifficulty"] = "0.00000001",
-            ["gateway:maxDifficulty"] = "0.00000001",
+            // Pinned at 1e-8 for the fixed-rate devices; free with --share-interval (the pool's 1e-6 caps a job's target anyway).
+            ["gateway:minDifficulty"] = load.ShareInterval is null ? "0.00000001" : "0.000000000001",
+            ["gateway:maxDifficulty"] = load.ShareInterval is null ? "0.00000001" : "0.000001",
+            ["gateway:shareIntervalSeconds"] = load.ShareInterval,
+            ["gateway:overloadLagSeconds"] = load.OverloadLag,
             ["gateway:maxDevices"] = "100000",
             ["gateway:workers"] = load.Workers.ToString(CultureInfo.InvariantCulture),
         }).Build();
@@ -78,16 +81,21 @@ internal static class GatewayProcess
         // work); without it the Stratum client would call the pool silent after 300 s and reconnect, and the new
         // session would make every device's job stale mid-run.
         Task freshWork = SendFreshWorkAsync(pool, stop.Token);
+        var paces = new List<double>();
+        Task pacing = SamplePaceAsync(gateway, paces, stop.Token);
         Console.WriteLine("ready");
         long jobsAtReady = gateway.Counters.JobsPublished;
         await running;
         await freshWork;
+        await pacing;
         IReadOnlyList<DeviceTotals> totals = await ledger.ListDevicesAsync(CancellationToken.None);
         Console.WriteLine($"""
             gateway ledger           {totals.Sum(t => t.Shares + t.Rejects)} shares in the device totals ({totals.Sum(t => t.Shares)} credited, {totals.Sum(t => t.Rejects)} refused) over {totals.Count} devices
             gateway lost             {gateway.Counters.SharesLost} shares never answered (over the device queue and the overflow queue)
             upstream submissions     {pool.Submissions.Count} ({pool.Accepted.Count} accepted) at pool difficulty {PoolDifficulty}
             gateway jobs published   {gateway.Counters.JobsPublished - jobsAtReady} device jobs (per-device work messages)
+            gateway overload pace    {(gateway.Dispatcher.Pace.Enabled ? $"{gateway.Dispatcher.Pace.Cuts} cuts, {gateway.Dispatcher.Pace.Current:0.###} of the usual share rate at the end (gateway:overloadLagSeconds {options.Fleet.OverloadLagSeconds} s, share interval {options.Fleet.ShareIntervalSeconds} s)" : "off (gateway:overloadLagSeconds 0)")}
+                                     every {PaceSampleSeconds} s from ready: {string.Join(" ", paces.Select(p => p.ToString("0.###", CultureInfo.InvariantCulture)))}
             gateway GC               {GC.CollectionCount(0)} / {GC.CollectionCount(1)} / {GC.CollectionCount(2)} collections (gen 0/1/2), {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused in all ({(GCSettings.IsServerGC ? "server" : "workstation")} GC)
             """);
         if (load.Timings is not null)
@@ -97,6 +105,24 @@ internal static class GatewayProcess
 
         Directory.Delete(state, recursive: true);
         return 0;
+    }
+
+    const int PaceSampleSeconds = 5;
+
+    // The fleet's pace every few seconds, to show when the gateway cut it and how it recovered.
+    static async Task SamplePaceAsync(GatewayInstance gateway, List<double> paces, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(PaceSampleSeconds));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                paces.Add(gateway.Dispatcher.Pace.Current);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     static async Task SendFreshWorkAsync(TestPool pool, CancellationToken cancellationToken)

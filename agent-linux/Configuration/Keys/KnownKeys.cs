@@ -192,7 +192,7 @@ public static class KnownKeys
             "enabled", "instance", "group", "upstream", "algorithm", "node:rpcUrl", "node:rpcUser", "node:rpcPassword", "node:rpcCookieFile",
             "node:coin", "node:payoutAddress", "ledger:sqlitePath", "ledger:postgres", "ledger:retentionDays", "mqtt:sessionExpirySeconds", "shareIntervalSeconds", "minDifficulty", "maxDifficulty",
             "jobLifetimeSeconds", "jobGraceSeconds", "maxSharesPerSecond", "shareBurst", "maxJobsPerDevice", "maxDevices", "minNonceCount",
-            "upstreamTimeoutSeconds", "workers", "deviceQueueLength"));
+            "upstreamTimeoutSeconds", "overloadLagSeconds", "workers", "deviceQueueLength"));
         keys.Add(new("gateway:node:pollIntervalSeconds", KeyKind.Number, "seconds from 0.1 to 600"));
 
         // The mqtt, api and gateway sections are read key by key (SettingReader), whose messages already name the key: Text here.

@@ -6,7 +6,8 @@ namespace IotMinerAgent.Linux.Gateway.Fleet;
 /// One device's share difficulty, aiming at one share per <see cref="FleetOptions.ShareIntervalSeconds"/>. It starts
 /// from the hash rate the device reports; then, like a pool's vardiff, it retargets from the work its shares prove:
 /// after <see cref="RetargetShares"/> shares, or a quiet window of <see cref="QuietIntervals"/> intervals, the new
-/// difficulty is (sum of share difficulties) · interval / elapsed, one step at most ×4 or ÷4, within min/max.
+/// difficulty is (sum of share difficulties) · interval / elapsed, one step at most ×4 or ÷4, within min/max. While the
+/// gateway is overloaded the interval is stretched by the fleet's pace (<see cref="OnPace"/>, <see cref="FleetPace"/>).
 /// </summary>
 public sealed class DeviceVardiff
 {
@@ -33,6 +34,10 @@ public sealed class DeviceVardiff
     private bool _measured;
     private DateTimeOffset _lastOverflow = DateTimeOffset.MinValue;
 
+    // The fleet's pace now, and the pace the current difficulty was set for: a cut since then raises the difficulty.
+    private double _fleetPace = 1;
+    private double _pace = 1;
+
     /// <summary>Starts at the difficulty for <paramref name="hashRate"/> (the minimum when it is 0 or unknown).</summary>
     public DeviceVardiff(FleetOptions options, string algorithm, double hashRate, DateTimeOffset now)
     {
@@ -45,8 +50,11 @@ public sealed class DeviceVardiff
     /// <summary>The difficulty for the device's next job.</summary>
     public double Difficulty { get; private set; }
 
-    /// <summary>The hash rate the current difficulty stands for (one share per interval).</summary>
-    public double ImpliedHashRate => Difficulty * _hashesPerDifficulty / _options.ShareIntervalSeconds;
+    /// <summary>The hash rate the current difficulty stands for (one share per interval ÷ the pace it was set for).</summary>
+    public double ImpliedHashRate => Difficulty * _hashesPerDifficulty * _pace / _options.ShareIntervalSeconds;
+
+    // The seconds per share the vardiff aims at now.
+    private double Interval => _options.ShareIntervalSeconds / _fleetPace;
 
     /// <summary>A new report from the device: it sets the difficulty until shares have measured the device.</summary>
     public void Report(double hashRate)
@@ -54,6 +62,7 @@ public sealed class DeviceVardiff
         if (!_measured && hashRate > 0)
         {
             Difficulty = ForHashRate(hashRate);
+            _pace = _fleetPace;
         }
     }
 
@@ -67,7 +76,7 @@ public sealed class DeviceVardiff
 
     /// <summary>Lowers the difficulty of a device that has gone quiet; true when the difficulty changed.</summary>
     public bool OnIdle(DateTimeOffset now) =>
-        (now - _windowStart).TotalSeconds >= QuietIntervals * _options.ShareIntervalSeconds && Retarget(now);
+        (now - _windowStart).TotalSeconds >= QuietIntervals * Interval && Retarget(now);
 
     /// <summary>
     /// The device sent more shares than the gateway queues for it: the difficulty doubles (at most once per share
@@ -89,13 +98,36 @@ public sealed class DeviceVardiff
         return true;
     }
 
+    /// <summary>
+    /// The fleet's pace is <paramref name="pace"/> (<see cref="FleetPace.Current"/>): later retargets aim at one share
+    /// per interval ÷ pace. When the pace was cut since the difficulty was set, the difficulty rises by the same factor
+    /// at once (within the maximum) and the measuring window restarts; true when it changed. A pace that rose again is
+    /// left to the retargets, which bring the difficulty down a step at a time as the shares prove it.
+    /// </summary>
+    public bool OnPace(double pace, DateTimeOffset now)
+    {
+        _fleetPace = pace;
+        double raised = Math.Min(Difficulty * _pace / pace, _options.MaxDifficulty);
+        if (raised < Difficulty * Hysteresis)
+        {
+            return false;
+        }
+
+        Difficulty = raised;
+        _pace = pace;
+        _windowStart = now;
+        _windowShares = 0;
+        _windowDifficulty = 0;
+        return true;
+    }
+
     private bool Retarget(DateTimeOffset now)
     {
         double elapsed = Math.Max((now - _windowStart).TotalSeconds, 0.001);
 
         // Without shares the window proves less than one share at the current difficulty: count half of one.
         double proven = _windowShares == 0 ? Difficulty / 2 : _windowDifficulty;
-        double wanted = Math.Clamp(proven * _options.ShareIntervalSeconds / elapsed, Difficulty / MaxStep, Difficulty * MaxStep);
+        double wanted = Math.Clamp(proven * Interval / elapsed, Difficulty / MaxStep, Difficulty * MaxStep);
         wanted = Math.Clamp(wanted, _options.MinDifficulty, _options.MaxDifficulty);
         _windowStart = now;
         _windowShares = 0;
@@ -107,13 +139,14 @@ public sealed class DeviceVardiff
         }
 
         Difficulty = wanted;
+        _pace = _fleetPace;
         return true;
     }
 
     private double ForHashRate(double hashRate)
     {
         double difficulty = hashRate > 0 && double.IsFinite(hashRate)
-            ? hashRate * _options.ShareIntervalSeconds / _hashesPerDifficulty
+            ? hashRate * Interval / _hashesPerDifficulty
             : _options.MinDifficulty;
         return Math.Clamp(difficulty, _options.MinDifficulty, _options.MaxDifficulty);
     }

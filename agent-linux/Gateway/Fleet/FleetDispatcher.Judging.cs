@@ -84,6 +84,7 @@ public sealed partial class FleetDispatcher
             }
 
             device.LastSeen = now;
+            FollowPaceLocked(device, now);
             if (!device.Limiter.TryTake(now))
             {
                 return Screening.Refuse(DeviceVerdictCode.RejectedRateLimited, FormattableString.Invariant($"over {_options.MaxSharesPerSecond} shares/s: slow down"));
@@ -123,6 +124,16 @@ public sealed partial class FleetDispatcher
             }
 
             return new Screening(job, DeviceVerdictCode.Accepted, string.Empty);
+        }
+    }
+
+    // While the gateway is overloaded, each device that sends gets a harder job with its next share (FleetPace).
+    private void FollowPaceLocked(DeviceState device, DateTimeOffset now)
+    {
+        if (device.Vardiff is { } vardiff && vardiff.OnPace(Pace.Current, now))
+        {
+            _logger.LogDebug("Device {Device}: the gateway is overloaded, difficulty raised to {Difficulty}", device.DeviceId, vardiff.Difficulty);
+            IssueLocked(device, now);
         }
     }
 

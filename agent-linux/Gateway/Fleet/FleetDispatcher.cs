@@ -65,7 +65,14 @@ public sealed partial class FleetDispatcher : IFleetDispatcher
         _logger = logger;
         Instance = (byte)options.Instance;
         _jobIds = JobIdSequence.StartingAtRandom(Instance);
+        Pace = new FleetPace(options, time, logger);
     }
+
+    /// <summary>
+    /// The share rate asked of the fleet (1 normally, less while the gateway is overloaded): feed it each verdict's lag
+    /// (<see cref="FleetPace.Observe"/>); each device's difficulty follows it with the device's next share.
+    /// </summary>
+    public FleetPace Pace { get; }
 
     /// <inheritdoc />
     public byte Instance { get; }
@@ -188,6 +195,7 @@ public sealed partial class FleetDispatcher : IFleetDispatcher
         }
 
         device.Vardiff ??= new DeviceVardiff(_options, template.Algorithm, device.Request.HashRate, now);
+        device.Vardiff.OnPace(Pace.Current, now);
         device.Vardiff.OnIdle(now);
         if (!_carver!.TryCarve(NonceCountFor(device), out WorkSlice slice))
         {

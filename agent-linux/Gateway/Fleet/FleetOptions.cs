@@ -46,6 +46,13 @@ public sealed class FleetOptions
     /// <summary><c>gateway:upstreamTimeoutSeconds</c>: how long a share waits for upstream's answer before the device is told it was not sent.</summary>
     public double UpstreamTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// <c>gateway:overloadLagSeconds</c>: the gateway counts as overloaded when, over one second, the median share spent
+    /// longer than this inside it (from arriving from the broker to the broker's PUBACK of its verdict); it then asks
+    /// the devices for fewer shares (<see cref="FleetPace"/>). 0 turns this off.
+    /// </summary>
+    public double OverloadLagSeconds { get; set; } = 1;
+
     /// <summary>Every problem, each naming its key and the fix; empty when the settings are usable.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -108,6 +115,11 @@ public sealed class FleetOptions
         if (!(UpstreamTimeoutSeconds is >= 0.1 and <= 3600))
         {
             problems.Add(FormattableString.Invariant($"gateway:upstreamTimeoutSeconds {UpstreamTimeoutSeconds} is out of range: use 0.1..3600 seconds."));
+        }
+
+        if (!(OverloadLagSeconds == 0 || OverloadLagSeconds is >= 0.01 and <= 3600))
+        {
+            problems.Add(FormattableString.Invariant($"gateway:overloadLagSeconds {OverloadLagSeconds} is out of range: use 0 (off) or 0.01..3600 seconds (1 is usual)."));
         }
 
         return problems;

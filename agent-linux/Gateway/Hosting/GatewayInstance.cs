@@ -49,6 +49,9 @@ public sealed class GatewayInstance : IAsyncDisposable
         Link = new GatewayMqttLink(mqtt, new GatewayTopics(gateway.Instance, gateway.Group), Dispatcher, gateway.Link with { UpstreamAlgorithm = upstream.Algorithm },
             Counters, time, loggers.CreateLogger<GatewayMqttLink>());
         Link.Connected += PublishStatusAsync;
+
+        // The lag the fleet's pace follows: from a share's arrival to the broker's PUBACK of its verdict.
+        Link.ShareAnswered += timing => Dispatcher.Pace.Observe(time.GetElapsedTime(timing.ReceivedAt, timing.AckedAt));
         Link.Energy = energy?.Book;
         _retention = new LedgerRetention(ledger, gateway.RetentionDays, time, loggers.CreateLogger<LedgerRetention>());
         _started = _lastSample = _lastLogged = time.GetTimestamp();

@@ -112,6 +112,7 @@ public sealed record GatewayOptions
             MaxDevices = reader.Int("gateway:maxDevices", defaults.MaxDevices, int.MinValue, int.MaxValue),
             MinNonceCount = reader.Long("gateway:minNonceCount", defaults.MinNonceCount),
             UpstreamTimeoutSeconds = reader.Double("gateway:upstreamTimeoutSeconds", defaults.UpstreamTimeoutSeconds),
+            OverloadLagSeconds = reader.Double("gateway:overloadLagSeconds", defaults.OverloadLagSeconds),
         };
         var options = new GatewayOptions
         {

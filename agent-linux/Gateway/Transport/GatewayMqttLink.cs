@@ -83,7 +83,8 @@ public sealed partial class GatewayMqttLink : IAsyncDisposable
 
     /// <summary>
     /// Raised once per verdict the broker acknowledged, with where its share's time went (<see cref="ShareTiming"/>);
-    /// on the publishing task, so a handler must be quick. For the load benchmark's breakdown.
+    /// on the publishing task, so a handler must be quick. The gateway's overload signal (<see cref="FleetPace"/>) and the
+    /// load benchmark's breakdown read it.
     /// </summary>
     public event Action<ShareTiming>? ShareAnswered;
 

@@ -66,6 +66,8 @@ public sealed class ConfigurationSpellingTests : IDisposable
     [InlineData("--gateway:ledger:retentionDays=0", "gateway:ledger:retentionDays = '0' is invalid; allowed: a whole number from 1 to 36500")]
     [InlineData("--gateway:mqtt:sessionExpirySeconds=-1", "gateway:mqtt:sessionExpirySeconds = '-1' is invalid")]
     [InlineData("--gateway:jobLifetimeSeconds=0", "gateway:jobLifetimeSeconds 0 is out of range")]
+    [InlineData("--gateway:overloadLagSeconds=-1", "gateway:overloadLagSeconds -1 is out of range: use 0 (off) or 0.01..3600 seconds")]
+    [InlineData("--gateway:overloadLagSeconds=soon", "gateway:overloadLagSeconds = 'soon' is not a number")]
     [InlineData("--gateway:node:pollIntervalSeconds=0", null)]
     public void A_bad_value_is_named_by_its_documented_key(string setting, string? expected)
     {

@@ -89,4 +89,52 @@ public class DeviceVardiffTests
         Assert.Equal(3e-6, vardiff.Difficulty, 12);
         Assert.False(vardiff.OnOverflow(now.AddSeconds(30)));
     }
+
+    [Fact]
+    public void A_pace_cut_raises_the_difficulty_at_once_and_the_retarget_brings_it_back_when_the_pace_recovers()
+    {
+        // A device of 0.001 · hashes-per-difficulty H/s aims at difficulty 0.001 · 10 = 0.01 (one share per 10 s).
+        var options = new FleetOptions { MinDifficulty = 1e-6, MaxDifficulty = 100, ShareIntervalSeconds = 10 };
+        double hashRate = 0.001 * DifficultyScale.HashesPerDifficulty(Algorithms.Sha256d);
+        var now = new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
+        var vardiff = new DeviceVardiff(options, Algorithms.Sha256d, hashRate, now);
+        Assert.Equal(0.01, vardiff.Difficulty, 12);
+
+        // Pace 0.5: one share per 20 s, so difficulty 0.02 at once; the same pace again changes nothing.
+        Assert.True(vardiff.OnPace(0.5, now));
+        Assert.Equal(0.02, vardiff.Difficulty, 12);
+        Assert.Equal(hashRate, vardiff.ImpliedHashRate, hashRate * 1e-12);
+        Assert.False(vardiff.OnPace(0.5, now.AddSeconds(1)));
+
+        // Still 0.5: six shares of 0.02 every 20 s (this device's rate) prove 0.12 in 120 s → 0.12 · 20 / 120 = 0.02.
+        for (int share = 1; share <= 6; share++)
+        {
+            Assert.False(vardiff.OnShare(0.02, now.AddSeconds(20 * share)));
+        }
+
+        // The pace back at 1: no jump down, but the next six shares prove 0.12 in 120 s → 0.12 · 10 / 120 = 0.01.
+        now = now.AddSeconds(120);
+        Assert.False(vardiff.OnPace(1, now));
+        Assert.Equal(0.02, vardiff.Difficulty, 12);
+        for (int share = 1; share <= 5; share++)
+        {
+            Assert.False(vardiff.OnShare(0.02, now.AddSeconds(20 * share)));
+        }
+
+        Assert.True(vardiff.OnShare(0.02, now.AddSeconds(120)));
+        Assert.Equal(0.01, vardiff.Difficulty, 12);
+    }
+
+    [Fact]
+    public void A_pace_cut_stops_at_the_maximum_difficulty()
+    {
+        var options = new FleetOptions { MinDifficulty = 1e-6, MaxDifficulty = 0.015, ShareIntervalSeconds = 10 };
+        double hashRate = 0.001 * DifficultyScale.HashesPerDifficulty(Algorithms.Sha256d);
+        var vardiff = new DeviceVardiff(options, Algorithms.Sha256d, hashRate, DateTimeOffset.UnixEpoch);
+
+        // 0.01 · 2 = 0.02 is over the maximum: 0.015; a further cut cannot raise it.
+        Assert.True(vardiff.OnPace(0.5, DateTimeOffset.UnixEpoch));
+        Assert.Equal(0.015, vardiff.Difficulty, 12);
+        Assert.False(vardiff.OnPace(0.25, DateTimeOffset.UnixEpoch.AddSeconds(20)));
+    }
 }

@@ -15,6 +15,7 @@ public class FleetOptionsTests
     [InlineData("lifetime", "gateway:jobLifetimeSeconds 0 is out of range")]
     [InlineData("rate", "gateway:maxSharesPerSecond -1 is out of range")]
     [InlineData("jobs", "gateway:maxJobsPerDevice 0 is out of range: use 1..64")]
+    [InlineData("lag", "gateway:overloadLagSeconds 0.001 is out of range: use 0 (off) or 0.01..3600 seconds")]
     public void Each_bad_setting_is_named_with_its_fix(string which, string message)
     {
         var options = new FleetOptions();
@@ -26,6 +27,7 @@ public class FleetOptionsTests
             case "lifetime": options.JobLifetimeSeconds = 0; break;
             case "rate": options.MaxSharesPerSecond = -1; break;
             case "jobs": options.MaxJobsPerDevice = 0; break;
+            case "lag": options.OverloadLagSeconds = 0.001; break;
         }
 
         Assert.Contains(options.Validate(), p => p.StartsWith(message, StringComparison.Ordinal));

@@ -78,12 +78,15 @@ internal sealed class GatewayTestBed : IAsyncDisposable
     }
 
     /// <summary>Starts a gateway configured by <see cref="Settings"/> and waits until it is connected and has work.</summary>
-    public async Task<RunningGateway> StartGatewayAsync(byte instance, params (string Key, string Value)[] extra)
+    public Task<RunningGateway> StartGatewayAsync(byte instance, params (string Key, string Value)[] extra) => StartGatewayAsync(instance, null, extra);
+
+    /// <summary>As <see cref="StartGatewayAsync(byte, (string, string)[])"/>, judging against <paramref name="judgingLedger"/> of its ledger (a slowed one, say).</summary>
+    public async Task<RunningGateway> StartGatewayAsync(byte instance, Func<IDeviceLedger, IDeviceLedger>? judgingLedger, params (string Key, string Value)[] extra)
     {
         IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(instance, extra)).Build();
         MqttOptions mqtt = MqttOptions.Parse(key => configuration[key]);
         GatewayOptions options = GatewayOptions.Load(configuration, _state, mqtt);
-        var gateway = await RunningGateway.StartAsync(options, mqtt);
+        var gateway = await RunningGateway.StartAsync(options, mqtt, judgingLedger);
         _gateways.Add(gateway);
         return gateway;
     }
@@ -141,11 +144,12 @@ internal sealed class RunningGateway : IAsyncDisposable
 
     public GatewayInstance Instance { get; }
 
-    public static async Task<RunningGateway> StartAsync(GatewayOptions options, MqttOptions mqtt)
+    /// <summary>Starts a gateway; with <paramref name="judgingLedger"/>, it judges against what that makes of its ledger.</summary>
+    public static async Task<RunningGateway> StartAsync(GatewayOptions options, MqttOptions mqtt, Func<IDeviceLedger, IDeviceLedger>? judgingLedger = null)
     {
         IDeviceLedger ledger = await GatewayLedgers.OpenAsync(options, NullLoggerFactory.Instance, CancellationToken.None);
         IGatewayUpstream upstream = GatewayUpstreams.Create(options, Loggers);
-        var instance = new GatewayInstance(options, mqtt, upstream, ledger, TimeProvider.System, Loggers);
+        var instance = new GatewayInstance(options, mqtt, upstream, judgingLedger?.Invoke(ledger) ?? ledger, TimeProvider.System, Loggers);
         var gateway = new RunningGateway(options, ledger, upstream, instance);
         gateway._run = instance.RunAsync(gateway._stop.Token);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));

@@ -1,0 +1,181 @@
+using System;
+using Microsoft.Extensions.Logging;
+
+namespace IotMinerAgent.Linux.Gateway.Fleet;
+
+/// <summary>
+/// The share rate the gateway asks of its whole fleet, as a fraction of the vardiff's usual one share per
+/// <see cref="FleetOptions.ShareIntervalSeconds"/>: 1 normally, less while the gateway is overloaded. Every device's
+/// vardiff aims at one share per interval ÷ pace (<see cref="DeviceVardiff.OnPace"/>), so a lower pace means a higher
+/// difficulty and fewer shares, not a stream of refusals. It moves like TCP's congestion window (RFC 5681 §3.1): a
+/// multiplicative decrease on overload, an additive increase while calm, so it neither storms nor oscillates fast.
+/// <list type="bullet">
+/// <item>Overloaded: the <see cref="OverloadSignal"/>'s median lag of a window is above
+/// <see cref="FleetOptions.OverloadLagSeconds"/>. The pace is halved (not below <see cref="Slowest"/>), but only once
+/// the shares answered were sent after the previous cut reached their devices (a share interval plus their lag after
+/// it), and not while the lag is falling (the previous cut is working).</item>
+/// <item>Calm: a window's median lag is at most a quarter of the threshold, or no share was answered. After
+/// <see cref="CalmIntervals"/> share intervals of calm since the last change, the pace rises by <see cref="Step"/> (or
+/// doubles while below it, as TCP's slow start), up to 1.</item>
+/// <item>In between, the pace holds.</item>
+/// </list>
+/// Thread-safe: lags arrive from the verdict publisher, the pace is read while judging.
+/// </summary>
+public sealed class FleetPace
+{
+    /// <summary>The factor of one cut: the fleet's share rate halves, the devices' difficulty doubles.</summary>
+    public const double Cut = 0.5;
+
+    /// <summary>The rise per calm period: from half the pace back to all of it in five periods.</summary>
+    public const double Step = 0.1;
+
+    /// <summary>
+    /// Share intervals of calm before each rise: as many as a device's vardiff needs shares for a retarget, so one rise
+    /// has reached the devices before the next, and they come back in steps rather than all at once.
+    /// </summary>
+    public const int CalmIntervals = DeviceVardiff.RetargetShares;
+
+    /// <summary>The lowest pace (6 cuts): a gateway that cannot catch up even then has a problem difficulty cannot fix.</summary>
+    public const double Slowest = 1.0 / 64;
+
+    /// <summary>A window is calm when its median lag is at most this fraction of the threshold.</summary>
+    public const double CalmFraction = 0.25;
+
+    private readonly object _gate = new();
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly double _threshold;
+    private readonly double _interval;
+    private readonly OverloadSignal _signal;
+    private double _pace = 1;
+    private DateTimeOffset? _lastCut;
+    private double _lagAtCut;
+    private DateTimeOffset _lastChange;
+    private DateTimeOffset? _calmSince;
+    private double? _previousLag;
+    private long _cuts;
+
+    /// <summary>Paces the fleet of a gateway with <paramref name="options"/>; off when its overload lag is 0.</summary>
+    public FleetPace(FleetOptions options, TimeProvider time, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
+        _time = time;
+        _logger = logger;
+        _threshold = options.OverloadLagSeconds;
+        _interval = options.ShareIntervalSeconds;
+        _lastChange = time.GetUtcNow();
+        _signal = new OverloadSignal(_lastChange);
+    }
+
+    /// <summary>False when <c>gateway:overloadLagSeconds</c> is 0: the pace stays 1.</summary>
+    public bool Enabled => _threshold > 0;
+
+    /// <summary>The pace now, in (0, 1]: the fraction of the usual share rate the devices are asked for.</summary>
+    public double Current
+    {
+        get
+        {
+            if (!Enabled)
+            {
+                return 1;
+            }
+
+            lock (_gate)
+            {
+                Roll(_time.GetUtcNow());
+                return _pace;
+            }
+        }
+    }
+
+    /// <summary>How often the pace was cut since the gateway started.</summary>
+    public long Cuts
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _cuts;
+            }
+        }
+    }
+
+    /// <summary>A share's verdict was acknowledged by the broker <paramref name="lag"/> after the share arrived.</summary>
+    public void Observe(TimeSpan lag)
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            Roll(_time.GetUtcNow());
+            _signal.Add(lag.TotalSeconds);
+        }
+    }
+
+    private void Roll(DateTimeOffset now)
+    {
+        DateTimeOffset start = _signal.WindowStart;
+        DateTimeOffset end = _signal.WindowEnd;
+        if (_signal.TryClose(now, out double? lag))
+        {
+            Decide(lag, start, end);
+            _previousLag = lag;
+
+            // Windows skipped since (no share was answered in them) were calm, together.
+            if (_signal.WindowStart > end)
+            {
+                Decide(null, end, _signal.WindowStart);
+                _previousLag = null;
+            }
+        }
+    }
+
+    private void Decide(double? lag, DateTimeOffset start, DateTimeOffset end)
+    {
+        if (lag > _threshold)
+        {
+            _calmSince = null;
+            // The shares answered now must have been sent after the last cut reached their devices (with the device's
+            // next share, a share interval at most), else their lag says nothing about it: their lag after that.
+            bool waited = _lastCut is not { } cut || (end - cut).TotalSeconds >= _interval + Math.Max(_lagAtCut, lag.Value);
+            bool falling = _previousLag is { } previous && lag < previous;
+            if (waited && !falling && _pace > Slowest)
+            {
+                _pace = Math.Max(_pace * Cut, Slowest);
+                _lastCut = _lastChange = end;
+                _lagAtCut = lag.Value;
+                _cuts++;
+                _logger.LogWarning("Gateway overloaded: the median share waited {Lag:0.00} s for its verdict (gateway:overloadLagSeconds is {Threshold} s); devices are asked for {Percent:0.#} % of their usual share rate, their difficulty rises with their next share",
+                    lag.Value, _threshold, _pace * 100);
+            }
+
+            return;
+        }
+
+        if (lag is null || lag <= _threshold * CalmFraction)
+        {
+            _calmSince ??= start;
+            DateTimeOffset since = _calmSince.Value > _lastChange ? _calmSince.Value : _lastChange;
+            if (_pace < 1 && (end - since).TotalSeconds >= CalmIntervals * _interval)
+            {
+                // Tenths added in binary do not sum to exactly 1 (0.5 + 5 × 0.1 = 0.9999999999999999): close enough is 1.
+                double raised = _pace + Math.Min(Step, _pace);
+                _pace = raised > 1 - (Step / 4) ? 1 : raised;
+                _lastChange = end;
+                if (_pace == 1)
+                {
+                    _logger.LogInformation("Gateway caught up: devices are asked for their usual share rate again; vardiff brings their difficulty back down");
+                }
+            }
+
+            return;
+        }
+
+        _calmSince = null;
+    }
+}

@@ -1,0 +1,177 @@
+using System;
+using System.Linq;
+using IotMinerAgent.Linux.Gateway.Fleet;
+using IotMinerAgent.Linux.Tests.Stratum;
+using Microsoft.Extensions.Logging;
+
+namespace IotMinerAgent.Linux.Tests.Gateway.Fleet;
+
+/// <summary>
+/// The fleet's pace (AIMD) on a clock moved by hand: share interval 10 s, overload lag 1 s, so a window is overloaded
+/// above 1 s, calm at or below 0.25 s. Worked examples computed by hand in the comments.
+/// </summary>
+public class FleetPaceTests
+{
+    static readonly DateTimeOffset Start = new(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
+    readonly ManualClock _clock = new(Start);
+    readonly CapturingLogger _logger = new();
+    readonly FleetPace _pace;
+
+    public FleetPaceTests() => _pace = new FleetPace(new FleetOptions { ShareIntervalSeconds = 10, OverloadLagSeconds = 1 }, _clock, _logger);
+
+    [Fact]
+    public void Overload_halves_the_pace_then_waits_until_the_answered_shares_were_sent_after_the_cut()
+    {
+        // Window [0 s, 1 s): lags 2, 3, 0.5 → median 2 s > 1 s: cut to 0.5 when the window closes.
+        ObserveAt(0.1, 2);
+        ObserveAt(0.2, 3);
+        ObserveAt(0.3, 0.5);
+        Assert.Equal(1, _pace.Current);
+        At(1);
+        Assert.Equal(0.5, _pace.Current);
+        Assert.Contains(_logger.AtLeast(LogLevel.Warning), m => m.Contains("Gateway overloaded") && m.Contains("50 %"));
+
+        // Windows [1 s, 13 s): 2.5 s each, still overloaded, but the shares answered must have been sent after the cut
+        // reached their devices (with their next share, within the 10 s interval): not before 1 + 10 + 2.5 = 13.5 s.
+        for (int second = 1; second < 13; second++)
+        {
+            ObserveAt(second + 0.5, 2.5);
+        }
+
+        At(13);
+        Assert.Equal(0.5, _pace.Current);
+
+        // Window [13 s, 14 s): 2.5 s again, not falling: the second cut, to 0.25, when it closes at 14 s.
+        ObserveAt(13.5, 2.5);
+        At(14);
+        Assert.Equal(0.25, _pace.Current);
+        Assert.Equal(2, _pace.Cuts);
+    }
+
+    [Fact]
+    public void A_falling_lag_means_the_last_cut_works_and_no_other_follows()
+    {
+        ObserveAt(0.5, 4);
+        At(1);
+        Assert.Equal(0.5, _pace.Current);
+
+        // 1 + 10 + 4 = 15 s: from then on the answered shares were sent after the cut, and the lag is still above 1 s,
+        // but falling (4 s, then 3.5 s, then 3 s).
+        for (int second = 1; second < 14; second++)
+        {
+            ObserveAt(second + 0.5, 4);
+        }
+
+        ObserveAt(14.5, 3.5);
+        At(15);
+        Assert.Equal(0.5, _pace.Current);
+        ObserveAt(15.5, 3);
+        At(16);
+        Assert.Equal(0.5, _pace.Current);
+        Assert.Equal(1, _pace.Cuts);
+    }
+
+    [Fact]
+    public void Calm_raises_the_pace_by_a_tenth_per_six_intervals_and_busy_holds_it()
+    {
+        ObserveAt(0.5, 2);
+        At(1);
+        Assert.Equal(0.5, _pace.Current);
+
+        // From 1 s on no share is answered (calm): the first rise after 6 intervals of 10 s, at 61 s, to 0.6.
+        At(60.9);
+        Assert.Equal(0.5, _pace.Current);
+        At(61);
+        Assert.Equal(0.6, _pace.Current, 12);
+
+        // Windows [61 s, 121 s) with a median of 0.25 s: still calm (a quarter of 1 s): 0.7 at 121 s.
+        for (int second = 61; second < 121; second++)
+        {
+            ObserveAt(second + 0.5, 0.25);
+        }
+
+        At(121);
+        Assert.Equal(0.7, _pace.Current, 12);
+
+        // Busy (0.5 s: not overloaded, not calm) holds the pace and restarts the calm: the next rise 60 s after the busy
+        // window, at 182 s, not at 181 s.
+        ObserveAt(121.5, 0.5);
+        At(181);
+        Assert.Equal(0.7, _pace.Current, 12);
+        At(182);
+        Assert.Equal(0.8, _pace.Current, 12);
+
+        // Quiet until 300 s: one step (0.9), however long the quiet; 1 after 60 s more, at 360 s, and no further.
+        At(300);
+        Assert.Equal(0.9, _pace.Current, 12);
+        At(359);
+        Assert.Equal(0.9, _pace.Current, 12);
+        At(360);
+        Assert.Equal(1, _pace.Current);
+        At(1000);
+        Assert.Equal(1, _pace.Current);
+        Assert.Contains(_logger.Entries, e => e.Message.Contains("caught up"));
+    }
+
+    [Fact]
+    public void Below_a_tenth_the_pace_doubles_per_calm_period()
+    {
+        // Four cuts (1, 13, 25, 37 s with a lag of 2 s each second): 1/16 = 0.0625.
+        for (int second = 0; second < 37; second++)
+        {
+            ObserveAt(second + 0.5, 2);
+        }
+
+        At(37);
+        Assert.Equal(0.0625, _pace.Current);
+
+        // Calm from 37 s: doubled at 97 s (0.0625 < 0.1), then a tenth more at 157 s: 0.225.
+        At(97);
+        Assert.Equal(0.125, _pace.Current, 12);
+        At(156);
+        Assert.Equal(0.125, _pace.Current, 12);
+        At(157);
+        Assert.Equal(0.225, _pace.Current, 12);
+    }
+
+    [Fact]
+    public void The_pace_never_falls_below_one_sixty_fourth()
+    {
+        // A lag of 2 s every second: cuts at 1 s, then each 10 s + 2 s later (a window's end) (13, 25, 37, 49, 61 s): 1/2^6 = 1/64 at
+        // 61 s; the cuts due at 73, 85 and 97 s would go below it and do not happen.
+        for (int second = 0; second < 100; second++)
+        {
+            ObserveAt(second + 0.5, 2);
+        }
+
+        At(100);
+        Assert.Equal(1.0 / 64, _pace.Current);
+        Assert.Equal(6, _pace.Cuts);
+    }
+
+    [Fact]
+    public void With_the_overload_lag_at_zero_the_pace_stays_one()
+    {
+        var off = new FleetPace(new FleetOptions { OverloadLagSeconds = 0 }, _clock, _logger);
+        off.Observe(TimeSpan.FromSeconds(60));
+        _clock.Advance(TimeSpan.FromSeconds(5));
+
+        Assert.False(off.Enabled);
+        Assert.Equal(1, off.Current);
+        Assert.Equal(0, off.Cuts);
+    }
+
+    void ObserveAt(double second, double lagSeconds)
+    {
+        At(second);
+        _pace.Observe(TimeSpan.FromSeconds(lagSeconds));
+    }
+
+    void At(double second)
+    {
+        DateTimeOffset at = Start.AddSeconds(second);
+        Assert.True(at >= _clock.GetUtcNow(), "the clock only moves forward");
+        _clock.Advance(at - _clock.GetUtcNow());
+        _ = _pace.Current;
+    }
+}
