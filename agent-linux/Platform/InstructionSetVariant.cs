@@ -41,6 +41,10 @@ public static partial class InstructionSetVariant
     const Features AvxFamily = Level4 & ~(Features.Bmi1 | Features.Bmi2 | Features.Lzcnt | Features.Movbe);
     const Features Avx512Family = Level4 & ~Level3;
 
+    // The builds' names: the suffix of their executables beside iotminer (packaging/build-deb.sh).
+    const string Level3Build = "x86-64-v3";
+    const string Level4Build = "x86-64-v4";
+
     /// <summary>
     /// In the baseline NativeAOT build on x64, replaces this process with the best variant beside it; returns (and
     /// the baseline build runs on) when there is none, when this is already a variant or a JIT build, or when the
@@ -72,7 +76,7 @@ public static partial class InstructionSetVariant
     /// </summary>
     public static string Baseline(string processPath)
     {
-        foreach (string level in (string[])["x86-64-v3", "x86-64-v4"])
+        foreach (string level in (string[])[Level3Build, Level4Build])
         {
             if (processPath.EndsWith("." + level, StringComparison.Ordinal))
             {
@@ -89,12 +93,12 @@ public static partial class InstructionSetVariant
     /// </summary>
     internal static string? Choose(Features features, Func<string, bool> isShipped)
     {
-        if ((features & Level4) == Level4 && isShipped("x86-64-v4"))
+        if ((features & Level4) == Level4 && isShipped(Level4Build))
         {
-            return "x86-64-v4";
+            return Level4Build;
         }
 
-        return (features & Level3) == Level3 && isShipped("x86-64-v3") ? "x86-64-v3" : null;
+        return (features & Level3) == Level3 && isShipped(Level3Build) ? Level3Build : null;
     }
 
     // CPUID (Intel SDM Vol. 2A, "CPUID"; AMD APM Vol. 3, appendix E) says what the CPU has. Whether the kernel saves
