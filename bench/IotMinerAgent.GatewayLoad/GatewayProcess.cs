@@ -53,7 +53,7 @@ internal static class GatewayProcess
         MqttOptions mqtt = MqttOptions.Parse(key => configuration[key]);
         GatewayOptions options = GatewayOptions.Load(configuration, state, mqtt);
         using ILoggerFactory loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
-            .AddFilter("IotMinerAgent.Linux.Gateway.Fleet", LogLevel.Error));
+            .AddFilter("IotMinerAgent.Linux.Gateway.Fleet", LogLevel.Warning));
         // gateway:ledger:postgres chooses PostgreSQL, as in iotminer gateway.
         await using IDeviceLedger ledger = await GatewayLedgers.OpenAsync(options, loggers, CancellationToken.None);
         await using var upstream = new StratumUpstream(options.Stratum, loggers.CreateLogger("upstream"));

@@ -99,6 +99,7 @@ public sealed partial class FleetDispatcher : IFleetDispatcher
 
                 device = new DeviceState(deviceId, request, new ShareRateLimiter(_options.MaxSharesPerSecond, _options.ShareBurst, now), now);
                 _devices.Add(deviceId, device);
+                Pace.ServeDevices(_devices.Count);
             }
 
             device.Request = request;
@@ -291,6 +292,11 @@ public sealed partial class FleetDispatcher : IFleetDispatcher
         foreach (string id in quietDevices)
         {
             _devices.Remove(id);
+        }
+
+        if (quietDevices.Count > 0)
+        {
+            Pace.ServeDevices(_devices.Count);
         }
     }
 }

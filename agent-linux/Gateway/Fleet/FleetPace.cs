@@ -8,23 +8,45 @@ namespace IotMinerAgent.Linux.Gateway.Fleet;
 /// <see cref="FleetOptions.ShareIntervalSeconds"/>: 1 normally, less while the gateway is overloaded. Every device's
 /// vardiff aims at one share per interval ÷ pace (<see cref="DeviceVardiff.OnPace"/>), so a lower pace means a higher
 /// difficulty and fewer shares, not a stream of refusals. It moves like TCP's congestion window (RFC 5681 §3.1): a
-/// multiplicative decrease on overload, an additive increase while calm, so it neither storms nor oscillates fast.
+/// multiplicative decrease on overload, an increase while calm, so it neither storms nor oscillates fast; and, once
+/// it knows how many devices it serves (<see cref="ServeDevices"/>), it aims its cuts and its recovery at the
+/// capacity it measured, as BBR paces at the bottleneck's measured rate, instead of halving blindly.
 /// <list type="bullet">
 /// <item>Overloaded: the <see cref="OverloadSignal"/>'s median lag of a window is above
-/// <see cref="FleetOptions.OverloadLagSeconds"/>. The pace is halved (not below <see cref="Slowest"/>), but only once
-/// the shares answered were sent after the previous cut reached their devices (a share interval plus their lag after
-/// it), and not while the lag is falling (the previous cut is working).</item>
-/// <item>Calm: a window's median lag is at most a quarter of the threshold, or no share was answered. After
-/// <see cref="CalmIntervals"/> share intervals of calm since the last change, the pace rises by <see cref="Step"/> (or
-/// doubles while below it, as TCP's slow start), up to 1.</item>
+/// <see cref="FleetOptions.OverloadLagSeconds"/>. A backlog kept the gateway busy the whole window, so the shares it
+/// answered in it are its <b>capacity</b> now. The pace is cut (not below <see cref="Slowest"/>) so the fleet sends
+/// <see cref="DrainTarget"/> of that capacity and the backlog drains at the rest: by a factor between
+/// <see cref="DeepestCut"/> and <see cref="MildestCut"/>, or by <see cref="Cut"/> while the fleet's size is unknown.
+/// A further cut waits until the shares answered were sent after the previous cut reached their devices (a share
+/// interval plus their lag after it), and none comes while the lag is falling (the previous cut is working).</item>
+/// <item>Calm: a window's median lag is at most a quarter of the threshold, or no share was answered. Calm for a share
+/// interval after a cut (the backlog is gone), the pace returns to the one that keeps the fleet at
+/// <see cref="SustainedTarget"/> of the measured capacity. Beyond that it probes for more: after
+/// <see cref="CalmIntervals"/> share intervals of calm since the last change it rises by <see cref="Step"/> (or doubles
+/// while below it, as TCP's slow start), up to 1.</item>
 /// <item>In between, the pace holds.</item>
 /// </list>
 /// Thread-safe: lags arrive from the verdict publisher, the pace is read while judging.
 /// </summary>
 public sealed class FleetPace
 {
-    /// <summary>The factor of one cut: the fleet's share rate halves, the devices' difficulty doubles.</summary>
+    /// <summary>The factor of one cut while the fleet's size is unknown: the share rate halves, the difficulty doubles.</summary>
     public const double Cut = 0.5;
+
+    /// <summary>The deepest one capacity-aimed cut goes: two halvings at once.</summary>
+    public const double DeepestCut = 0.25;
+
+    /// <summary>
+    /// The mildest cut: a smaller one would not change a device's difficulty, which moves only by a factor of at least
+    /// 1.25 (<see cref="DeviceVardiff.OnPace"/>'s hysteresis).
+    /// </summary>
+    public const double MildestCut = 0.8;
+
+    /// <summary>A cut aims the fleet at this fraction of the capacity measured while overloaded; the rest drains the backlog.</summary>
+    public const double DrainTarget = 0.75;
+
+    /// <summary>After the backlog is gone, the fleet is paced at this fraction of the measured capacity.</summary>
+    public const double SustainedTarget = 0.9;
 
     /// <summary>The rise per calm period: from half the pace back to all of it in five periods.</summary>
     public const double Step = 0.1;
@@ -54,6 +76,15 @@ public sealed class FleetPace
     private DateTimeOffset? _calmSince;
     private double? _previousLag;
     private long _cuts;
+    private int _devices;
+
+    // The current overload episode (overloaded windows since the last calm one): the shares answered over its windows
+    // (their mean is the capacity) and the pace that overloaded the gateway.
+    private long _overloadAnswered;
+    private int _overloadWindows;
+    private double? _capacity;
+    private double _paceAtOverload = 1;
+    private bool _episodeEnded = true;
 
     /// <summary>Paces the fleet of a gateway with <paramref name="options"/>; off when its overload lag is 0.</summary>
     public FleetPace(FleetOptions options, TimeProvider time, ILogger logger)
@@ -102,6 +133,33 @@ public sealed class FleetPace
         }
     }
 
+    /// <summary>
+    /// The shares per second the gateway answered while it was last overloaded (the mean over that episode's windows):
+    /// its capacity then. Null until it has been overloaded.
+    /// </summary>
+    public double? Capacity
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _capacity;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The gateway serves <paramref name="devices"/> devices: at pace 1 the fleet sends that many shares per share
+    /// interval, so the pace that meets a share rate follows. 0 (the start) means unknown: cuts halve.
+    /// </summary>
+    public void ServeDevices(int devices)
+    {
+        lock (_gate)
+        {
+            _devices = Math.Max(devices, 0);
+        }
+    }
+
     /// <summary>A share's verdict was acknowledged by the broker <paramref name="lag"/> after the share arrived.</summary>
     public void Observe(TimeSpan lag)
     {
@@ -121,8 +179,14 @@ public sealed class FleetPace
     {
         DateTimeOffset start = _signal.WindowStart;
         DateTimeOffset end = _signal.WindowEnd;
+        int answered = _signal.Answered;
         if (_signal.TryClose(now, out double? lag))
         {
+            if (lag > _threshold)
+            {
+                MeasureCapacity(answered);
+            }
+
             Decide(lag, start, end);
             _previousLag = lag;
 
@@ -146,12 +210,12 @@ public sealed class FleetPace
             bool falling = _previousLag is { } previous && lag < previous;
             if (waited && !falling && _pace > Slowest)
             {
-                _pace = Math.Max(_pace * Cut, Slowest);
+                _pace = Math.Max(CutPace(), Slowest);
                 _lastCut = _lastChange = end;
                 _lagAtCut = lag.Value;
                 _cuts++;
-                _logger.LogWarning("Gateway overloaded: the median share waited {Lag:0.00} s for its verdict (gateway:overloadLagSeconds is {Threshold} s); devices are asked for {Percent:0.#} % of their usual share rate, their difficulty rises with their next share",
-                    lag.Value, _threshold, _pace * 100);
+                _logger.LogWarning("Gateway overloaded: the median share waited {Lag:0.00} s for its verdict (gateway:overloadLagSeconds is {Threshold} s; it answered {Capacity:0} shares/s); devices are asked for {Percent:0.#} % of their usual share rate, their difficulty rises with their next share",
+                    lag.Value, _threshold, _capacity, _pace * 100);
             }
 
             return;
@@ -161,7 +225,19 @@ public sealed class FleetPace
         {
             _calmSince ??= start;
             DateTimeOffset since = _calmSince.Value > _lastChange ? _calmSince.Value : _lastChange;
-            if (_pace < 1 && (end - since).TotalSeconds >= CalmIntervals * _interval)
+            double calm = (end - since).TotalSeconds;
+            _episodeEnded = true;
+            if (PaceFor(SustainedTarget) is { } target && Math.Min(target, _paceAtOverload * MildestCut) is var sustained
+                && _pace < sustained && _lastChange == _lastCut && calm >= _interval)
+            {
+                _pace = sustained;
+                _lastChange = end;
+                _logger.LogInformation("Gateway caught up on its backlog: devices are asked for {Percent:0.#} % of their usual share rate, about {Rate:0} shares/s (it answered {Capacity:0} shares/s while overloaded)",
+                    _pace * 100, _pace * _devices / _interval, _capacity);
+                return;
+            }
+
+            if (_pace < 1 && calm >= CalmIntervals * _interval)
             {
                 // Tenths added in binary do not sum to exactly 1 (0.5 + 5 × 0.1 = 0.9999999999999999): close enough is 1.
                 double raised = _pace + Math.Min(Step, _pace);
@@ -178,4 +254,30 @@ public sealed class FleetPace
 
         _calmSince = null;
     }
+
+    // Behind for a whole window, the gateway answered what it can: the mean over the episode's windows evens out the
+    // bursts in which broker acknowledgements arrive.
+    private void MeasureCapacity(int answered)
+    {
+        if (_episodeEnded)
+        {
+            _overloadAnswered = 0;
+            _overloadWindows = 0;
+            _paceAtOverload = _pace;
+            _episodeEnded = false;
+        }
+
+        _overloadAnswered += answered;
+        _overloadWindows++;
+        _capacity = _overloadAnswered / (_overloadWindows * OverloadSignal.Window.TotalSeconds);
+    }
+
+    // A cut aimed at the capacity: the fleet then sends DrainTarget of it, and the backlog drains at the rest.
+    private double CutPace() =>
+        PaceFor(DrainTarget) is { } aimed ? Math.Clamp(aimed, _pace * DeepestCut, _pace * MildestCut) : _pace * Cut;
+
+    // The pace at which the fleet sends the given fraction of the measured capacity, at most 1; null while either the
+    // capacity or the fleet's size is unknown.
+    private double? PaceFor(double fractionOfCapacity) =>
+        _capacity is { } capacity && _devices > 0 ? Math.Min(fractionOfCapacity * capacity * _interval / _devices, 1) : null;
 }

@@ -22,6 +22,7 @@ public sealed class OverloadSignal
 
     private readonly double[] _lags = new double[SamplesPerWindow];
     private int _count;
+    private int _answered;
 
     /// <summary>Starts the first window at <paramref name="start"/>.</summary>
     public OverloadSignal(DateTimeOffset start) => WindowStart = start;
@@ -32,9 +33,13 @@ public sealed class OverloadSignal
     /// <summary>The open window's end.</summary>
     public DateTimeOffset WindowEnd => WindowStart + Window;
 
+    /// <summary>Shares answered in the open window so far, all of them (not only the sampled lags).</summary>
+    public int Answered => _answered;
+
     /// <summary>A share answered in the open window, <paramref name="lagSeconds"/> after it arrived.</summary>
     public void Add(double lagSeconds)
     {
+        _answered++;
         if (_count < SamplesPerWindow && double.IsFinite(lagSeconds))
         {
             _lags[_count++] = Math.Max(lagSeconds, 0);
@@ -61,6 +66,7 @@ public sealed class OverloadSignal
         }
 
         _count = 0;
+        _answered = 0;
         long elapsed = (now - WindowStart).Ticks / Window.Ticks;
         WindowStart += TimeSpan.FromTicks(elapsed * Window.Ticks);
         return true;

@@ -7,8 +7,9 @@ using Microsoft.Extensions.Logging;
 namespace IotMinerAgent.Linux.Tests.Gateway.Fleet;
 
 /// <summary>
-/// The fleet's pace (AIMD) on a clock moved by hand: share interval 10 s, overload lag 1 s, so a window is overloaded
-/// above 1 s, calm at or below 0.25 s. Worked examples computed by hand in the comments.
+/// The fleet's pace (AIMD, aimed at the measured capacity once the fleet's size is known) on a clock moved by hand:
+/// share interval 10 s, overload lag 1 s, so a window is overloaded above 1 s, calm at or below 0.25 s. Worked examples
+/// computed by hand in the comments.
 /// </summary>
 public class FleetPaceTests
 {
@@ -159,6 +160,89 @@ public class FleetPaceTests
         Assert.False(off.Enabled);
         Assert.Equal(1, off.Current);
         Assert.Equal(0, off.Cuts);
+    }
+
+    [Fact]
+    public void Knowing_the_fleet_a_cut_aims_at_three_quarters_of_what_the_gateway_answered()
+    {
+        // 1000 devices, one share per 10 s each at pace 1: the fleet sends 100 shares/s. Window [0 s, 1 s): 60 shares
+        // answered, 2 s median lag: the capacity is 60 shares/s, and the fleet is asked for 0.75 × 60 = 45 shares/s,
+        // pace 45 / 100 = 0.45 (within the bounds of one cut, 0.25..0.8).
+        _pace.ServeDevices(1000);
+        ObserveManyAt(0.5, 60, 2);
+        At(1);
+
+        Assert.Equal(60, _pace.Capacity);
+        Assert.Equal(0.45, _pace.Current, 12);
+        Assert.Contains(_logger.AtLeast(LogLevel.Warning), m => m.Contains("it answered 60 shares/s") && m.Contains("45 %"));
+    }
+
+    [Theory]
+    [InlineData(10, 0.25)] // aims at 0.075: no deeper than a quarter in one cut
+    [InlineData(95, 0.7125)] // 0.75 × 95 / 100
+    [InlineData(200, 0.8)] // aims above 1: at least a cut the devices' difficulty follows (a factor of 1.25)
+    public void A_cut_stays_between_a_quarter_and_four_fifths(int answered, double pace)
+    {
+        _pace.ServeDevices(1000);
+        ObserveManyAt(0.5, answered, 2);
+        At(1);
+
+        Assert.Equal(pace, _pace.Current, 12);
+    }
+
+    [Fact]
+    public void Once_the_backlog_is_gone_the_pace_returns_to_nine_tenths_of_the_capacity_then_probes()
+    {
+        _pace.ServeDevices(1000);
+        ObserveManyAt(0.5, 60, 2);
+        At(1);
+        Assert.Equal(0.45, _pace.Current, 12);
+
+        // Calm from 1 s on (nothing answered): after one share interval, at 11 s, the pace the fleet sends 0.9 × 60 =
+        // 54 shares/s at: 0.54.
+        At(10.9);
+        Assert.Equal(0.45, _pace.Current, 12);
+        At(11);
+        Assert.Equal(0.54, _pace.Current, 12);
+        Assert.Contains(_logger.Entries, e => e.Message.Contains("caught up on its backlog") && e.Message.Contains("about 54 shares/s"));
+
+        // Then the usual probing: a tenth more after 6 calm intervals since that change, at 71 s.
+        At(70.9);
+        Assert.Equal(0.54, _pace.Current, 12);
+        At(71);
+        Assert.Equal(0.64, _pace.Current, 12);
+    }
+
+    [Fact]
+    public void The_capacity_is_the_mean_of_the_overload_and_the_return_stays_below_the_pace_that_overloaded()
+    {
+        // 100 devices: 10 shares/s at pace 1. Window [0 s, 1 s): 30 answered, 2 s: a cut aimed above 1, so the mildest,
+        // to 0.8. Window [1 s, 2 s): 10 answered, 2 s: the capacity is the mean of the two, 20 shares/s (no cut: the
+        // shares answered were sent before the first one reached the devices).
+        _pace.ServeDevices(100);
+        ObserveManyAt(0.5, 30, 2);
+        At(1);
+        Assert.Equal(0.8, _pace.Current, 12);
+        ObserveManyAt(1.5, 10, 2);
+        At(2);
+        Assert.Equal(20, _pace.Capacity);
+        Assert.Equal(0.8, _pace.Current, 12);
+
+        // Calm from 2 s: 0.9 × 20 shares/s would be pace 1.8, but pace 1 overloaded the gateway: the return is capped at
+        // 0.8 × 1, which it already has. It rises only by probing, 6 intervals after the calm began: 0.9 at 62 s.
+        At(61.9);
+        Assert.Equal(0.8, _pace.Current, 12);
+        At(62);
+        Assert.Equal(0.9, _pace.Current, 12);
+    }
+
+    void ObserveManyAt(double second, int shares, double lagSeconds)
+    {
+        At(second);
+        for (int i = 0; i < shares; i++)
+        {
+            _pace.Observe(TimeSpan.FromSeconds(lagSeconds));
+        }
     }
 
     void ObserveAt(double second, double lagSeconds)

@@ -59,7 +59,11 @@ public class OverloadSignalTests
             signal.Add(0);
         }
 
+        // Every answer counts towards the window's throughput, sampled or not.
+        Assert.Equal(OverloadSignal.SamplesPerWindow + 600, signal.Answered);
+
         Assert.True(signal.TryClose(Start.AddSeconds(1), out double? median));
         Assert.Equal(5, median);
+        Assert.Equal(0, signal.Answered);
     }
 }
