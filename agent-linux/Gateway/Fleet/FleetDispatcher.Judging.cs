@@ -13,6 +13,24 @@ namespace IotMinerAgent.Linux.Gateway.Fleet;
 public sealed partial class FleetDispatcher
 {
     /// <inheritdoc />
+    public void ShareArrived(string deviceId)
+    {
+        if (!Pace.Enabled)
+        {
+            return;
+        }
+
+        DateTimeOffset now = _time.GetUtcNow();
+        lock (_gate)
+        {
+            if (_devices.TryGetValue(deviceId, out DeviceState? device))
+            {
+                FollowPaceLocked(device, now);
+            }
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<DeviceVerdict> JudgeAsync(string deviceId, DeviceShare share, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(deviceId);

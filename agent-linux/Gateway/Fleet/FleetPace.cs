@@ -60,6 +60,12 @@ public sealed class FleetPace
     /// <summary>The lowest pace (6 cuts): a gateway that cannot catch up even then has a problem difficulty cannot fix.</summary>
     public const double Slowest = 1.0 / 64;
 
+    /// <summary>
+    /// Recent windows whose answered shares also bound the capacity from below: the median of these many, so that one
+    /// window in which the broker's acknowledgements stalled does not pass for the gateway's capacity.
+    /// </summary>
+    public const int RecentWindows = 5;
+
     /// <summary>A window is calm when its median lag is at most this fraction of the threshold.</summary>
     public const double CalmFraction = 0.25;
 
@@ -85,6 +91,8 @@ public sealed class FleetPace
     private double? _capacity;
     private double _paceAtOverload = 1;
     private bool _episodeEnded = true;
+    private readonly int[] _recentAnswered = new int[RecentWindows];
+    private int _recentCount;
 
     /// <summary>Paces the fleet of a gateway with <paramref name="options"/>; off when its overload lag is 0.</summary>
     public FleetPace(FleetOptions options, TimeProvider time, ILogger logger)
@@ -134,8 +142,9 @@ public sealed class FleetPace
     }
 
     /// <summary>
-    /// The shares per second the gateway answered while it was last overloaded (the mean over that episode's windows):
-    /// its capacity then. Null until it has been overloaded.
+    /// The shares per second the gateway answered while it was last overloaded (the mean over that episode's windows, or
+    /// the median of the last <see cref="RecentWindows"/> windows if more): its capacity then. Null until it has been
+    /// overloaded.
     /// </summary>
     public double? Capacity
     {
@@ -182,6 +191,11 @@ public sealed class FleetPace
         int answered = _signal.Answered;
         if (_signal.TryClose(now, out double? lag))
         {
+            if (lag is not null)
+            {
+                _recentAnswered[_recentCount++ % RecentWindows] = answered;
+            }
+
             if (lag > _threshold)
             {
                 MeasureCapacity(answered);
@@ -256,7 +270,8 @@ public sealed class FleetPace
     }
 
     // Behind for a whole window, the gateway answered what it can: the mean over the episode's windows evens out the
-    // bursts in which broker acknowledgements arrive.
+    // bursts in which broker acknowledgements arrive. What it answered in the recent windows (their median) it can
+    // answer too, so the capacity is never taken for less.
     private void MeasureCapacity(int answered)
     {
         if (_episodeEnded)
@@ -269,7 +284,17 @@ public sealed class FleetPace
 
         _overloadAnswered += answered;
         _overloadWindows++;
-        _capacity = _overloadAnswered / (_overloadWindows * OverloadSignal.Window.TotalSeconds);
+        double seconds = OverloadSignal.Window.TotalSeconds;
+        _capacity = Math.Max(_overloadAnswered / (_overloadWindows * seconds), RecentMedian() / seconds);
+    }
+
+    private double RecentMedian()
+    {
+        int count = Math.Min(_recentCount, RecentWindows);
+        int[] sorted = new int[count];
+        Array.Copy(_recentAnswered, sorted, count);
+        Array.Sort(sorted);
+        return count % 2 == 1 ? sorted[count / 2] : (sorted[(count / 2) - 1] + sorted[count / 2]) / 2.0;
     }
 
     // A cut aimed at the capacity: the fleet then sends DrainTarget of it, and the backlog drains at the rest.

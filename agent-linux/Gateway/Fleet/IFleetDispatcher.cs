@@ -27,6 +27,13 @@ public interface IFleetDispatcher
     /// <summary>A device asked for work; its job follows on <see cref="Assignments"/> as soon as upstream has work.</summary>
     void RequestWork(string deviceId, WorkRequest request);
 
+    /// <summary>
+    /// A share from <paramref name="deviceId"/> has arrived and waits for its turn to be judged. While the gateway is
+    /// overloaded the device gets its harder job now (<see cref="FleetPace"/>): a backlog in front of the judging would
+    /// otherwise hold back the very message that slows the device down.
+    /// </summary>
+    void ShareArrived(string deviceId);
+
     /// <summary>Judges a decoded share from <paramref name="deviceId"/> and returns the verdict to send back.</summary>
     Task<DeviceVerdict> JudgeAsync(string deviceId, DeviceShare share, CancellationToken cancellationToken);
 

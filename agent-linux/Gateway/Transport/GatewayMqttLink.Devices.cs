@@ -112,6 +112,7 @@ public sealed partial class GatewayMqttLink
     {
         _counters.ShareReceived();
         _counters.Seen(share.DeviceId);
+        _dispatcher.ShareArrived(share.DeviceId);
         if (_queue.TryEnqueue(share))
         {
             return;

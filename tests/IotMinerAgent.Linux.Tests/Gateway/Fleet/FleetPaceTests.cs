@@ -236,6 +236,25 @@ public class FleetPaceTests
         Assert.Equal(0.9, _pace.Current, 12);
     }
 
+    [Fact]
+    public void A_window_in_which_answers_stalled_does_not_pass_for_the_capacity()
+    {
+        // Three busy windows (0.5 s: neither calm nor overloaded) with 80 answers each, then one overloaded window with
+        // only 10: the gateway has just shown it answers 80 shares/s (the median of the last windows, 80), so the cut aims
+        // at 0.75 × 80 = 60 shares/s, pace 0.6, not at 7.5 shares/s (which would be the deepest cut, 0.25).
+        _pace.ServeDevices(1000);
+        for (int second = 0; second < 3; second++)
+        {
+            ObserveManyAt(second + 0.5, 80, 0.5);
+        }
+
+        ObserveManyAt(3.5, 10, 2);
+        At(4);
+
+        Assert.Equal(80, _pace.Capacity);
+        Assert.Equal(0.6, _pace.Current, 12);
+    }
+
     void ObserveManyAt(double second, int shares, double lagSeconds)
     {
         At(second);

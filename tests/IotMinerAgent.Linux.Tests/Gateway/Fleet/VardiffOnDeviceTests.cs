@@ -61,6 +61,34 @@ public class VardiffOnDeviceTests
         Assert.InRange(DifficultyScale.OfTarget(harder.Job.Target, Algorithms.Sha256d), before * 1.99, before * 2.01);
     }
 
+    [Fact]
+    public async Task While_the_gateway_is_overloaded_a_device_gets_its_harder_job_when_its_share_arrives()
+    {
+        var options = new FleetOptions { MinDifficulty = 1e-8, MaxDifficulty = 1, ShareIntervalSeconds = 10, MinNonceCount = 4096, OverloadLagSeconds = 1 };
+        await using var gateway = new DispatcherHarness(options);
+        await gateway.TemplateAsync(42, shareDifficulty: 1);
+        DeviceJob job = gateway.Request("busy");
+        double before = DifficultyScale.OfTarget(job.Target, Algorithms.Sha256d);
+
+        // Before any overload an arriving share changes nothing.
+        gateway.Dispatcher.ShareArrived("busy");
+        Assert.Empty(gateway.DrainAssignments());
+
+        // One second of verdicts 3 s late: the pace is cut (one device known, no capacity measured beyond 1 share/s:
+        // the pace it aims at is above 1, so the mildest cut, to 0.8).
+        gateway.Dispatcher.Pace.Observe(TimeSpan.FromSeconds(3));
+        gateway.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(0.8, gateway.Dispatcher.Pace.Current, 12);
+
+        // The share arrives: the harder job goes out now, before any worker judged it; a second arrival sends none.
+        gateway.Dispatcher.ShareArrived("busy");
+        gateway.Dispatcher.ShareArrived("busy");
+        DeviceAssignment harder = Assert.Single(gateway.DrainAssignments());
+        Assert.Equal("busy", harder.DeviceId);
+        Assert.InRange(DifficultyScale.OfTarget(harder.Job.Target, Algorithms.Sha256d), before * 1.24, before * 1.26);
+        Assert.Empty(gateway.Ledger.Records);
+    }
+
     // Hashes the job's range on simulated time, sending each hit; returns the next job (pushed by a retarget, or asked for).
     private static async Task<DeviceJob> MineUntilNewJobAsync(DispatcherHarness gateway, DeviceJob job, double rate, List<DateTimeOffset> accepted)
     {

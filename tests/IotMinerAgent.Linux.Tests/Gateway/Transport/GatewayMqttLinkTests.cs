@@ -193,6 +193,9 @@ public sealed class GatewayMqttLinkTests : IAsyncLifetime
         // worker judges meanwhile, each judged share making room in the flooder's queue for the next one received).
         await Mqtt.MqttBrokerContractTests.WaitUntilAsync(() => gateway.Link.Counters.SharesReceived == flood, $"the gateway received the {flood} flooder shares");
         int judgedBefore = dispatcher.Judged.Count;
+        // The dispatcher heard of every share as it arrived, long before its turn to be judged (it paces the device then).
+        await Mqtt.MqttBrokerContractTests.WaitUntilAsync(() => dispatcher.Arrived == flood, "the dispatcher heard of every flooder share on arrival");
+        Assert.True(judgedBefore < flood / 2, $"{judgedBefore} of {flood} judged on arrival of the last");
         await quiet.SendShareAsync(new DeviceShare(2, 99));
         Assert.Equal(DeviceVerdictCode.Accepted, (await quiet.WaitForVerdictAsync(2, 99)).Code);
         await flooder.WaitForVerdictCountAsync(flood, seconds: 30);
@@ -211,6 +214,7 @@ public sealed class GatewayMqttLinkTests : IAsyncLifetime
         Assert.Equal(codes.Count(c => c == DeviceVerdictCode.RejectedRateLimited), dispatcher.Overflowed.Count);
         Assert.Equal(flood, dispatcher.Judged.Concat(dispatcher.Overflowed).Where(j => j.Device == "flooder").Select(j => j.Share.Nonce).Distinct().Count());
         Assert.Equal(flood + 1, (int)gateway.Link.Counters.SharesReceived);
+        Assert.Equal(flood + 1, dispatcher.Arrived);
     }
 
     [Fact]

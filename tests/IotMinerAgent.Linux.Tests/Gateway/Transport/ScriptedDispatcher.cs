@@ -20,6 +20,7 @@ internal sealed class ScriptedDispatcher(byte instance) : IFleetDispatcher
     readonly List<(string Device, WorkRequest Request)> _requests = [];
     readonly List<(string Device, DeviceShare Share)> _judged = [];
     readonly List<(string Device, DeviceShare Share)> _overflowed = [];
+    int _arrived;
 
     public byte Instance => instance;
 
@@ -79,6 +80,11 @@ internal sealed class ScriptedDispatcher(byte instance) : IFleetDispatcher
     public DeviceJob Job(uint serial) =>
         DeviceJob.ForSha256d(((uint)instance << 24) | serial, Sha256.NewState(), new byte[DeviceJob.TailLength], new Target([0, 0, 0, 0, 0, 0, 0, 0xffff]),
             0, 1u << 20, 1_700_000_000, 60);
+
+    /// <summary>How many shares the link announced on their arrival, before judging.</summary>
+    public int Arrived => Volatile.Read(ref _arrived);
+
+    public void ShareArrived(string deviceId) => Interlocked.Increment(ref _arrived);
 
     public async Task<DeviceVerdict> JudgeAsync(string deviceId, DeviceShare share, CancellationToken cancellationToken)
     {
