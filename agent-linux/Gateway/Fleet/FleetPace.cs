@@ -21,9 +21,9 @@ namespace IotMinerAgent.Linux.Gateway.Fleet;
 /// interval plus their lag after it), and none comes while the lag is falling (the previous cut is working).</item>
 /// <item>Calm: a window's median lag is at most a quarter of the threshold, or no share was answered. Calm for a share
 /// interval after a cut (the backlog is gone), the pace returns to the one that keeps the fleet at
-/// <see cref="SustainedTarget"/> of the measured capacity. Beyond that it probes for more: after
-/// <see cref="CalmIntervals"/> share intervals of calm since the last change it rises by <see cref="Step"/> (or doubles
-/// while below it, as TCP's slow start), up to 1.</item>
+/// <see cref="SustainedTarget"/> of the measured capacity, at most <see cref="MildestCut"/> of the pace that overloaded
+/// the gateway. Beyond that it probes for more: after <see cref="CalmIntervals"/> share intervals of calm since the last
+/// change it rises by <see cref="Step"/> (or doubles while below it, as TCP's slow start), up to 1.</item>
 /// <item>In between, the pace holds.</item>
 /// </list>
 /// Thread-safe: lags arrive from the verdict publisher, the pace is read while judging.
@@ -92,7 +92,8 @@ public sealed class FleetPace
     private double _paceAtOverload = 1;
     private bool _episodeEnded = true;
     private readonly int[] _recentAnswered = new int[RecentWindows];
-    private int _recentCount;
+    private int _recentNext;
+    private int _recentFilled;
 
     /// <summary>Paces the fleet of a gateway with <paramref name="options"/>; off when its overload lag is 0.</summary>
     public FleetPace(FleetOptions options, TimeProvider time, ILogger logger)
@@ -193,7 +194,9 @@ public sealed class FleetPace
         {
             if (lag is not null)
             {
-                _recentAnswered[_recentCount++ % RecentWindows] = answered;
+                _recentAnswered[_recentNext] = answered;
+                _recentNext = (_recentNext + 1) % RecentWindows;
+                _recentFilled = Math.Min(_recentFilled + 1, RecentWindows);
             }
 
             if (lag > _threshold)
@@ -241,10 +244,9 @@ public sealed class FleetPace
             DateTimeOffset since = _calmSince.Value > _lastChange ? _calmSince.Value : _lastChange;
             double calm = (end - since).TotalSeconds;
             _episodeEnded = true;
-            if (PaceFor(SustainedTarget) is { } target && Math.Min(target, _paceAtOverload * MildestCut) is var sustained
-                && _pace < sustained && _lastChange == _lastCut && calm >= _interval)
+            if (_lastChange == _lastCut && calm >= _interval && ReturnPace() is { } back && _pace < back)
             {
-                _pace = sustained;
+                _pace = back;
                 _lastChange = end;
                 _logger.LogInformation("Gateway caught up on its backlog: devices are asked for {Percent:0.#} % of their usual share rate, about {Rate:0} shares/s (it answered {Capacity:0} shares/s while overloaded)",
                     _pace * 100, _pace * _devices / _interval, _capacity);
@@ -290,7 +292,7 @@ public sealed class FleetPace
 
     private double RecentMedian()
     {
-        int count = Math.Min(_recentCount, RecentWindows);
+        int count = _recentFilled;
         int[] sorted = new int[count];
         Array.Copy(_recentAnswered, sorted, count);
         Array.Sort(sorted);
@@ -300,6 +302,10 @@ public sealed class FleetPace
     // A cut aimed at the capacity: the fleet then sends DrainTarget of it, and the backlog drains at the rest.
     private double CutPace() =>
         PaceFor(DrainTarget) is { } aimed ? Math.Clamp(aimed, _pace * DeepestCut, _pace * MildestCut) : _pace * Cut;
+
+    // After the backlog: the fleet at SustainedTarget of the capacity, but below the pace that overloaded the gateway.
+    private double? ReturnPace() =>
+        PaceFor(SustainedTarget) is { } sustained ? Math.Min(sustained, _paceAtOverload * MildestCut) : null;
 
     // The pace at which the fleet sends the given fraction of the measured capacity, at most 1; null while either the
     // capacity or the fleet's size is unknown.
