@@ -54,7 +54,8 @@ trap 'kill $broker $gateway 2>/dev/null; wait $broker $gateway 2>/dev/null; rm -
 [ "${GATEWAY_LOAD_NO_BUILD:-0}" = 1 ] || dotnet build -c Release -v q -nologo bench/IotMinerAgent.GatewayLoad >&2
 dll=bench/IotMinerAgent.GatewayLoad/bin/Release/net10.0/IotMinerAgent.GatewayLoad.dll
 
-# GATEWAY_LOAD_GATEWAY_GEN0=0x4000000 runs the gateway with a 64 MB gen-0 budget (DOTNET_GCgen0size; default: the runtime's).
+# GATEWAY_LOAD_GATEWAY_GEN0=0x4000000 runs the gateway with a 64 MB gen-0 budget (DOTNET_GCgen0size; default: the runtime's;
+# with GATEWAY_LOAD_AOT=1 write it as 4000000: the NativeAOT runtime ignores values written with 0x).
 # The hash rate mode frees the gateway's difficulty: its vardiff aims at RATE shares/s per device.
 vardiff=() miners=()
 if [ -n "${GATEWAY_LOAD_HASHRATE:-}" ]; then
@@ -62,7 +63,16 @@ if [ -n "${GATEWAY_LOAD_HASHRATE:-}" ]; then
   miners=(--hashrate "$GATEWAY_LOAD_HASHRATE")
 fi
 [ -z "${GATEWAY_LOAD_OVERLOAD_LAG:-}" ] || vardiff+=(--overload-lag "$GATEWAY_LOAD_OVERLOAD_LAG")
-${GATEWAY_LOAD_GATEWAY_GEN0:+env DOTNET_GCgen0size=$GATEWAY_LOAD_GATEWAY_GEN0} dotnet "$dll" gateway --port "$port" --workers "$workers" "${vardiff[@]}" --timings "$dir/gateway.tsv" >"$dir/gateway.out" &
+# GATEWAY_LOAD_AOT=1 runs the gateway process compiled ahead of time (NativeAOT) and with workstation GC, as the amd64
+# package ships the gateway: no JIT warm-up in the first seconds. The devices process stays JIT-compiled: it is not the
+# product.
+gateway_command=(dotnet "$dll")
+if [ "${GATEWAY_LOAD_AOT:-0}" = 1 ]; then
+  aot=.build/gateway-load-aot
+  [ "${GATEWAY_LOAD_NO_BUILD:-0}" = 1 ] || dotnet publish -c Release -r linux-x64 -p:PublishAot=true -v q -nologo -o "$aot" bench/IotMinerAgent.GatewayLoad >&2
+  gateway_command=(env DOTNET_gcServer=0 "$aot/IotMinerAgent.GatewayLoad")
+fi
+${GATEWAY_LOAD_GATEWAY_GEN0:+env DOTNET_GCgen0size=$GATEWAY_LOAD_GATEWAY_GEN0} "${gateway_command[@]}" gateway --port "$port" --workers "$workers" "${vardiff[@]}" --timings "$dir/gateway.tsv" >"$dir/gateway.out" &
 gateway=$!
 until grep -q '^ready' "$dir/gateway.out"; do
   kill -0 $gateway 2>/dev/null || { cat "$dir/gateway.out" >&2; echo "gateway-load: the gateway did not start" >&2; exit 1; }
