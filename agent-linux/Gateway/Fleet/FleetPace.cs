@@ -26,7 +26,8 @@ namespace IotMinerAgent.Linux.Gateway.Fleet;
 /// change it rises by <see cref="Step"/> (or doubles while below it, as TCP's slow start), up to 1.</item>
 /// <item>In between, the pace holds.</item>
 /// </list>
-/// Thread-safe: lags arrive from the verdict publisher, the pace is read while judging.
+/// Thread-safe: lags arrive from the verdict publisher, the fleet's size from the dispatcher, and the pace is read as
+/// shares arrive and while they are judged.
 /// </summary>
 public sealed class FleetPace
 {
