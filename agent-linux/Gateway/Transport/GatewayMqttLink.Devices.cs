@@ -110,9 +110,9 @@ public sealed partial class GatewayMqttLink
 
     void Admit(InboundShare share)
     {
+        _dispatcher.ShareArrived(share.DeviceId);
         _counters.ShareReceived();
         _counters.Seen(share.DeviceId);
-        _dispatcher.ShareArrived(share.DeviceId);
         if (_queue.TryEnqueue(share))
         {
             return;

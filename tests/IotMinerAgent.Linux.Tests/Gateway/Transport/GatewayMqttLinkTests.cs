@@ -192,18 +192,18 @@ public sealed class GatewayMqttLinkTests : IAsyncLifetime
         // The quiet share goes once the gateway has every flooder share (its receive takes a while for 200, and the
         // worker judges meanwhile, each judged share making room in the flooder's queue for the next one received).
         await Mqtt.MqttBrokerContractTests.WaitUntilAsync(() => gateway.Link.Counters.SharesReceived == flood, $"the gateway received the {flood} flooder shares");
-        int judgedBefore = dispatcher.Judged.Count;
-        // The dispatcher heard of every share as it arrived, long before its turn to be judged (it paces the device then).
-        await Mqtt.MqttBrokerContractTests.WaitUntilAsync(() => dispatcher.Arrived == flood, "the dispatcher heard of every flooder share on arrival");
-        Assert.True(judgedBefore < flood / 2, $"{judgedBefore} of {flood} judged on arrival of the last");
+        // The dispatcher heard of every share in the receive path (it paces the device then), before the receive counter
+        // just awaited, not when the one worker reached it.
+        Assert.Equal(flood, dispatcher.Arrived);
         await quiet.SendShareAsync(new DeviceShare(2, 99));
         Assert.Equal(DeviceVerdictCode.Accepted, (await quiet.WaitForVerdictAsync(2, 99)).Code);
         await flooder.WaitForVerdictCountAsync(flood, seconds: 30);
 
-        // Round-robin: once the quiet share is in, the flooder gets at most the turn it is at the head for (plus one
-        // the worker may have started while the share was on its way); first-come order would put all its waiting
-        // shares (up to the queue's 4) first.
-        int ahead = dispatcher.Judged.ToList().FindIndex(j => j.Device == "quiet") - judgedBefore;
+        // Round-robin: once the quiet share is in, the flooder gets at most the turn it is at the head for (plus one the
+        // worker may take between the share's arrival and its place in the queue); first-come order would put all its
+        // waiting shares (up to the queue's 4) first. Counted from the quiet share's arrival at the gateway, so the time
+        // it spent in the broker (long on a loaded machine, while the worker judges on) does not count.
+        int ahead = dispatcher.Judged.ToList().FindIndex(j => j.Device == "quiet") - dispatcher.JudgedAtArrival("quiet");
         Assert.InRange(ahead, 0, 2);
         // Every flooder share was answered: judged, or refused as rate-limited, never dropped.
         var codes = flooder.Verdicts.Select(v => v.Verdict.Code).ToList();

@@ -20,6 +20,7 @@ internal sealed class ScriptedDispatcher(byte instance) : IFleetDispatcher
     readonly List<(string Device, WorkRequest Request)> _requests = [];
     readonly List<(string Device, DeviceShare Share)> _judged = [];
     readonly List<(string Device, DeviceShare Share)> _overflowed = [];
+    readonly Dictionary<string, int> _judgedAtArrival = [];
     int _arrived;
 
     public byte Instance => instance;
@@ -84,7 +85,23 @@ internal sealed class ScriptedDispatcher(byte instance) : IFleetDispatcher
     /// <summary>How many shares the link announced on their arrival, before judging.</summary>
     public int Arrived => Volatile.Read(ref _arrived);
 
-    public void ShareArrived(string deviceId) => Interlocked.Increment(ref _arrived);
+    /// <summary>How many shares had been judged when the latest share of <paramref name="deviceId"/> arrived.</summary>
+    public int JudgedAtArrival(string deviceId)
+    {
+        lock (_judged)
+        {
+            return _judgedAtArrival[deviceId];
+        }
+    }
+
+    public void ShareArrived(string deviceId)
+    {
+        Interlocked.Increment(ref _arrived);
+        lock (_judged)
+        {
+            _judgedAtArrival[deviceId] = _judged.Count;
+        }
+    }
 
     public async Task<DeviceVerdict> JudgeAsync(string deviceId, DeviceShare share, CancellationToken cancellationToken)
     {
