@@ -102,7 +102,6 @@ public sealed partial class FleetDispatcher
             }
 
             device.LastSeen = now;
-            FollowPaceLocked(device, now);
             if (!device.Limiter.TryTake(now))
             {
                 return Screening.Refuse(DeviceVerdictCode.RejectedRateLimited, FormattableString.Invariant($"over {_options.MaxSharesPerSecond} shares/s: slow down"));
@@ -145,7 +144,7 @@ public sealed partial class FleetDispatcher
         }
     }
 
-    // While the gateway is overloaded, each device that sends gets a harder job with its next share (FleetPace).
+    // While the gateway is overloaded, each device that sends gets a harder job when its next share arrives (FleetPace).
     private void FollowPaceLocked(DeviceState device, DateTimeOffset now)
     {
         if (device.Vardiff is { } vardiff && vardiff.OnPace(Pace.Current, now))
